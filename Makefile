@@ -1,0 +1,36 @@
+# The two commands: `make run` and `make test`. Everything else is what they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST_PORT ?= 127.0.0.1:8000
+
+.PHONY: run test setup bench clean
+
+# Reinstall only when a requirements file changed since the last install.
+$(VENV)/.runtime-installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.runtime-installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_foods
+
+run: setup
+	@echo
+	@echo "  mgtracker is serving on http://$(HOST_PORT)/  (Ctrl-C stops it)"
+	@echo
+	$(PY) manage.py runserver $(HOST_PORT)
+
+test: setup $(VENV)/.dev-installed
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev-installed
+	$(PY) manage.py bench_search
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

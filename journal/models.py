@@ -1,0 +1,171 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from foods.models import Food, Portion, nutrient_field
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Profile(models.Model):
+    class Sex(models.TextChoices):
+        FEMALE = "female", "Female"
+        MALE = "male", "Male"
+
+    class LifeStage(models.TextChoices):
+        NONE = "", "Neither"
+        PREGNANT = "pregnant", "Pregnant"
+        LACTATING = "lactating", "Breastfeeding"
+
+    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="profile")
+    birth_date = models.DateField(null=True, blank=True)
+    sex = models.CharField(max_length=6, choices=Sex.choices, blank=True)
+    life_stage = models.CharField(max_length=9, choices=LifeStage.choices, blank=True)
+    time_zone = models.CharField(max_length=64, default=settings.TIME_ZONE)
+    doctor_goal_mg = models.PositiveIntegerField(
+        null=True, blank=True, help_text="A daily goal set by your doctor; it replaces the RDA."
+    )
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+
+class MealEntry(models.Model):
+    """One food eaten, with the nutrients it gave frozen at the time it was logged."""
+
+    class Meal(models.TextChoices):
+        BREAKFAST = "breakfast", "Breakfast"
+        LUNCH = "lunch", "Lunch"
+        DINNER = "dinner", "Dinner"
+        SNACK = "snack", "Snack"
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="meal_entries")
+    date = models.DateField()
+    meal = models.CharField(max_length=9, choices=Meal.choices)
+    food = models.ForeignKey(Food, null=True, on_delete=models.SET_NULL, related_name="+")
+    grams = models.DecimalField(max_digits=8, decimal_places=2)
+    portion = models.ForeignKey(Portion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    portion_quantity = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True)
+
+    # Snapshot of the food as logged: history never changes when the food database does.
+    food_name = models.CharField(max_length=255)
+    food_source = models.CharField(max_length=12, choices=Food.Source.choices)
+    food_source_id = models.CharField(max_length=20, blank=True)
+    portion_description = models.CharField(max_length=160, blank=True)
+    magnesium_mg = nutrient_field("magnesium (mg)")
+    potassium_mg = nutrient_field("potassium (mg)")
+    sodium_mg = nutrient_field("sodium (mg)")
+    calcium_mg = nutrient_field("calcium (mg)")
+    energy_kcal = nutrient_field("energy (kcal)")
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "meal", "created_at", "pk"]
+        indexes = [models.Index(fields=["user", "date"])]
+        verbose_name_plural = "meal entries"
+
+    def __str__(self):
+        return f"{self.food_name}, {self.grams} g on {self.date}"
+
+
+class SavedMeal(models.Model):
+    """A named set of foods and amounts, such as "usual breakfast", logged in one action."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="saved_meals")
+    name = models.CharField(max_length=80)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="unique_saved_meal_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class SavedMealItem(models.Model):
+    saved_meal = models.ForeignKey(SavedMeal, on_delete=models.CASCADE, related_name="items")
+    food = models.ForeignKey(Food, on_delete=models.CASCADE, related_name="+")
+    grams = models.DecimalField(max_digits=8, decimal_places=2)
+    portion = models.ForeignKey(Portion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    portion_quantity = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True)
+
+
+class SupplementProduct(models.Model):
+    class Form(models.TextChoices):
+        OXIDE = "oxide", "Oxide"
+        CITRATE = "citrate", "Citrate"
+        GLYCINATE = "glycinate", "Glycinate (bisglycinate)"
+        THREONATE = "threonate", "L-threonate"
+        MALATE = "malate", "Malate"
+        CHLORIDE = "chloride", "Chloride"
+        LACTATE = "lactate", "Lactate"
+        TAURATE = "taurate", "Taurate"
+        SULFATE = "sulfate", "Sulfate"
+        CARBONATE = "carbonate", "Carbonate"
+        HYDROXIDE = "hydroxide", "Hydroxide"
+        ASPARTATE = "aspartate", "Aspartate"
+        OROTATE = "orotate", "Orotate"
+        GLUCONATE = "gluconate", "Gluconate"
+        OTHER = "other", "Other"
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="supplement_products")
+    name = models.CharField(max_length=120)
+    brand = models.CharField(max_length=120, blank=True)
+    form = models.CharField(max_length=10, choices=Form.choices)
+    unit_name = models.CharField(max_length=30, default="capsule")
+    # The label's elemental figure wins; the compound weight is the fallback.
+    label_elemental_mg = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    label_compound_mg = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.brand} {self.name}".strip()
+
+
+class SupplementDose(models.Model):
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="supplement_doses")
+    product = models.ForeignKey(SupplementProduct, null=True, on_delete=models.SET_NULL, related_name="doses")
+    taken_at = models.DateTimeField()
+    date = models.DateField(help_text="The user's local date of taken_at.")
+    units = models.DecimalField(max_digits=6, decimal_places=2)
+    # Snapshot as logged, like a meal entry.
+    product_name = models.CharField(max_length=250)
+    form = models.CharField(max_length=10, choices=SupplementProduct.Form.choices)
+    elemental_mg = models.DecimalField(max_digits=8, decimal_places=2)
+
+    class Meta:
+        ordering = ["taken_at", "pk"]
+        indexes = [models.Index(fields=["user", "date"])]
+
+
+def score_field(verbose_name, required=False):
+    return models.PositiveSmallIntegerField(
+        verbose_name, null=not required, blank=not required,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+
+
+class SymptomNote(models.Model):
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="symptom_notes")
+    recorded_at = models.DateTimeField()
+    date = models.DateField(help_text="The user's local date of recorded_at.")
+    dizziness = score_field("dizziness", required=True)
+    fatigue = score_field("fatigue", required=True)
+    anxiety = score_field("anxiety", required=True)
+    palpitations = score_field("palpitations")
+    muscle_cramps = score_field("muscle cramps")
+    headache = score_field("headache")
+    brain_fog = score_field("brain fog")
+    sleep_quality = score_field("sleep quality")
+    heart_rate_lying = models.PositiveSmallIntegerField("heart rate lying (bpm)", null=True, blank=True)
+    heart_rate_standing = models.PositiveSmallIntegerField("heart rate standing (bpm)", null=True, blank=True)
+    text = models.TextField(blank=True, max_length=5000)
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+        indexes = [models.Index(fields=["user", "date"])]

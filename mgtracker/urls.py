@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from mgtracker import views
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("foods/", include("foods.urls")),
+    path("", include("journal.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,55 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import connection
+
+from mgtracker import settings as project_settings
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("On", True), ("0", False), ("false", False)])
+def test_envbool_reads_common_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("FLAG", raw)
+    assert project_settings.envbool("FLAG", "false") is expected
+
+
+def test_envbool_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG='maybe' is not a boolean"):
+        project_settings.envbool("DEBUG", "true")
+
+
+def test_envint_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("EMAIL_PORT", "twenty-five")
+    with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+        project_settings.envint("EMAIL_PORT", "25")
+
+
+def test_database_url_selects_postgresql():
+    database = project_settings.database_from_url("postgres://mg:s%40cret@db.example:5433/mgtracker")
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["NAME"], database["USER"], database["PASSWORD"]) == ("mgtracker", "mg", "s@cret")
+    assert (database["HOST"], database["PORT"]) == ("db.example", "5433")
+
+
+def test_database_url_refuses_unknown_schemes():
+    with pytest.raises(ImproperlyConfigured, match="'mysql' is not supported"):
+        project_settings.database_from_url("mysql://localhost/mg")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite tuning only applies to SQLite")
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions(db):
+    options = connection.settings_dict["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 5
+    assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_static_files_collect_with_hashed_names(tmp_path, settings):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css"))
+    assert (tmp_path / "staticfiles.json").exists()
