@@ -1,10 +1,12 @@
-from decimal import Decimal
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from foods.models import Food, Portion, nutrient_field
+from journal import reference
 
 USER = settings.AUTH_USER_MODEL
 
@@ -30,6 +32,39 @@ class Profile(models.Model):
 
     def __str__(self):
         return f"Profile of {self.user}"
+
+    @classmethod
+    def for_user(cls, user):
+        profile, _ = cls.objects.get_or_create(user=user)
+        return profile
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.time_zone)
+
+    def now(self):
+        return datetime.now(self.zone)
+
+    def today(self):
+        """The user's own calendar day, wherever the server is."""
+        return self.now().date()
+
+    def local_date(self, moment):
+        return moment.astimezone(self.zone).date()
+
+    def reference(self, on=None):
+        """The NIH/IOM table row for this person, or None while age or sex is unknown."""
+        return reference.reference_for(self.birth_date, self.sex, self.life_stage, on or self.today())
+
+    def goal(self, on=None):
+        return reference.goal_for(self.reference(on), self.doctor_goal_mg)
+
+    def supplement_upper_limit_mg(self, on=None):
+        """The UL for magnesium from supplements and medicines (not food); adults' 350 mg when age is unknown."""
+        row = self.reference(on)
+        if row is None:
+            return reference.ADULT_SUPPLEMENT_UL_MG
+        return row.ul_supplement_mg
 
 
 class MealEntry(models.Model):
