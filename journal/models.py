@@ -1,9 +1,11 @@
 from datetime import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Avg, Max, Sum
 
 from foods.models import Food, Portion, nutrient_field
 from journal import reference
@@ -162,6 +164,16 @@ class SupplementProduct(models.Model):
         return f"{self.brand} {self.name}".strip()
 
 
+class DayQuerySet(models.QuerySet):
+    def for_day(self, user, day):
+        return self.filter(user=user, date=day)
+
+
+class SupplementDoseQuerySet(DayQuerySet):
+    def total_elemental_mg(self):
+        return self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0)
+
+
 class SupplementDose(models.Model):
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="supplement_doses")
     product = models.ForeignKey(SupplementProduct, null=True, on_delete=models.SET_NULL, related_name="doses")
@@ -172,6 +184,8 @@ class SupplementDose(models.Model):
     product_name = models.CharField(max_length=250)
     form = models.CharField(max_length=10, choices=SupplementProduct.Form.choices)
     elemental_mg = models.DecimalField(max_digits=8, decimal_places=2)
+
+    objects = SupplementDoseQuerySet.as_manager()
 
     class Meta:
         ordering = ["taken_at", "pk"]
@@ -185,7 +199,20 @@ def score_field(verbose_name, required=False):
     )
 
 
+class SymptomNoteQuerySet(DayQuerySet):
+    def summary(self):
+        """Mean and worst of each score over these notes: {"dizziness": (mean, worst), ...}; None where unscored."""
+        aggregates = {}
+        for name in SymptomNote.SCORES:
+            aggregates[f"{name}_mean"] = Avg(name)
+            aggregates[f"{name}_worst"] = Max(name)
+        row = self.aggregate(**aggregates)
+        return {name: (row[f"{name}_mean"], row[f"{name}_worst"]) for name in SymptomNote.SCORES}
+
+
 class SymptomNote(models.Model):
+    SCORES = ("dizziness", "fatigue", "anxiety", "palpitations", "muscle_cramps", "headache", "brain_fog", "sleep_quality")
+
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="symptom_notes")
     recorded_at = models.DateTimeField()
     date = models.DateField(help_text="The user's local date of recorded_at.")
@@ -200,6 +227,8 @@ class SymptomNote(models.Model):
     heart_rate_lying = models.PositiveSmallIntegerField("heart rate lying (bpm)", null=True, blank=True)
     heart_rate_standing = models.PositiveSmallIntegerField("heart rate standing (bpm)", null=True, blank=True)
     text = models.TextField(blank=True, max_length=5000)
+
+    objects = SymptomNoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["recorded_at", "pk"]

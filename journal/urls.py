@@ -1,8 +1,12 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from journal import views
+from journal.converters import DateConverter
+from journal.views import day, meals
+
+register_converter(DateConverter, "date")
 
 app_name = "journal"
 urlpatterns = [
-    path("today/", views.today, name="today"),
+    path("today/", day.today, name="today"),
+    path("meals/add/", meals.meal_add, name="meal_add"),
 ]
