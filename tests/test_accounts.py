@@ -29,7 +29,8 @@ def test_signup_refuses_mismatched_passwords_and_saves_nothing(client, db):
 
 def test_signup_refuses_a_taken_username(client, user):
     response = client.post(
-        "/accounts/signup/", {"username": "alice", "password1": "salt-and-magnesium-42", "password2": "salt-and-magnesium-42"}
+        "/accounts/signup/",
+        {"username": "alice", "password1": "salt-and-magnesium-42", "password2": "salt-and-magnesium-42"},
     )
     assertContains(response, "A user with that username already exists.")
 
@@ -53,7 +54,11 @@ def test_logout_needs_a_post_and_ends_the_session(logged_in_client):
 def test_password_change(logged_in_client, user):
     response = logged_in_client.post(
         "/accounts/password_change/",
-        {"old_password": PASSWORD, "new_password1": "new-salt-and-magnesium-7", "new_password2": "new-salt-and-magnesium-7"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "new-salt-and-magnesium-7",
+            "new_password2": "new-salt-and-magnesium-7",
+        },
     )
     assertRedirects(response, "/accounts/password_change/done/")
     user.refresh_from_db()

@@ -6,7 +6,9 @@ from django.db import connection
 from mgtracker import settings as project_settings
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("On", True), ("0", False), ("false", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("yes", True), ("On", True), ("0", False), ("false", False)]
+)
 def test_envbool_reads_common_spellings(monkeypatch, raw, expected):
     monkeypatch.setenv("FLAG", raw)
     assert project_settings.envbool("FLAG", "false") is expected

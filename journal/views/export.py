@@ -1,0 +1,25 @@
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+
+from journal import export
+from journal.forms.export import ExportForm
+from journal.models import Profile
+
+FILES = {
+    ExportForm.Kind.DAILY: (export.DAILY_HEADER, export.daily_rows),
+    ExportForm.Kind.ENTRIES: (export.ENTRY_HEADER, export.entry_rows),
+}
+
+
+def export_csv(request):
+    profile = Profile.for_user(request.user)
+    form = ExportForm(request.GET or None, today=profile.today())
+    if not form.is_valid():
+        return render(request, "journal/export.html", {"form": form})
+    kind, start, end = form.cleaned_data["kind"], form.cleaned_data["start"], form.cleaned_data["end"]
+    header, rows = FILES[kind]
+    response = StreamingHttpResponse(
+        export.csv_lines(header, rows(request.user, profile, start, end)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="mgtracker-{kind}-{start}-to-{end}.csv"'
+    return response

@@ -1,0 +1,39 @@
+from datetime import timedelta
+
+from django.shortcuts import render
+
+from journal.models import Profile
+from journal.summaries import summarize
+
+
+def week(request, start=None):
+    profile = Profile.for_user(request.user)
+    anchor = start or profile.today()
+    monday = anchor - timedelta(days=anchor.weekday())
+    days = summarize(request.user, profile, monday, monday + timedelta(days=6))
+    return render(request, "journal/week.html", {
+        "days": days,
+        "monday": monday,
+        "previous_week": monday - timedelta(days=7),
+        "next_week": monday + timedelta(days=7),
+        "is_current_week": monday <= profile.today() < monday + timedelta(days=7),
+        "goal": profile.goal(anchor),
+        "chart": chart_data(days),
+    })
+
+
+def chart_data(days):
+    """Plain numbers for static/js/week.js; the table in the page carries the same figures."""
+
+    def number(value):
+        return None if value is None else round(float(value), 1)
+
+    return {
+        "labels": [day.day.strftime("%a %-d %b") for day in days],
+        "food_mg": [number(day.food_mg) for day in days],
+        "supplement_mg": [number(day.supplement_mg) for day in days],
+        "goal_mg": [day.goal_mg for day in days],
+        "dizziness": [number(day.dizziness) for day in days],
+        "fatigue": [number(day.fatigue) for day in days],
+        "anxiety": [number(day.anxiety) for day in days],
+    }

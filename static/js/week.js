@@ -1,0 +1,31 @@
+// Draws the week's two charts from the figures the page hands over in #week-data.
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("week-data").textContent);
+  if (typeof Chart === "undefined") return;
+
+  new Chart(document.getElementById("magnesium-chart"), {
+    data: {
+      labels: data.labels,
+      datasets: [
+        { type: "bar", label: "Food (mg)", data: data.food_mg, backgroundColor: "#198754", stack: "mg" },
+        { type: "bar", label: "Supplements (mg)", data: data.supplement_mg, backgroundColor: "#0d6efd", stack: "mg" },
+        { type: "line", label: "Goal (mg)", data: data.goal_mg, borderColor: "#dc3545", pointRadius: 0, borderDash: [6, 4] },
+      ],
+    },
+    options: { responsive: true, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+  });
+
+  new Chart(document.getElementById("symptom-chart"), {
+    type: "line",
+    data: {
+      labels: data.labels,
+      datasets: [
+        { label: "Dizziness", data: data.dizziness, borderColor: "#6f42c1", spanGaps: true },
+        { label: "Fatigue", data: data.fatigue, borderColor: "#fd7e14", spanGaps: true },
+        { label: "Anxiety", data: data.anxiety, borderColor: "#20c997", spanGaps: true },
+      ],
+    },
+    options: { responsive: true, scales: { y: { min: 0, max: 10 } } },
+  });
+})();

@@ -1,0 +1,110 @@
+import csv
+import io
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
+
+DAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def history(user, other_user):
+    Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="America/New_York")
+    MealEntry.objects.create(
+        user=user, date=DAY, meal="breakfast", food_name="Seeds, pumpkin and squash seed kernels, dried",
+        food_source="sr28", food_source_id="12014", grams=Decimal("64.5"), portion_quantity=Decimal("0.5"),
+        portion_description="1 cup", magnesium_mg=Decimal("381.84"), sodium_mg=Decimal("4.52"),
+    )
+    SupplementDose.objects.create(
+        user=user, date=DAY, taken_at=datetime(2026, 11, 21, 3, 30, tzinfo=UTC), units=2,
+        product_name="=HYPERLINK(\"http://evil.example\")", form="glycinate", elemental_mg=Decimal("240"),
+    )
+    SymptomNote.objects.create(
+        user=user, date=DAY, recorded_at=datetime(2026, 11, 20, 14, tzinfo=UTC), dizziness=7, fatigue=5, anxiety=2,
+        heart_rate_lying=64, heart_rate_standing=101, text="-felt faint after the shower",
+    )
+    MealEntry.objects.create(
+        user=other_user, date=DAY, meal="lunch", food_name="Bob's secret lunch", food_source="sr28",
+        grams=Decimal(100), magnesium_mg=Decimal(999),
+    )
+    return user
+
+
+def download(client, **params):
+    response = client.get("/export/", params)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode()
+    return response, list(csv.DictReader(io.StringIO(text)))
+
+
+def test_daily_export_has_a_row_a_day_with_totals_against_the_goal(logged_in_client, history):
+    response, rows = download(logged_in_client, start="2026-11-19", end="2026-11-21", kind="daily")
+    assert response["Content-Disposition"] == 'attachment; filename="mgtracker-daily-2026-11-19-to-2026-11-21.csv"'
+    assert [row["date"] for row in rows] == ["2026-11-19", "2026-11-20", "2026-11-21"]
+    day = rows[1]
+    assert (day["magnesium_food_mg"], day["magnesium_supplements_mg"], day["magnesium_total_mg"]) == (
+        "381.84", "240.00", "621.84"
+    )
+    assert (day["goal_mg"], day["percent_of_goal"], day["dizziness_mean"]) == ("320", "194", "7.0")
+    assert rows[0]["magnesium_total_mg"] == "0.00"
+
+
+def test_entries_export_lists_each_record_with_its_source_and_local_time(logged_in_client, history):
+    _, rows = download(logged_in_client, start="2026-11-20", end="2026-11-20", kind="entries")
+    meal, dose, note = rows
+    assert (meal["item"], meal["amount"], meal["magnesium_mg"]) == (
+        "Seeds, pumpkin and squash seed kernels, dried", "0.5 × 1 cup", "381.840"
+    )
+    assert (meal["source"], meal["source_id"]) == ("USDA SR28", "12014")
+    # 03:30 UTC on the 21st is 22:30 the evening before in New York.
+    assert (dose["date"], dose["time"], dose["magnesium_mg"]) == ("2026-11-20", "22:30", "240.00")
+    assert (note["dizziness"], note["heart_rate_standing"]) == ("7", "101")
+
+
+def test_export_neutralises_spreadsheet_formulas(logged_in_client, history):
+    _, rows = download(logged_in_client, start="2026-11-20", end="2026-11-20", kind="entries")
+    assert rows[1]["item"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert rows[2]["note"] == "'-felt faint after the shower"
+
+
+def test_export_leaves_out_other_users(logged_in_client, history):
+    _, rows = download(logged_in_client, start="2026-11-20", end="2026-11-20", kind="entries")
+    assert "Bob's secret lunch" not in {row["item"] for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"start": "2026-11-20", "end": "2026-11-01", "kind": "daily"}, "The end comes before the start."),
+        ({"start": "1850-01-01", "end": "2026-11-01", "kind": "daily"}, "Choose a date from 1900 on."),
+        ({"start": "2020-01-01", "end": "2026-11-01", "kind": "daily"}, "Export at most three years at a time."),
+        ({"start": "2026-11-01", "end": "2099-01-01", "kind": "daily"}, "Choose a date no later than tomorrow."),
+        ({"start": "yesterday", "end": "2026-11-01", "kind": "daily"}, "Enter a valid date."),
+        ({"start": "2026-11-01", "end": "2026-11-02", "kind": "pdf"}, "Select a valid choice."),
+    ],
+)
+def test_export_refuses_bad_ranges_with_a_message(logged_in_client, history, params, message):
+    response = logged_in_client.get("/export/", params)
+    assert response["Content-Type"].startswith("text/html")
+    assertContains(response, message)
+
+
+def test_export_page_offers_the_last_thirty_days(logged_in_client, history):
+    response = logged_in_client.get("/export/")
+    today = Profile.for_user(history).today()
+    assertContains(response, f'value="{today - timedelta(days=29)}"')
+
+
+def test_export_runs_a_fixed_number_of_queries(logged_in_client, history, django_assert_max_num_queries):
+    for n in range(60):
+        MealEntry.objects.create(
+            user=history, date=DAY - timedelta(days=n), meal="lunch", food_name="Spinach, raw", food_source="sr28",
+            food_source_id="11457", grams=30, magnesium_mg=Decimal("23.7"),
+        )
+    with django_assert_max_num_queries(8):
+        download(logged_in_client, start="2026-09-01", end="2026-11-20", kind="entries")

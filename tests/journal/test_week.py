@@ -1,0 +1,87 @@
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
+
+MONDAY = date(2026, 11, 23)
+
+
+def log_meal(user, day, food_name, grams, magnesium_mg, sodium_mg=None):
+    return MealEntry.objects.create(
+        user=user, date=day, meal="lunch", food_name=food_name, food_source="sr28", food_source_id="12014",
+        grams=Decimal(grams), magnesium_mg=Decimal(magnesium_mg), sodium_mg=sodium_mg,
+    )
+
+
+def log_dose(user, day, elemental_mg):
+    taken_at = datetime(day.year, day.month, day.day, 20, tzinfo=UTC)
+    return SupplementDose.objects.create(
+        user=user, date=day, taken_at=taken_at, units=1, product_name="Glycinate", form="glycinate",
+        elemental_mg=Decimal(elemental_mg),
+    )
+
+
+def log_symptoms(user, day, dizziness, fatigue=0, anxiety=0):
+    recorded_at = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
+    return SymptomNote.objects.create(
+        user=user, date=day, recorded_at=recorded_at, dizziness=dizziness, fatigue=fatigue, anxiety=anxiety
+    )
+
+
+@pytest.fixture
+def adult_woman(user):
+    Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
+    return user
+
+
+def test_week_adds_food_and_supplements_per_day_against_the_rda(logged_in_client, adult_woman):
+    # Half a cup of pumpkin seeds (64.5 g at 592 mg/100 g) and a 120 mg glycinate dose on Tuesday.
+    log_meal(adult_woman, MONDAY + timedelta(days=1), "Seeds, pumpkin and squash seed kernels, dried", "64.5", "381.84")
+    log_dose(adult_woman, MONDAY + timedelta(days=1), "120")
+    response = logged_in_client.get(f"/week/{MONDAY + timedelta(days=3)}/")
+    assertContains(response, "Week of Monday 23 November 2026")
+    assertContains(response, "Daily goal: 320 mg (RDA for females 31-50 years)")
+    tuesday = response.context["days"][1]
+    assert (tuesday.food_mg, tuesday.supplement_mg, tuesday.total_mg) == (
+        Decimal("381.84"), Decimal("120"), Decimal("501.84")
+    )
+    assert tuesday.goal_percent == 157  # 501.84 / 320
+    assertContains(response, '<td class="text-end fw-semibold">502</td>', html=True)
+    assert response.context["chart"]["food_mg"][1] == 381.8
+
+
+def test_week_shows_the_daily_mean_of_symptom_scores(logged_in_client, adult_woman):
+    log_symptoms(adult_woman, MONDAY, dizziness=6, fatigue=3)
+    log_symptoms(adult_woman, MONDAY, dizziness=3, fatigue=4)
+    response = logged_in_client.get(f"/week/{MONDAY}/")
+    monday = response.context["days"][0]
+    assert monday.dizziness == pytest.approx(4.5)
+    assert response.context["chart"]["fatigue"][0] == 3.5
+    assert response.context["chart"]["dizziness"][1] is None
+
+
+def test_week_leaves_out_other_users_and_other_weeks(logged_in_client, adult_woman, other_user):
+    log_meal(other_user, MONDAY, "Spinach, raw", "30", "23.7")
+    log_meal(adult_woman, MONDAY - timedelta(days=1), "Spinach, raw", "30", "23.7")
+    response = logged_in_client.get(f"/week/{MONDAY}/")
+    assert all(not day.logged for day in response.context["days"])
+    assertContains(response, "nothing logged", count=7)
+
+
+def test_week_page_runs_the_same_queries_however_long_the_history(logged_in_client, adult_woman,
+                                                                   django_assert_max_num_queries):
+    for n in range(120):
+        day = MONDAY - timedelta(days=n)
+        log_meal(adult_woman, day, "Nuts, almonds", "28", "75.6")
+        log_dose(adult_woman, day, "100")
+        log_symptoms(adult_woman, day, dizziness=n % 11)
+    with django_assert_max_num_queries(8):
+        response = logged_in_client.get(f"/week/{MONDAY}/")
+    assert response.status_code == 200
+
+
+def test_week_of_an_impossible_date_is_not_found(logged_in_client):
+    assert logged_in_client.get("/week/2026-02-30/").status_code == 404
