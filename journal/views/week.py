@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.shortcuts import render
 
@@ -26,7 +27,7 @@ def chart_data(days):
     """Plain numbers for static/js/week.js; the table in the page carries the same figures."""
 
     def number(value):
-        return None if value is None else round(float(value), 1)
+        return None if value is None else float(Decimal(value).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
     return {
         "labels": [day.day.strftime("%a %-d %b") for day in days],

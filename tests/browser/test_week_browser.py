@@ -1,0 +1,28 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from journal.models import MealEntry, Profile
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_week_page_draws_its_charts_with_the_vendored_chart_library(page, user):
+    Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
+    MealEntry.objects.create(
+        user=user, date=date(2026, 11, 24), meal="lunch", food_name="Nuts, almonds", food_source="sr28",
+        food_source_id="12061", grams=Decimal("28.35"), magnesium_mg=Decimal("76.55"),
+    )
+    page.goto("/accounts/login/?next=/week/2026-11-24/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/week/2026-11-24/")
+
+    drawn = page.evaluate("""() => ['magnesium-chart', 'symptom-chart'].map(
+        id => Chart.getChart(id)?.data.datasets[0].data)""")
+    assert drawn == [[0, 76.6, 0, 0, 0, 0, 0], [None] * 7]
+    tuesday = page.locator("#week-table tbody tr").nth(1)
+    assert tuesday.locator("td").nth(2).inner_text() == "77"  # the day's total, rounded to whole mg
