@@ -123,4 +123,6 @@ def goal_for(reference, doctor_goal_mg=None):
         return Goal(doctor_goal_mg, "goal set by your doctor", "your profile")
     if reference is not None:
         return Goal(reference.intake_mg, f"{reference.intake_kind} for {reference.life_stage.lower()}", DRI_SOURCE)
-    return Goal(DAILY_VALUE_MG, "Daily Value (add your age and sex in your profile for your own RDA)", DAILY_VALUE_SOURCE)
+    return Goal(
+        DAILY_VALUE_MG, "Daily Value (add your age and sex in your profile for your own RDA)", DAILY_VALUE_SOURCE
+    )
