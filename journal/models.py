@@ -166,8 +166,8 @@ class SupplementProduct(models.Model):
         return f"{self.brand} {self.name}".strip()
 
     def clean(self):
-        if self.label_elemental_mg is not None:
-            return
+        if self.label_elemental_mg is not None or self.form not in FORMS:
+            return  # a label figure needs nothing else; an unknown form already has its field error
         if self.form_facts.elemental_fraction is None:
             raise ValidationError({"label_elemental_mg": (
                 "For this form there is no salt to compute from: enter the elemental magnesium per unit from the label."
@@ -224,7 +224,8 @@ class SupplementDoseQuerySet(DayQuerySet):
         return self.filter(user=user).select_related("user__profile").order_by("-taken_at", "-pk")[:count]
 
     def total_elemental_mg(self):
-        return self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0)
+        # Quantized because SQLite's SUM drops trailing zeros (352.5) where PostgreSQL keeps them (352.50).
+        return to_hundredths(self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0))
 
 
 class SupplementDose(models.Model):

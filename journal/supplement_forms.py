@@ -24,6 +24,7 @@ MILLIGRAM_HUNDREDTHS = Decimal("0.01")
 class SupplementForm:
     form: str
     salt_assumed: str
+    molar_mass_g_mol: Decimal | None
     elemental_fraction: Decimal | None  # None where no salt can be assumed ("other")
     known_for: str
     source: str
@@ -41,13 +42,18 @@ def to_hundredths(value):
     return value.quantize(MILLIGRAM_HUNDREDTHS, rounding=ROUND_HALF_UP)
 
 
+def optional_decimal(text):
+    return Decimal(text) if text else None
+
+
 def load_forms(path=FORMS_TABLE):
     with open(path, newline="", encoding="utf-8") as f:
         return {
             row["form"]: SupplementForm(
                 form=row["form"],
                 salt_assumed=row["salt_assumed"],
-                elemental_fraction=Decimal(row["elemental_fraction"]) if row["elemental_fraction"] else None,
+                molar_mass_g_mol=optional_decimal(row["molar_mass_g_mol"]),
+                elemental_fraction=optional_decimal(row["elemental_fraction"]),
                 known_for=row["known_for"],
                 source=row["source"],
             )
