@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Max, Sum
+from django.db.models import Avg, Max, Min, Sum
+from django.templatetags.tz import do_timezone as template_timezone
 
 from foods.models import Food, Portion, nutrient_field
 from journal import reference
@@ -205,6 +206,12 @@ class SupplementProduct(models.Model):
         )
 
 
+def in_users_zone(moment, user):
+    """The moment in the user's time zone, marked so templates show it as is (they would convert an aware
+    datetime back to the server's zone); the list QuerySets select the profile along with the rows."""
+    return template_timezone(moment, user.profile.zone)
+
+
 def plain(value):
     """A Decimal without trailing zeros or exponent: 500.00 -> "500", 70.50 -> "70.5"."""
     return f"{value.normalize():f}"
@@ -254,7 +261,7 @@ class SupplementDose(models.Model):
 
     @property
     def local_taken_at(self):
-        return self.taken_at.astimezone(self.user.profile.zone)
+        return in_users_zone(self.taken_at, self.user)
 
     def copy_product(self, product):
         """Freeze the product's name, form and elemental magnesium as they are now, so editing it later
@@ -280,11 +287,14 @@ class SymptomNoteQuerySet(DayQuerySet):
         return self.filter(user=user).select_related("user__profile").order_by("-recorded_at", "-pk")[:count]
 
     def summary(self):
-        """Mean and worst of each score over these notes: {"dizziness": (mean, worst), ...}; None where unscored."""
+        """Mean and worst of each score over these notes: {"dizziness": (mean, worst), ...}; None where unscored.
+
+        The worst is the highest score, except for sleep quality where 10 is the best night and the worst the lowest.
+        """
         aggregates = {}
         for name in SymptomNote.SCORES:
             aggregates[f"{name}_mean"] = Avg(name)
-            aggregates[f"{name}_worst"] = Max(name)
+            aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
         row = self.aggregate(**aggregates)
         return {name: (row[f"{name}_mean"], row[f"{name}_worst"]) for name in SymptomNote.SCORES}
 
@@ -293,6 +303,7 @@ class SymptomNote(models.Model):
     SCORES = (
         "dizziness", "fatigue", "anxiety", "palpitations", "muscle_cramps", "headache", "brain_fog", "sleep_quality",
     )
+    HIGHER_IS_BETTER = ("sleep_quality",)
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="symptom_notes")
     recorded_at = models.DateTimeField()
@@ -324,7 +335,7 @@ class SymptomNote(models.Model):
 
     @property
     def local_recorded_at(self):
-        return self.recorded_at.astimezone(self.user.profile.zone)
+        return in_users_zone(self.recorded_at, self.user)
 
     @property
     def heart_rate_rise(self):

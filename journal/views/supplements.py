@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -7,14 +5,7 @@ from django.views.decorators.http import require_POST
 
 from journal.forms.supplements import DoseForm, ProductForm
 from journal.models import Profile, SupplementDose, SupplementProduct
-
-
-def requested_day(request):
-    """The day asked for with ?date=YYYY-MM-DD, or None when absent or not a date."""
-    try:
-        return date.fromisoformat(request.GET.get("date", ""))
-    except ValueError:
-        return None
+from journal.views.params import redirect_back, requested_day
 
 
 def supplement_list(request):
@@ -71,7 +62,7 @@ def dose_form(request, dose, day=None):
         dose = form.save()
         messages.success(request, f"Logged {dose.elemental_mg} mg elemental magnesium ({dose}).")
         warn_above_upper_limit(request, profile, dose.date)
-        return redirect("journal:supplements")
+        return redirect_back(request, "journal:supplements")
     return render(request, "journal/supplement_dose_form.html", {"form": form, "dose": dose})
 
 
@@ -80,7 +71,7 @@ def dose_delete(request, pk):
     dose = get_object_or_404(SupplementDose, pk=pk, user=request.user)
     dose.delete()
     messages.success(request, f"Deleted the dose of {dose.product_name} on {dose.date}.")
-    return redirect("journal:supplements")
+    return redirect_back(request, "journal:supplements")
 
 
 def warn_above_upper_limit(request, profile, day):

@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
 from journal.forms.symptoms import SymptomNoteForm
 from journal.models import Profile, SymptomNote
-from journal.views.supplements import requested_day
+from journal.views.params import redirect_back, requested_day
 
 
 def symptom_list(request):
@@ -24,7 +24,7 @@ def symptom_form(request, note, day=None):
     if form.is_valid():
         note = form.save()
         messages.success(request, f"Saved your symptom note for {note.date:%d %b %Y}.")
-        return redirect("journal:symptoms")
+        return redirect_back(request, "journal:symptoms")
     return render(request, "journal/symptom_form.html", {"form": form, "note": note})
 
 
@@ -33,4 +33,4 @@ def symptom_delete(request, pk):
     note = get_object_or_404(SymptomNote, pk=pk, user=request.user)
     note.delete()
     messages.success(request, f"Deleted the symptom note of {note.date:%d %b %Y}.")
-    return redirect("journal:symptoms")
+    return redirect_back(request, "journal:symptoms")
