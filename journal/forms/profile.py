@@ -35,6 +35,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["birth_date"].help_text = "Your age picks the row of the NIH table that applies to you."
+        self.fields["sex"].choices = [("", "Not given"), *Profile.Sex.choices]
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save profile"))
 

@@ -125,3 +125,10 @@ def test_another_users_dose_is_a_404(logged_in_client, other_user, name, method)
 
 def test_without_products_the_form_asks_for_one_first(logged_in_client):
     assertContains(logged_in_client.get(ADD_URL), "add the product")
+
+
+def test_a_time_skipped_by_the_clock_change_is_refused_not_a_crash(logged_in_client, user, glycinate):
+    Profile.objects.create(user=user, time_zone="America/New_York")
+    response = logged_in_client.post(ADD_URL, dose_data(glycinate, taken_at="2026-03-08T02:30"))  # clocks jump 2 -> 3
+    assertContains(response, "couldn’t be interpreted in time zone America/New_York")
+    assert not SupplementDose.objects.exists()

@@ -102,6 +102,6 @@ def test_another_users_product_is_a_404(logged_in_client, other_user, name, meth
 def test_the_list_runs_a_fixed_number_of_queries(logged_in_client, user, django_assert_max_num_queries):
     for number in range(30):
         make_dose(user, make_product(user, name=f"Product {number}"))
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         response = logged_in_client.get(reverse("journal:supplements"))
     assertContains(response, "Product 29")
