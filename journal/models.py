@@ -3,12 +3,15 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Max, Sum
+from django.db.models import Avg, Max, Min, Sum
+from django.templatetags.tz import do_timezone as template_timezone
 
 from foods.models import Food, Portion, nutrient_field
 from journal import reference
+from journal.supplement_forms import FORMS, to_hundredths
 
 USER = settings.AUTH_USER_MODEL
 
@@ -163,6 +166,56 @@ class SupplementProduct(models.Model):
     def __str__(self):
         return f"{self.brand} {self.name}".strip()
 
+    def clean(self):
+        if self.label_elemental_mg is not None or self.form not in FORMS:
+            return  # a label figure needs nothing else; an unknown form already has its field error
+        if self.form_facts.elemental_fraction is None:
+            raise ValidationError({"label_elemental_mg": (
+                "For this form there is no salt to compute from: enter the elemental magnesium per unit from the label."
+            )})
+        if self.label_compound_mg is None:
+            raise ValidationError({"label_elemental_mg": (
+                "Enter the elemental magnesium per unit, or the compound weight so it can be computed."
+            )})
+
+    @property
+    def form_facts(self):
+        """The form's elemental fraction, assumed salt and what it is known for."""
+        return FORMS[self.form]
+
+    @property
+    def elemental_mg_per_unit(self):
+        """The label's elemental figure, else the compound weight times the form's elemental fraction."""
+        if self.label_elemental_mg is not None:
+            return self.label_elemental_mg
+        if self.label_compound_mg is None or self.form_facts.elemental_fraction is None:
+            return None
+        return self.form_facts.elemental_mg(self.label_compound_mg)
+
+    @property
+    def elemental_working(self):
+        """Where the elemental figure comes from, in words a doctor can check."""
+        if self.label_elemental_mg is not None:
+            return "as stated on the label"
+        if self.elemental_mg_per_unit is None:
+            return "unknown"
+        facts = self.form_facts
+        return (
+            f"{plain(self.label_compound_mg)} mg × {facts.percent}% = {plain(self.elemental_mg_per_unit)} mg elemental"
+            f" (assuming {facts.salt_assumed})"
+        )
+
+
+def in_users_zone(moment, user):
+    """The moment in the user's time zone, marked so templates show it as is (they would convert an aware
+    datetime back to the server's zone); the list QuerySets select the profile along with the rows."""
+    return template_timezone(moment, user.profile.zone)
+
+
+def plain(value):
+    """A Decimal without trailing zeros or exponent: 500.00 -> "500", 70.50 -> "70.5"."""
+    return f"{value.normalize():f}"
+
 
 class DayQuerySet(models.QuerySet):
     def for_day(self, user, day):
@@ -170,8 +223,16 @@ class DayQuerySet(models.QuerySet):
 
 
 class SupplementDoseQuerySet(DayQuerySet):
+    def for_day(self, user, day):
+        # The profile comes along so each dose can show its local time without a query.
+        return super().for_day(user, day).select_related("user__profile")
+
+    def recent(self, user, count=30):
+        return self.filter(user=user).select_related("user__profile").order_by("-taken_at", "-pk")[:count]
+
     def total_elemental_mg(self):
-        return self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0)
+        # Quantized because SQLite's SUM drops trailing zeros (352.5) where PostgreSQL keeps them (352.50).
+        return to_hundredths(self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0))
 
 
 class SupplementDose(models.Model):
@@ -187,9 +248,28 @@ class SupplementDose(models.Model):
 
     objects = SupplementDoseQuerySet.as_manager()
 
+    # Ten grams of elemental magnesium in one dose is about thirty times the adult upper
+    # limit: more than that is a typing slip, not a dose.
+    MAX_ELEMENTAL_MG = 10_000
+
     class Meta:
         ordering = ["taken_at", "pk"]
         indexes = [models.Index(fields=["user", "date"])]
+
+    def __str__(self):
+        return f"{plain(self.units)} × {self.product_name} on {self.date}"
+
+    @property
+    def local_taken_at(self):
+        return in_users_zone(self.taken_at, self.user)
+
+    def copy_product(self, product):
+        """Freeze the product's name, form and elemental magnesium as they are now, so editing it later
+        leaves this dose's history alone."""
+        self.product = product
+        self.product_name = str(product)
+        self.form = product.form
+        self.elemental_mg = to_hundredths(self.units * product.elemental_mg_per_unit)
 
 
 def score_field(verbose_name, required=False):
@@ -200,18 +280,30 @@ def score_field(verbose_name, required=False):
 
 
 class SymptomNoteQuerySet(DayQuerySet):
+    def for_day(self, user, day):
+        return super().for_day(user, day).select_related("user__profile")
+
+    def recent(self, user, count=30):
+        return self.filter(user=user).select_related("user__profile").order_by("-recorded_at", "-pk")[:count]
+
     def summary(self):
-        """Mean and worst of each score over these notes: {"dizziness": (mean, worst), ...}; None where unscored."""
+        """Mean and worst of each score over these notes: {"dizziness": (mean, worst), ...}; None where unscored.
+
+        The worst is the highest score, except for sleep quality where 10 is the best night and the worst the lowest.
+        """
         aggregates = {}
         for name in SymptomNote.SCORES:
             aggregates[f"{name}_mean"] = Avg(name)
-            aggregates[f"{name}_worst"] = Max(name)
+            aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
         row = self.aggregate(**aggregates)
         return {name: (row[f"{name}_mean"], row[f"{name}_worst"]) for name in SymptomNote.SCORES}
 
 
 class SymptomNote(models.Model):
-    SCORES = ("dizziness", "fatigue", "anxiety", "palpitations", "muscle_cramps", "headache", "brain_fog", "sleep_quality")
+    SCORES = (
+        "dizziness", "fatigue", "anxiety", "palpitations", "muscle_cramps", "headache", "brain_fog", "sleep_quality",
+    )
+    HIGHER_IS_BETTER = ("sleep_quality",)
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="symptom_notes")
     recorded_at = models.DateTimeField()
@@ -230,6 +322,32 @@ class SymptomNote(models.Model):
 
     objects = SymptomNoteQuerySet.as_manager()
 
+    # A rise of 30 bpm or more within 10 minutes of standing is the heart-rate criterion
+    # for POTS in adults (Sheldon et al., Heart Rhythm 2015 consensus statement).
+    ORTHOSTATIC_RISE_BPM = 30
+
     class Meta:
         ordering = ["recorded_at", "pk"]
         indexes = [models.Index(fields=["user", "date"])]
+
+    def __str__(self):
+        return f"Symptoms at {self.recorded_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def local_recorded_at(self):
+        return in_users_zone(self.recorded_at, self.user)
+
+    @property
+    def heart_rate_rise(self):
+        """Standing minus lying heart rate, or None unless both were measured."""
+        if self.heart_rate_lying is None or self.heart_rate_standing is None:
+            return None
+        return self.heart_rate_standing - self.heart_rate_lying
+
+    @property
+    def rise_meets_orthostatic_criterion(self):
+        return self.heart_rate_rise is not None and self.heart_rate_rise >= self.ORTHOSTATIC_RISE_BPM
+
+    def scores(self):
+        """(label, value) for every score, None where not scored."""
+        return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.SCORES]

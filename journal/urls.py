@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from journal.converters import DateConverter
-from journal.views import day, export, meals, week
+from journal.views import day, export, learn, meals, profile, supplements, symptoms, week
 
 register_converter(DateConverter, "date")
 
@@ -13,4 +13,17 @@ urlpatterns = [
     path("week/", week.week, name="week"),
     path("week/<date:start>/", week.week, name="week_of"),
     path("export/", export.export_csv, name="export"),
+    path("profile/", profile.profile, name="profile"),
+    path("supplements/", supplements.supplement_list, name="supplements"),
+    path("supplements/products/add/", supplements.product_add, name="product_add"),
+    path("supplements/products/<int:pk>/edit/", supplements.product_edit, name="product_edit"),
+    path("supplements/products/<int:pk>/delete/", supplements.product_delete, name="product_delete"),
+    path("supplements/doses/add/", supplements.dose_add, name="dose_add"),
+    path("supplements/doses/<int:pk>/edit/", supplements.dose_edit, name="dose_edit"),
+    path("supplements/doses/<int:pk>/delete/", supplements.dose_delete, name="dose_delete"),
+    path("symptoms/", symptoms.symptom_list, name="symptoms"),
+    path("symptoms/add/", symptoms.symptom_add, name="symptom_add"),
+    path("symptoms/<int:pk>/edit/", symptoms.symptom_edit, name="symptom_edit"),
+    path("symptoms/<int:pk>/delete/", symptoms.symptom_delete, name="symptom_delete"),
+    path("learn/", learn.learn, name="learn"),
 ]

@@ -1,0 +1,83 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_POST
+
+from journal.forms.supplements import DoseForm, ProductForm
+from journal.models import Profile, SupplementDose, SupplementProduct
+from journal.views.params import redirect_back, requested_day
+
+
+def supplement_list(request):
+    profile = Profile.for_user(request.user)
+    today = profile.today()
+    context = {
+        "products": SupplementProduct.objects.filter(user=request.user),
+        "doses": SupplementDose.objects.recent(request.user),
+        "today": today,
+        "today_mg": SupplementDose.objects.for_day(request.user, today).total_elemental_mg(),
+        "upper_limit_mg": profile.supplement_upper_limit_mg(),
+    }
+    return render(request, "journal/supplement_list.html", context)
+
+
+def product_add(request):
+    return product_form(request, SupplementProduct(user=request.user))
+
+
+def product_edit(request, pk):
+    return product_form(request, get_object_or_404(SupplementProduct, pk=pk, user=request.user))
+
+
+def product_form(request, product):
+    form = ProductForm(request.POST or None, instance=product)
+    if form.is_valid():
+        product = form.save()
+        messages.success(request, f"Saved {product}: {product.elemental_mg_per_unit} mg elemental magnesium "
+                                  f"per {product.unit_name}, {product.elemental_working}.")
+        return redirect("journal:supplements")
+    return render(request, "journal/supplement_product_form.html", {"form": form, "product": product})
+
+
+@require_POST
+def product_delete(request, pk):
+    product = get_object_or_404(SupplementProduct, pk=pk, user=request.user)
+    product.delete()  # doses keep their snapshot of name, form and amount
+    messages.success(request, f"Deleted {product}; the doses you logged keep their figures.")
+    return redirect("journal:supplements")
+
+
+def dose_add(request):
+    return dose_form(request, SupplementDose(), requested_day(request))
+
+
+def dose_edit(request, pk):
+    return dose_form(request, get_object_or_404(SupplementDose, pk=pk, user=request.user))
+
+
+def dose_form(request, dose, day=None):
+    profile = Profile.for_user(request.user)
+    form = DoseForm(request.POST or None, instance=dose, profile=profile, day=day)
+    if form.is_valid():
+        dose = form.save()
+        messages.success(request, f"Logged {dose.elemental_mg} mg elemental magnesium ({dose}).")
+        warn_above_upper_limit(request, profile, dose.date)
+        return redirect_back(request, "journal:supplements")
+    return render(request, "journal/supplement_dose_form.html", {"form": form, "dose": dose})
+
+
+@require_POST
+def dose_delete(request, pk):
+    dose = get_object_or_404(SupplementDose, pk=pk, user=request.user)
+    dose.delete()
+    messages.success(request, f"Deleted the dose of {dose.product_name} on {dose.date}.")
+    return redirect_back(request, "journal:supplements")
+
+
+def warn_above_upper_limit(request, profile, day):
+    """A warning, not a block: the limit is advice for unsupervised use, and a doctor may prescribe more."""
+    total = SupplementDose.objects.for_day(request.user, day).total_elemental_mg()
+    limit = profile.supplement_upper_limit_mg(on=day)
+    if limit is not None and total > limit:
+        context = {"day": day, "supplement_mg": total, "upper_limit_mg": limit}
+        messages.warning(request, render_to_string("journal/supplement_ul_warning.html", context).strip())

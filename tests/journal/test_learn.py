@@ -1,0 +1,38 @@
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+URL = reverse("journal:learn")
+
+
+def test_it_explains_the_mechanisms(logged_in_client):
+    response = logged_in_client.get(URL)
+    for topic in ("NMDA receptors", "GABA", "stress (HPA) axis", "POTS"):
+        assertContains(response, topic)
+
+
+def test_it_compares_the_forms_in_a_table(logged_in_client):
+    response = logged_in_client.get(URL)
+    assertContains(response, '<th scope="col">L-threonate</th>')
+    assertContains(response, "Often upsets the stomach")
+    assertContains(response, "14.10%")  # glycinate's elemental fraction, from the forms table
+
+
+def table_row(life_stage, intake, ul):
+    return (f'<th scope="row">{life_stage}</th>\n      <td class="text-end tabular">{intake}</td>\n'
+            f'      <td class="text-end tabular">{ul}</td>')
+
+
+def test_the_reference_table_comes_from_the_nih_data(logged_in_client):
+    response = logged_in_client.get(URL)
+    assertContains(response, table_row("Pregnancy 14-18 years", "400 (RDA)", "350"))
+    assertContains(response, table_row("Infants 0-6 months", "30 (AI)", "not established"))
+    assertContains(response, table_row("Children 1-3 years", "80 (RDA)", "65"))
+    assertContains(response, table_row("Males 14-18 years", "410 (RDA)", "350"))
+
+
+def test_it_links_to_food_and_gives_the_cautions(logged_in_client):
+    response = logged_in_client.get(URL)
+    assertContains(response, 'href="/foods/magnesium-rich/"')
+    for caution in ("do not replace a doctor's advice", "Kidney disease", "bisphosphonates", "diuretics",
+                    "proton-pump inhibitors", "antibiotics"):
+        assertContains(response, caution)

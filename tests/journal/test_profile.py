@@ -1,0 +1,78 @@
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from journal.models import Profile
+
+URL = reverse("journal:profile")
+
+
+def profile_data(**changes):
+    data = {"birth_date": "1990-06-01", "sex": "female", "life_stage": "", "time_zone": "Europe/Berlin",
+            "doctor_goal_mg": ""}
+    return data | changes
+
+
+def test_it_shows_the_form_and_asks_for_age_and_sex(logged_in_client):
+    response = logged_in_client.get(URL)
+    assertContains(response, "Add your birth date and sex")
+    assertContains(response, "Daily Value")
+    assertContains(response, '<option value="America/New_York"')
+
+
+def test_it_saves_and_shows_the_reference_amounts(logged_in_client, user):
+    response = logged_in_client.post(URL, profile_data(), follow=True)
+    assertContains(response, "Profile saved.")
+    profile = Profile.objects.get(user=user)
+    assert (profile.birth_date, profile.sex, profile.time_zone) == (date(1990, 6, 1), "female", "Europe/Berlin")
+    # Born 1990: 31-50 in 2026 (the test is safe until 2040, when she turns 50).
+    assertContains(response, "Females 31-50 years")
+    assertContains(response, "320 mg/day")
+    assertContains(response, "350 mg/day")
+    assertContains(response, "RDA for females 31-50 years")
+
+
+def test_a_doctors_goal_replaces_the_rda_and_the_page_says_so(logged_in_client):
+    response = logged_in_client.post(URL, profile_data(doctor_goal_mg="500"), follow=True)
+    assertContains(response, "Your daily goal: 500 mg</strong>, the goal set by your doctor")
+    assertContains(response, "Your doctor's goal replaces the RDA of 320 mg")
+
+
+def test_a_child_sees_the_childs_upper_limit(logged_in_client):
+    six_years_ago = date.today().replace(year=date.today().year - 6) - timedelta(days=30)
+    response = logged_in_client.post(URL, profile_data(birth_date=six_years_ago.isoformat(), sex="male"), follow=True)
+    assertContains(response, "Children 4-8 years")
+    assertContains(response, "130 mg/day")
+    assertContains(response, "110 mg/day")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"sex": "male", "life_stage": "pregnant"}, "Pregnancy and breastfeeding apply only when sex is female."),
+        ({"sex": "", "life_stage": "lactating"}, "Pregnancy and breastfeeding apply only when sex is female."),
+        ({"birth_date": (date.today() + timedelta(days=1)).isoformat()}, "A birth date cannot be in the future."),
+        ({"birth_date": "1899-12-31"}, "Enter a birth date from 1900 on."),
+        ({"birth_date": "2001-02-30"}, "Enter a valid date."),
+        ({"time_zone": "Mars/Olympus_Mons"}, "Select a valid choice."),
+        ({"doctor_goal_mg": "0"}, "greater than or equal to 1"),
+        ({"doctor_goal_mg": "2001"}, "less than or equal to 2000"),
+        ({"doctor_goal_mg": "-5"}, "greater than or equal to 1"),
+    ],
+)
+def test_it_refuses_bad_input_at_the_field_and_saves_nothing(logged_in_client, user, changes, message):
+    response = logged_in_client.post(URL, profile_data(**changes))
+    assert response.status_code == 200
+    assertContains(response, message)
+    profile = Profile.objects.get(user=user)
+    assert profile.birth_date is None and profile.sex == "" and profile.doctor_goal_mg is None
+
+
+def test_breastfeeding_is_accepted_for_a_female(logged_in_client, user):
+    logged_in_client.post(URL, profile_data(birth_date="2000-01-01", life_stage="lactating"))
+    assert Profile.objects.get(user=user).life_stage == "lactating"
+    response = logged_in_client.get(URL)
+    assertContains(response, "Lactation")
+    assertNotContains(response, "Your doctor's goal")
