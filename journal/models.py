@@ -77,17 +77,18 @@ class DayQuerySet(models.QuerySet):
 
 class MealEntryQuerySet(DayQuerySet):
     def nutrient_totals(self):
-        """The sum of each nutrient in one query, and the names of those some entry had no data for."""
+        """(Nutrients summed in one query, names of the nutrients some entry had no data for)."""
         aggregates = {}
         for name in Nutrients.NAMES:
-            aggregates[name] = Sum(name)
+            aggregates[f"{name}_sum"] = Sum(name)
             aggregates[f"{name}_missing"] = Count("pk", filter=Q(**{f"{name}__isnull": True}))
         row = self.aggregate(**aggregates)
         missing = frozenset(name for name in Nutrients.NAMES if row[f"{name}_missing"])
         values = {}
         for name in Nutrients.NAMES:
+            total = row[f"{name}_sum"]
             # No entries at all is 0 mg eaten; entries that all lack the figure are "no data".
-            values[name] = row[name] if row[name] is not None else (None if name in missing else Decimal(0))
+            values[name] = total if total is not None else (None if name in missing else Decimal(0))
         return Nutrients(**values, incomplete=bool(missing)), missing
 
     def by_meal(self):

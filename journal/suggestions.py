@@ -64,7 +64,7 @@ def serving_for(food, remaining_mg):
     servings = []
     for portion in food.portions.all():
         quantity = _up_to_half(grams_needed / portion.grams)
-        if quantity <= MAX_PORTIONS:
+        if quantity <= MAX_PORTIONS and quantity * portion.grams <= MAX_SERVING_GRAMS:
             servings.append((quantity * portion.grams, portion, quantity))
     if servings:
         grams, portion, quantity = min(servings, key=lambda serving: serving[0])

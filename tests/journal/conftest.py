@@ -1,6 +1,7 @@
 """Builders for journal tests, with USDA SR28 figures per 100 g as expected values."""
 
-from datetime import timedelta
+import itertools
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,10 +12,14 @@ from journal.models import MealEntry, Profile
 
 @pytest.fixture
 def make_food(db):
-    def make(name, portions=(), source="sr28", source_id="", owner=None, **nutrients):
+    made = itertools.count(90001)
+
+    def make(name, portions=(), source="sr28", source_id=None, owner=None, category="", **nutrients):
+        if source_id is None:  # shared foods are unique by source id
+            source_id = "" if owner else str(next(made))
         food = Food.objects.create(
-            name=name, source=source, source_id=source_id, owner=owner,
-            **{name: Decimal(str(value)) if value is not None else None for name, value in nutrients.items()},
+            name=name, category=category, source=source, source_id=source_id, owner=owner,
+            **{field: None if value is None else Decimal(str(value)) for field, value in nutrients.items()},
         )
         for position, (description, grams) in enumerate(portions):
             Portion.objects.create(food=food, description=description, grams=Decimal(str(grams)), position=position)
@@ -64,3 +69,12 @@ def log_food(user, today):
 @pytest.fixture
 def yesterday(today):
     return today - timedelta(days=1)
+
+
+@pytest.fixture
+def woman_of_40(user, today):
+    """Alice, 40: her goal is the RDA for females 31-50 years, 320 mg."""
+    profile = Profile.for_user(user)
+    profile.birth_date, profile.sex = date(today.year - 40, 1, 1), "female"
+    profile.save()
+    return user
