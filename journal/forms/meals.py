@@ -72,7 +72,7 @@ class MealEntryForm(forms.ModelForm):
         portion.empty_label = "grams"
         portion.error_messages["invalid_choice"] = "Choose a portion of this food, or grams."
         if self.instance.pk and "amount" not in self.initial:
-            self.initial["amount"] = self.instance.amount
+            self.initial["amount"] = f"{self.instance.amount.normalize():f}"  # 0.5, not 0.500
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
