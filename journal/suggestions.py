@@ -21,6 +21,7 @@ CANDIDATES = 20  # read this many of the richest foods, then keep one of each ki
 MAX_SERVING_GRAMS = Decimal(200)  # a suggestion never asks for more of one food than this
 MAX_PORTIONS = 4
 HALF = Decimal("0.5")
+GRAMS_STEP = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,9 @@ def serving_for(food, remaining_mg):
     servings = []
     for portion in food.portions.all():
         quantity = _up_to_half(grams_needed / portion.grams)
-        if quantity <= MAX_PORTIONS and quantity * portion.grams <= MAX_SERVING_GRAMS:
-            servings.append((quantity * portion.grams, portion, quantity))
+        grams = (quantity * portion.grams).quantize(GRAMS_STEP)  # as the add form will store it
+        if quantity <= MAX_PORTIONS and grams <= MAX_SERVING_GRAMS:
+            servings.append((grams, portion, quantity))
     if servings:
         grams, portion, quantity = min(servings, key=lambda serving: serving[0])
     else:

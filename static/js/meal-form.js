@@ -12,7 +12,7 @@
     chosen.textContent = food.name;
     unit.replaceChildren(new Option("grams", ""));
     (food.portions || []).forEach(function (portion) {
-      unit.add(new Option(portion.description + " (" + portion.grams + " g)", portion.id));
+      unit.add(new Option(portion.description + " (" + Number(portion.grams) + " g)", portion.id));
     });
     // A household portion is what people think in; grams stay one choice away.
     unit.selectedIndex = unit.options.length > 1 ? 1 : 0;
