@@ -14,7 +14,7 @@ class DayTotals:
     incomplete: frozenset
     supplement_mg: Decimal
     goal: Goal
-    upper_limit_mg: int
+    upper_limit_mg: int | None  # None for infants: no UL is set, their magnesium should come from food
 
     @classmethod
     def of(cls, entries, supplement_mg, goal, upper_limit_mg):
@@ -50,11 +50,13 @@ class DayTotals:
 
     @property
     def supplement_percent_of_limit(self):
+        if self.upper_limit_mg is None:
+            return None
         return _whole(self.supplement_mg * 100 / self.upper_limit_mg)
 
     @property
     def over_upper_limit(self):
-        return self.supplement_mg > self.upper_limit_mg
+        return self.upper_limit_mg is not None and self.supplement_mg > self.upper_limit_mg
 
     @property
     def magnesium_incomplete(self):

@@ -148,11 +148,16 @@ class SavedMealForm(forms.ModelForm):
         fields = ["name"]
         help_texts = {"name": 'Such as "usual breakfast".'}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, entries, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.user, self.entries = user, entries
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save meal"))
+
+    def clean(self):
+        if not self.entries:
+            raise forms.ValidationError("Nothing is logged for this meal, so there is nothing to save.")
+        return super().clean()
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

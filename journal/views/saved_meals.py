@@ -20,7 +20,7 @@ def saved_meal_create(request, day, meal):
     """Save what was logged for one meal of one day under a name."""
     meal = get_meal_or_404(meal)
     entries = MealEntry.objects.for_day(request.user, day).filter(meal=meal)
-    form = SavedMealForm(request.POST or None, user=request.user)
+    form = SavedMealForm(request.POST or None, user=request.user, entries=entries)
     if form.is_valid():
         saved_meal = SavedMeal.create_from(request.user, form.cleaned_data["name"], entries)
         messages.success(request, f'Saved "{saved_meal}" with {saved_meal.items.count()} foods.')

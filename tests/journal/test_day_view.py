@@ -169,3 +169,11 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
 
     assertContains(response, "23.70 mg", count=4)
     assertContains(response, "Foods that would close today")
+
+
+def test_an_infants_day_has_an_adequate_intake_and_no_upper_limit(logged_in_client, user, today):
+    Profile.objects.filter(user=user).update(birth_date=today - timedelta(days=100), sex="male")
+    response = logged_in_client.get("/today/")
+    assertContains(response, "of 30 mg")  # AI for infants 0-6 months
+    assertContains(response, "AI for infants 0-6 months")
+    assertContains(response, "none set for infants")

@@ -69,3 +69,10 @@ def test_deleting_a_saved_meal_asks_then_deletes(logged_in_client, usual_breakfa
     logged_in_client.post(f"/saved-meals/{usual_breakfast.pk}/delete/")
     assert not SavedMeal.objects.exists()
     assert MealEntry.objects.count() == 2  # the entries it was made from stay
+
+
+def test_an_empty_meal_cannot_be_saved(logged_in_client, today):
+    response = logged_in_client.post(f"/day/{today.isoformat()}/dinner/save/", {"name": "nothing"})
+    assertContains(response, "Nothing is logged there.")
+    assert "nothing to save" in response.context["form"].non_field_errors()[0]
+    assert not SavedMeal.objects.exists()
