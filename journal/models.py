@@ -192,7 +192,7 @@ class MealEntry(models.Model):
 
 
 def describe_amount(grams, portion_description="", portion_quantity=None):
-    """ "0.5 × 1 cup (64.5 g)" or "64.5 g"."""
+    """The amount as people read it: "0.5 × 1 cup (64.5 g)", or "64.5 g" when no portion was used."""
     grams_text = f"{grams.normalize():f} g"
     if portion_description and portion_quantity:
         return f"{portion_quantity.normalize():f} × {portion_description} ({grams_text})"

@@ -47,8 +47,9 @@ def test_another_users_saved_meal_is_not_found(logged_in_client, bobs_saved_meal
 
 
 def test_saving_a_meal_reads_only_the_users_own_entries(logged_in_client, user, bobs_entry, today):
-    logged_in_client.post(f"/day/{today.isoformat()}/breakfast/save/", {"name": "stolen"})
-    assert not SavedMeal.objects.get(user=user).items.exists()
+    response = logged_in_client.post(f"/day/{today.isoformat()}/breakfast/save/", {"name": "stolen"})
+    assert "nothing to save" in response.context["form"].non_field_errors()[0]
+    assert not SavedMeal.objects.filter(user=user).exists()
 
 
 def test_copying_a_day_copies_only_the_users_own_entries(logged_in_client, user, bobs_entry, today, yesterday):
