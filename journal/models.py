@@ -5,11 +5,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import Avg, Max, Min, Sum
+from django.db import models, transaction
+from django.db.models import Avg, Count, Max, Min, Q, Sum
 from django.templatetags.tz import do_timezone as template_timezone
 
 from foods.models import Food, Portion, nutrient_field
+from foods.nutrients import Nutrients
 from journal import reference
 from journal.supplement_forms import FORMS, to_hundredths
 
@@ -72,6 +73,62 @@ class Profile(models.Model):
         return row.ul_supplement_mg
 
 
+class DayQuerySet(models.QuerySet):
+    def for_day(self, user, day):
+        return self.filter(user=user, date=day)
+
+
+class MealEntryQuerySet(DayQuerySet):
+    def nutrient_totals(self):
+        """(Nutrients summed in one query, names of the nutrients some entry had no data for)."""
+        aggregates = {}
+        for name in Nutrients.NAMES:
+            aggregates[f"{name}_sum"] = Sum(name)
+            aggregates[f"{name}_missing"] = Count("pk", filter=Q(**{f"{name}__isnull": True}))
+        row = self.aggregate(**aggregates)
+        missing = frozenset(name for name in Nutrients.NAMES if row[f"{name}_missing"])
+        values = {}
+        for name in Nutrients.NAMES:
+            total = row[f"{name}_sum"]
+            # No entries at all is 0 mg eaten; entries that all lack the figure are "no data".
+            values[name] = total if total is not None else (None if name in missing else Decimal(0))
+        return Nutrients(**values, incomplete=bool(missing)), missing
+
+    def by_meal(self):
+        """[(meal choice, [entries])] in the order of the day, every meal present even when empty."""
+        grouped = {meal: [] for meal in MealEntry.Meal}
+        for entry in self:
+            grouped[entry.meal].append(entry)
+        return list(grouped.items())
+
+    def copy_to(self, day):
+        """Copy these entries, snapshots as they are, to another day in the same meals."""
+        return MealEntry.objects.bulk_create([entry.copied_to(day) for entry in self])
+
+    def usual_foods(self, limit):
+        """(recent, frequent): the last distinct foods and the most often logged ones, each as the latest entry
+        in its usual amount, in two queries however long the history."""
+        amounts = (
+            self.filter(food__isnull=False)
+            .values("food", "portion", "portion_quantity", "grams")
+            .annotate(times=Count("pk"), latest=Max("pk"))
+        )
+        foods = {}
+        for amount in amounts:
+            food = foods.setdefault(amount["food"], {"times": 0, "latest": 0, "usual": amount})
+            food["times"] += amount["times"]
+            food["latest"] = max(food["latest"], amount["latest"])
+            food["usual"] = max(food["usual"], amount, key=lambda a: (a["times"], a["latest"]))
+        recent = sorted(foods.values(), key=lambda food: food["latest"], reverse=True)[:limit]
+        repeated = [food for food in foods.values() if food["times"] > 1]
+        frequent = sorted(repeated, key=lambda food: (food["times"], food["latest"]), reverse=True)[:limit]
+        examples = self.in_bulk([food["usual"]["latest"] for food in recent + frequent])
+        return (
+            [examples[food["usual"]["latest"]] for food in recent],
+            [examples[food["usual"]["latest"]] for food in frequent],
+        )
+
+
 class MealEntry(models.Model):
     """One food eaten, with the nutrients it gave frozen at the time it was logged."""
 
@@ -102,6 +159,8 @@ class MealEntry(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = MealEntryQuerySet.as_manager()
+
     class Meta:
         ordering = ["date", "meal", "created_at", "pk"]
         indexes = [models.Index(fields=["user", "date"])]
@@ -109,6 +168,38 @@ class MealEntry(models.Model):
 
     def __str__(self):
         return f"{self.food_name}, {self.grams} g on {self.date}"
+
+    def set_food(self, food, grams, portion=None, portion_quantity=None):
+        """Record this amount of this food, freezing its name, source and nutrients as they stand now."""
+        self.food, self.grams, self.portion, self.portion_quantity = food, grams, portion, portion_quantity
+        self.food_name, self.food_source, self.food_source_id = food.name, food.source, food.source_id
+        self.portion_description = portion.description if portion else ""
+        for name, value in food.nutrients_for(grams).items():
+            setattr(self, name, value)
+
+    def copied_to(self, day):
+        """An unsaved copy of this entry on another day: same food, amount and logged nutrients."""
+        copy = MealEntry(**{field.attname: getattr(self, field.attname) for field in self._meta.concrete_fields})
+        copy.pk = copy.created_at = None
+        copy.date = day
+        return copy
+
+    @property
+    def amount_text(self):
+        return describe_amount(self.grams, self.portion_description, self.portion_quantity)
+
+    @property
+    def amount(self):
+        """The number the user typed: a count of portions, or grams."""
+        return self.portion_quantity if self.portion_id and self.portion_quantity else self.grams
+
+
+def describe_amount(grams, portion_description="", portion_quantity=None):
+    """The amount as people read it: "0.5 × 1 cup (64.5 g)", or "64.5 g" when no portion was used."""
+    grams_text = f"{grams.normalize():f} g"
+    if portion_description and portion_quantity:
+        return f"{portion_quantity.normalize():f} × {portion_description} ({grams_text})"
+    return grams_text
 
 
 class SavedMeal(models.Model):
@@ -124,6 +215,31 @@ class SavedMeal(models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    @transaction.atomic
+    def create_from(cls, user, name, entries):
+        """Save these logged entries (those whose food still exists) as a named meal."""
+        saved_meal = cls.objects.create(user=user, name=name)
+        SavedMealItem.objects.bulk_create(
+            SavedMealItem(
+                saved_meal=saved_meal, food_id=entry.food_id, grams=entry.grams,
+                portion_id=entry.portion_id, portion_quantity=entry.portion_quantity,
+            )
+            for entry in entries
+            if entry.food_id
+        )
+        return saved_meal
+
+    @transaction.atomic
+    def log_to(self, day, meal):
+        """Log every item of this meal to a day and meal, with the foods' nutrients as they stand now."""
+        entries = []
+        for item in self.items.select_related("food", "portion"):
+            entry = MealEntry(user=self.user, date=day, meal=meal)
+            entry.set_food(item.food, item.grams, item.portion, item.portion_quantity if item.portion else None)
+            entries.append(entry)
+        return MealEntry.objects.bulk_create(entries)
+
 
 class SavedMealItem(models.Model):
     saved_meal = models.ForeignKey(SavedMeal, on_delete=models.CASCADE, related_name="items")
@@ -131,6 +247,16 @@ class SavedMealItem(models.Model):
     grams = models.DecimalField(max_digits=8, decimal_places=2)
     portion = models.ForeignKey(Portion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     portion_quantity = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.food}, {self.amount_text}"
+
+    @property
+    def amount_text(self):
+        return describe_amount(self.grams, self.portion.description if self.portion else "", self.portion_quantity)
 
 
 class SupplementProduct(models.Model):
@@ -215,11 +341,6 @@ def in_users_zone(moment, user):
 def plain(value):
     """A Decimal without trailing zeros or exponent: 500.00 -> "500", 70.50 -> "70.5"."""
     return f"{value.normalize():f}"
-
-
-class DayQuerySet(models.QuerySet):
-    def for_day(self, user, day):
-        return self.filter(user=user, date=day)
 
 
 class SupplementDoseQuerySet(DayQuerySet):

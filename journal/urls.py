@@ -1,15 +1,18 @@
 from django.urls import path, register_converter
 
 from journal.converters import DateConverter
-from journal.views import day, export, learn, meals, profile, supplements, symptoms, week
+from journal.views import day, export, learn, meals, profile, saved_meals, supplements, symptoms, week
 
 register_converter(DateConverter, "date")
 
 app_name = "journal"
 urlpatterns = [
     path("today/", day.today, name="today"),
+    path("day/<date:day>/", day.day, name="day"),
+    path("day/<date:day>/copy/", meals.meal_copy, name="day_copy"),
+    path("day/<date:day>/<str:meal>/copy/", meals.meal_copy, name="meal_copy"),
+    path("day/<date:day>/<str:meal>/save/", saved_meals.saved_meal_create, name="saved_meal_create"),
     path("meals/add/", meals.meal_add, name="meal_add"),
-    path("day/<date:day>/", day.today, name="day"),  # TEMP
     path("week/", week.week, name="week"),
     path("week/<date:start>/", week.week, name="week_of"),
     path("export/", export.export_csv, name="export"),
@@ -26,4 +29,10 @@ urlpatterns = [
     path("symptoms/<int:pk>/edit/", symptoms.symptom_edit, name="symptom_edit"),
     path("symptoms/<int:pk>/delete/", symptoms.symptom_delete, name="symptom_delete"),
     path("learn/", learn.learn, name="learn"),
+    path("meals/<int:pk>/edit/", meals.meal_edit, name="meal_edit"),
+    path("meals/<int:pk>/delete/", meals.meal_delete, name="meal_delete"),
+    path("meals/<int:pk>/again/", meals.meal_again, name="meal_again"),
+    path("saved-meals/", saved_meals.saved_meal_list, name="saved_meal_list"),
+    path("saved-meals/<int:pk>/log/", saved_meals.saved_meal_log, name="saved_meal_log"),
+    path("saved-meals/<int:pk>/delete/", saved_meals.saved_meal_delete, name="saved_meal_delete"),
 ]

@@ -1,0 +1,166 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.db.models import Q
+
+from foods.models import Food, Portion
+from journal.models import MealEntry, Profile, SavedMeal
+
+EARLIEST_DATE = date(1900, 1, 1)
+# One entry is one food eaten at one sitting: 5 kg of it is a typing slip, not a meal.
+MAX_GRAMS = Decimal(5000)
+MAX_PORTIONS = Decimal(100)
+GRAMS_STEP = Decimal("0.01")
+
+
+def visible_foods(user):
+    """Shared USDA foods and this user's own custom foods; other users' custom foods stay private."""
+    return Food.objects.filter(Q(owner=None) | Q(owner=user))
+
+
+def meal_at_hour(hour):
+    """A sensible default meal for the user's local time of day."""
+    if hour < 11:
+        return MealEntry.Meal.BREAKFAST
+    if hour < 15:
+        return MealEntry.Meal.LUNCH
+    if 17 <= hour < 22:
+        return MealEntry.Meal.DINNER
+    return MealEntry.Meal.SNACK
+
+
+def check_log_date(day, today):
+    """Refuse dates a diary cannot hold: before 1900, or more than a day ahead of the user's today."""
+    if day < EARLIEST_DATE:
+        raise forms.ValidationError("Choose a date from 1900 on.")
+    if day > today + timedelta(days=1):
+        raise forms.ValidationError("That date is more than a day ahead; log what you have eaten.")
+    return day
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MealEntryForm(forms.ModelForm):
+    amount = forms.DecimalField(
+        max_digits=9, decimal_places=3, help_text="Grams, or how many of the portion (0.5 for half a cup).",
+    )
+
+    class Meta:
+        model = MealEntry
+        fields = ["date", "meal", "food", "portion"]
+        widgets = {"date": date_input(), "food": forms.HiddenInput}
+        labels = {"portion": "Unit"}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = Profile.for_user(user).today()
+        if not self.instance.pk:
+            self.instance.user = user
+        self.fields["food"].queryset = visible_foods(user)
+        self.fields["food"].error_messages = {
+            "required": "Choose a food.", "invalid_choice": "Unknown food: choose one from the search.",
+        }
+        self.chosen_food = self._chosen_food()
+        # The unit list is the chosen food's portions, so a portion of another food is refused at the field.
+        portion = self.fields["portion"]
+        portion.queryset = self.chosen_food.portions.all() if self.chosen_food else Portion.objects.none()
+        portion.empty_label = "grams"
+        portion.error_messages["invalid_choice"] = "Choose a portion of this food, or grams."
+        if self.instance.pk and "amount" not in self.initial:
+            self.initial["amount"] = f"{self.instance.amount.normalize():f}"  # 0.5, not 0.500
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(Column("amount", css_class="col-5"), Column("portion", css_class="col-7")),
+            Row(Column("date", css_class="col-6"), Column("meal", css_class="col-6")),
+        )
+
+    def _chosen_food(self):
+        food_id = self.data.get("food") if self.is_bound else self.initial.get("food")
+        try:
+            return self.fields["food"].queryset.filter(pk=int(food_id)).first()
+        except (TypeError, ValueError):
+            return None
+
+    def clean_date(self):
+        return check_log_date(self.cleaned_data["date"], self.today)
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount <= 0:
+            raise forms.ValidationError("Enter an amount above zero.")
+        return amount
+
+    def clean(self):
+        cleaned = super().clean()
+        amount, portion = cleaned.get("amount"), cleaned.get("portion")
+        if amount is None or "portion" in self.errors:
+            return cleaned
+        if portion and amount > MAX_PORTIONS:
+            self.add_error("amount", f"That is more than {MAX_PORTIONS} portions; check the amount or the unit.")
+            return cleaned
+        grams = (amount * portion.grams if portion else amount).quantize(GRAMS_STEP)
+        if grams > MAX_GRAMS:
+            self.add_error("amount", "That is more than 5 kg of one food in one entry; check the amount or the unit.")
+        elif grams <= 0:
+            self.add_error("amount", "That is less than 0.01 g; enter a larger amount.")
+        cleaned["grams"] = grams
+        return cleaned
+
+    def save(self, commit=True):
+        entry = super().save(commit=False)
+        cleaned = self.cleaned_data
+        portion = cleaned["portion"]
+        entry.set_food(cleaned["food"], cleaned["grams"], portion, cleaned["amount"] if portion else None)
+        if commit:
+            entry.save()
+        return entry
+
+
+class LogToDayForm(forms.Form):
+    """Where to put copied or saved entries: a day and, where it applies, a meal."""
+
+    date = forms.DateField(widget=date_input())
+
+    def __init__(self, *args, user, submit_label, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = Profile.for_user(user).today()
+        self.fields["date"].initial = self.today
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", submit_label))
+
+    def clean_date(self):
+        return check_log_date(self.cleaned_data["date"], self.today)
+
+
+class SavedMealLogForm(LogToDayForm):
+    meal = forms.ChoiceField(choices=MealEntry.Meal.choices)
+
+
+class SavedMealForm(forms.ModelForm):
+    class Meta:
+        model = SavedMeal
+        fields = ["name"]
+        help_texts = {"name": 'Such as "usual breakfast".'}
+
+    def __init__(self, *args, user, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.entries = user, entries
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Save meal"))
+
+    def clean(self):
+        if not self.entries:
+            raise forms.ValidationError("Nothing is logged for this meal, so there is nothing to save.")
+        return super().clean()
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if SavedMeal.objects.filter(user=self.user, name__iexact=name).exists():
+            raise forms.ValidationError(f'You already have a saved meal called "{name}"; choose another name.')
+        return name

@@ -1,0 +1,53 @@
+"""Recent and frequent foods, one tap away on the add page."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from pytest_django.asserts import assertContains
+
+from journal.models import MealEntry
+
+
+def quick_picks(response, heading):
+    return [(entry.food_name, entry.amount_text) for entry in response.context[heading]]
+
+
+def test_recent_foods_come_last_logged_first_in_their_usual_amount(
+    logged_in_client, log_food, pumpkin_seeds, spinach, today
+):
+    log_food(pumpkin_seeds, 1, "1 oz", day=today - timedelta(days=3))
+    log_food(pumpkin_seeds, 1, "1 oz", day=today - timedelta(days=2))
+    log_food(pumpkin_seeds, "0.5", "1 cup", day=today - timedelta(days=2))
+    log_food(spinach, 30, day=today - timedelta(days=1))
+
+    response = logged_in_client.get("/meals/add/")
+
+    assert quick_picks(response, "recent") == [("Spinach, raw", "30 g"), (pumpkin_seeds.name, "1 × 1 oz (28.35 g)")]
+    assert quick_picks(response, "frequent") == [(pumpkin_seeds.name, "1 × 1 oz (28.35 g)")]
+    assertContains(response, "167.83 mg")  # 1 oz of pumpkin seeds
+
+
+def test_one_tap_logs_a_recent_food_again(logged_in_client, user, log_food, pumpkin_seeds, today):
+    log_food(pumpkin_seeds, "0.5", "1 cup", day=today - timedelta(days=1))
+    response = logged_in_client.get("/meals/add/", {"date": today.isoformat(), "meal": "snack"})
+    assertContains(response, '<input type="hidden" name="amount" value="0.500">', html=True)
+
+    pick = response.context["recent"][0]
+    logged_in_client.post("/meals/add/", {
+        "food": pick.food_id, "portion": pick.portion_id, "amount": pick.amount, "date": today, "meal": "snack",
+    })
+    assert MealEntry.objects.get(date=today).magnesium_mg == Decimal("381.84")
+
+
+def test_the_add_page_runs_a_fixed_number_of_queries(
+    logged_in_client, log_food, make_food, today, django_assert_max_num_queries
+):
+    foods = [make_food(f"Food {n}", [("1 cup", 100)], magnesium_mg=n) for n in range(20)]
+    for n in range(200):
+        log_food(foods[n % 20], 1 + n % 3, "1 cup" if n % 2 else None, day=today - timedelta(days=n % 80))
+
+    # session, user, profile (view and form), chosen food, its portions, amounts, entries, saved meals
+    with django_assert_max_num_queries(9):
+        response = logged_in_client.get("/meals/add/", {"food": foods[0].pk})
+
+    assert len(response.context["recent"]) == 6
