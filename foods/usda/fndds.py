@@ -4,7 +4,15 @@ from collections import defaultdict
 
 from foods.models import Food
 from foods.usda.files import csv_rows
-from foods.usda.records import BadNumber, FoodRecord, Rejected, parse_amount, screened_food, screened_portion
+from foods.usda.records import (
+    BadNumber,
+    FoodRecord,
+    Rejected,
+    in_sequence,
+    parse_amount,
+    screened_food,
+    screened_portion,
+)
 
 RELEASE = "USDA FNDDS 2021-2023"
 MARKER = "fndds_2021-2023_nutrient_values.csv"
@@ -22,7 +30,7 @@ CODE, NAME, CATEGORY = "Food code", "Main food description", "WWEIA Category des
 
 def read(folder):
     """Yield a FoodRecord for each food code, or a Rejected for each row that cannot be true."""
-    portions = defaultdict(list)
+    portions = defaultdict(list)  # food code -> [(seq num, PortionRecord)]; the file is not in seq order
     columns = [CODE, "Seq num", "Portion description", "Portion weight (g)"]
     for line, row in csv_rows(folder / PORTIONS_FILE, columns):
         code = row[CODE]
@@ -35,7 +43,7 @@ def read(folder):
         if isinstance(portion, Rejected):
             yield portion
         else:
-            portions[code].append(portion)
+            portions[code].append((row["Seq num"], portion))
 
     for line, row in csv_rows(folder / MARKER, [CODE, NAME, CATEGORY, *COLUMNS.values()]):
         code = row[CODE]
@@ -44,6 +52,6 @@ def read(folder):
         except BadNumber as error:
             yield Rejected(MARKER, line, code, "not a number", str(error))
             continue
-        record = FoodRecord(Food.Source.FNDDS, code, row[NAME], row[CATEGORY], nutrients, portions.get(code, []),
-                            RELEASE)
+        record = FoodRecord(Food.Source.FNDDS, code, row[NAME], row[CATEGORY], nutrients,
+                            in_sequence(portions.get(code, [])), RELEASE)
         yield screened_food(record, MARKER, line)

@@ -14,6 +14,7 @@ from foods.usda.records import (
     FoodRecord,
     Rejected,
     amount_text,
+    in_sequence,
     parse_amount,
     screened_food,
     screened_portion,
@@ -35,41 +36,41 @@ def read(folder):
     current = {row["fdc_id"] for _, row in csv_rows(folder / "foundation_food.csv", ["fdc_id"])}
     category_rows = csv_rows(folder / "food_category.csv", ["id", "description"])
     categories = {row["id"]: row["description"] for _, row in category_rows}
-    figures = defaultdict(dict)  # fdc_id -> {nutrient_id: amount text}
-    for _, row in csv_rows(folder / "food_nutrient.csv", ["fdc_id", "nutrient_id", "amount"]):
-        if row["fdc_id"] in current:
-            figures[row["fdc_id"]][row["nutrient_id"]] = row["amount"]
-    portions = defaultdict(list)
+    figures = defaultdict(dict)  # fdc_id -> {nutrient_id: Decimal}
+    unreadable = set()  # fdc_ids with a figure that is not a number: the whole food is skipped
+    wanted = {*NUTRIENT_IDS, *ENERGY_IDS}
+    for line, row in csv_rows(folder / "food_nutrient.csv", ["fdc_id", "nutrient_id", "amount"]):
+        if row["fdc_id"] in current and row["nutrient_id"] in wanted:
+            try:
+                figures[row["fdc_id"]][row["nutrient_id"]] = parse_amount(row["amount"], "amount")
+            except BadNumber as error:
+                unreadable.add(row["fdc_id"])
+                yield Rejected("food_nutrient.csv", line, row["fdc_id"], "not a number", str(error))
+    portions = defaultdict(list)  # fdc_id -> [(seq_num, PortionRecord)]
     for item in _read_portions(folder, current):
         if isinstance(item, Rejected):
             yield item
         else:
-            fdc_id, portion = item
-            portions[fdc_id].append(portion)
+            fdc_id, seq, portion = item
+            portions[fdc_id].append((seq, portion))
 
     for line, row in csv_rows(folder / "food.csv", ["fdc_id", "description", "food_category_id"]):
         fdc_id = row["fdc_id"]
-        if fdc_id not in current:
+        if fdc_id not in current or fdc_id in unreadable:
             continue
         found = figures[fdc_id]
-        energy = next((found[i] for i in ENERGY_IDS if i in found), "")
-        try:
-            nutrients = {field: parse_amount(found.get(i, ""), field) for i, field in NUTRIENT_IDS.items()}
-            nutrients["energy_kcal"] = parse_amount(energy, "energy_kcal")
-        except BadNumber as error:
-            yield Rejected("food_nutrient.csv", line, fdc_id, "not a number", str(error))
-            continue
+        nutrients = {field: found.get(i) for i, field in NUTRIENT_IDS.items()}
+        nutrients["energy_kcal"] = next((found[i] for i in ENERGY_IDS if found.get(i) is not None), None)
         category = categories.get(row["food_category_id"], "")
         record = FoodRecord(Food.Source.FOUNDATION, fdc_id, row["description"], category, nutrients,
-                            portions.get(fdc_id, []), RELEASE)
+                            in_sequence(portions.get(fdc_id, [])), RELEASE)
         yield screened_food(record, "food.csv", line)
 
 
 def _read_portions(folder, current):
-    """(fdc_id, PortionRecord) in seq_num order, or a Rejected."""
+    """(fdc_id, seq_num, PortionRecord), or a Rejected."""
     units = {row["id"]: row["name"] for _, row in csv_rows(folder / "measure_unit.csv", ["id", "name"])}
     columns = ["fdc_id", "seq_num", "amount", "measure_unit_id", "portion_description", "modifier", "gram_weight"]
-    found = []
     for line, row in csv_rows(folder / "food_portion.csv", columns):
         if row["fdc_id"] not in current:
             continue
@@ -85,13 +86,7 @@ def _read_portions(folder, current):
             yield Rejected("food_portion.csv", line, row["fdc_id"], "unit undetermined and no modifier")
             continue
         portion = screened_portion(description, grams, "food_portion.csv", line, row["fdc_id"])
-        if isinstance(portion, Rejected):
-            yield portion
-        else:
-            seq = int(row["seq_num"]) if row["seq_num"].isdigit() else 0
-            found.append((row["fdc_id"], seq, line, portion))
-    for fdc_id, _seq, _line, portion in sorted(found, key=lambda item: item[:3]):
-        yield fdc_id, portion
+        yield portion if isinstance(portion, Rejected) else (row["fdc_id"], row["seq_num"], portion)
 
 
 def _describe(amount, unit, modifier, text):

@@ -52,6 +52,14 @@ def parse_amount(text, what):
     return value
 
 
+def in_sequence(numbered):
+    """Portions listed as (sequence number text, PortionRecord), in sequence order (blank last)."""
+    def number(item):
+        return int(item[0]) if item[0].isdigit() else float("inf")
+
+    return [portion for _, portion in sorted(numbered, key=number)]
+
+
 def amount_text(value):
     """A Decimal written plainly: 0.5 -> "0.5", 1.0 -> "1", 100 -> "100"."""
     return f"{value.normalize():f}"
@@ -74,6 +82,11 @@ class FoodRecord:
     portions: list = field(default_factory=list)
     # Where it came from, for messages and the curated table: "SR28 ABBREV.txt".
     release: str = ""
+
+    def __post_init__(self):
+        # One line each: FDC food.csv has quoted descriptions that span lines.
+        self.name = " ".join(self.name.split())
+        self.category = " ".join(self.category.split())
 
     @property
     def key(self):
@@ -103,6 +116,7 @@ def screened_food(record, file, line):
 
 def screened_portion(description, grams, file, line, source_id):
     """A PortionRecord, or a Rejected saying why the portion cannot be true."""
+    description = " ".join(description.split())
     problem = portion_problem(description, grams)
     return Rejected(file, line, source_id, *problem) if problem else PortionRecord(description, grams)
 
