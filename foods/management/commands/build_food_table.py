@@ -1,3 +1,6 @@
+from collections import Counter
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -16,10 +19,14 @@ class Command(BaseCommand):
             "--usda", default=settings.BASE_DIR.parent / "shared" / "data" / "usda",
             help="folder holding the USDA releases (default: %(default)s)",
         )
+        parser.add_argument(
+            "--table", type=Path, default=TABLE_DIR,
+            help="folder holding selection.csv, where foods.csv and portions.csv are written (default: %(default)s)",
+        )
 
-    def handle(self, usda, **options):
+    def handle(self, usda, table, **options):
         try:
-            chosen = read_selection()
+            chosen = read_selection(table)
             found = {}
             for release in find_releases(usda):
                 records, _ = collect(release.read())
@@ -29,8 +36,8 @@ class Command(BaseCommand):
         problems = selection_problems(chosen, found)
         if problems:
             raise CommandError("; ".join(problems))
-        write_table([found[key] for key in chosen])
-        self.stdout.write(f"Wrote {len(chosen)} foods to {TABLE_DIR}.")
+        write_table([found[key] for key in chosen], table)
+        self.stdout.write(f"Wrote {len(chosen)} foods to {table}.")
 
 
 def selection_problems(chosen, found):
@@ -42,7 +49,7 @@ def selection_problems(chosen, found):
     without_portions = [key for key in chosen if key in found and not found[key].portions]
     if without_portions:
         problems.append(f"no household portion: {_names(without_portions)}")
-    repeated = sorted({key for key in chosen if chosen.count(key) > 1})
+    repeated = [key for key, times in Counter(chosen).items() if times > 1]
     if repeated:
         problems.append(f"listed twice: {_names(repeated)}")
     return problems

@@ -1,4 +1,5 @@
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -14,15 +15,21 @@ class Command(BaseCommand):
         "Safe to run on every start: foods already in line are left untouched."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--table", type=Path, default=TABLE_DIR,
+            help="folder holding foods.csv and portions.csv (default: %(default)s)",
+        )
+
+    def handle(self, table, **options):
         started = time.monotonic()
         report = Report(self.stdout)
         try:
-            records, rejected = collect(read_table())
+            records, rejected = collect(read_table(table))
         except ReleaseError as error:
             raise CommandError(str(error)) from error
         written = save_foods(records)
-        self.stdout.write(f"Curated food table ({TABLE_DIR})")
+        self.stdout.write(f"Curated food table ({table})")
         report.written(records, written)
         if rejected:
             report.skipped(rejected)
