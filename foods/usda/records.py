@@ -9,6 +9,7 @@ import carries on with the rest.
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from foods.models import Food, Portion
 from foods.nutrients import Nutrients
 
 NUTRIENT_NAMES = Nutrients.NAMES
@@ -32,6 +33,10 @@ MINERAL_MAX_MG = Decimal(100_000)
 # (FNDDS, 6,000 g) and a whole turkey (SR28 05704, 5,717 g). Beyond 10 kg a "portion"
 # is a data error, not a serving.
 PORTION_MAX_GRAMS = Decimal(10_000)
+# Longer text would not fit its column (PostgreSQL refuses it; SQLite would keep it silently).
+NAME_MAX = Food._meta.get_field("name").max_length
+CATEGORY_MAX = Food._meta.get_field("category").max_length
+PORTION_DESCRIPTION_MAX = Portion._meta.get_field("description").max_length
 
 
 class BadNumber(ValueError):
@@ -127,6 +132,8 @@ def food_problem(record):
         return "missing id", ""
     if not record.name.strip():
         return "missing name", ""
+    if len(record.name) > NAME_MAX or len(record.category) > CATEGORY_MAX:
+        return "name or category too long", f"{len(record.name)} and {len(record.category)} characters"
     for name, value in record.nutrients.items():
         if value is not None and value < 0:
             return "negative nutrient value", f"{name} {value}"
@@ -145,6 +152,8 @@ def portion_problem(description, grams):
     """Why this portion cannot be true, as (reason, detail), or None when it can."""
     if not description.strip():
         return "portion without a description", ""
+    if len(description) > PORTION_DESCRIPTION_MAX:
+        return "portion description too long", f"{len(description)} characters"
     if grams is None or grams <= 0:
         return "portion of 0 g or less", f"{description!r} {grams} g"
     if grams > PORTION_MAX_GRAMS:

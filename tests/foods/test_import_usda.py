@@ -2,8 +2,10 @@
 
 import shutil
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from foods.models import Food, Portion
@@ -157,3 +159,16 @@ def test_a_csv_missing_a_column_is_a_command_error(tmp_path):
         import_usda(folder)
 
     assert not Food.objects.exists()
+
+
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_on_a_terminal_progress_rewrites_one_line():
+    out = Terminal()
+
+    call_command("import_usda", str(SR28), stdout=out)
+
+    assert "\r  saved: 14 of 14 foods\n" in out.getvalue()
