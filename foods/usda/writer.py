@@ -71,9 +71,7 @@ def _save_batch(batch, written):
         food = existing.get(key)
         if food is None:
             new_foods.append(Food(source=record.source, source_id=record.source_id, **values))
-        elif any(getattr(food, name) != value for name, value in values.items()) or _portions_differ(
-            portions[food.pk], record
-        ):
+        elif _differs(food, values, portions[food.pk], record):
             for name, value in values.items():
                 setattr(food, name, value)
             food.updated_at = now  # bulk_update skips auto_now
@@ -113,8 +111,11 @@ def _align_portions(foods, batch, portions, written):
     written.portions_deleted += len(to_delete)
 
 
-def _portions_differ(current, record):
-    stored = [(portion.description, portion.grams) for portion in current]
+def _differs(food, values, stored_portions, record):
+    """Whether the stored food or its portions differ from what the record says."""
+    if any(getattr(food, name) != value for name, value in values.items()):
+        return True
+    stored = [(portion.description, portion.grams) for portion in stored_portions]
     return stored != [(portion.description, _fit(portion.grams, Portion, "grams")) for portion in record.portions]
 
 

@@ -63,3 +63,11 @@ def test_it_rejects_a_negative_figure_naming_the_food():
 
     assert not Food.objects.filter(source_id="321358").exists()
     assert "(id 321358): negative nutrient value (magnesium_mg -71.1)" in output
+
+
+def test_an_undetermined_unit_needs_a_modifier_to_say_what_it_is():
+    output = import_usda(FOUNDATION)
+
+    portions = foundation_food("2346393").portions.all()
+    assert [(p.description, p.grams) for p in portions] == [("1 almond", Decimal("1.2"))]
+    assert "food_portion.csv line 15 (id 2346393): unit undetermined and no modifier" in output

@@ -150,6 +150,15 @@ def test_a_release_missing_a_file_is_a_command_error(sr28_copy):
         import_usda(folder)
 
 
+def test_a_file_in_the_wrong_encoding_is_a_command_error(tmp_path):
+    folder = shutil.copytree(SAMPLES / "fndds", tmp_path / "fndds")
+    values = folder / "fndds_2021-2023_nutrient_values.csv"
+    values.write_bytes(values.read_bytes().replace(b"Spinach, raw", "Épinards, crus".encode("latin-1")))
+
+    with pytest.raises(CommandError, match="cannot read .*fndds_2021-2023_nutrient_values.csv"):
+        import_usda(folder)
+
+
 def test_a_csv_missing_a_column_is_a_command_error(tmp_path):
     folder = shutil.copytree(SAMPLES / "fndds", tmp_path / "fndds")
     values = folder / "fndds_2021-2023_nutrient_values.csv"
