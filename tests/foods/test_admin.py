@@ -1,0 +1,67 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from foods.models import Food, Portion
+
+
+@pytest.fixture
+def admin_client(client, make_user):
+    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.fixture
+def almonds(db):
+    food = Food.objects.create(
+        name="Nuts, almonds", category="Nut and Seed Products", source=Food.Source.SR28, source_id="12061",
+        magnesium_mg=Decimal("270"),
+    )
+    Portion.objects.create(food=food, description="1 cup, whole", grams=Decimal("143"))
+    return food
+
+
+@pytest.fixture
+def spinach(db):
+    return Food.objects.create(
+        name="Spinach, raw", category="Vegetables and Vegetable Products", source=Food.Source.SR28, source_id="11457",
+        magnesium_mg=Decimal("79"),
+    )
+
+
+def test_it_lists_foods_with_source_and_magnesium(admin_client, almonds, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        response = admin_client.get(reverse("admin:foods_food_changelist"))
+
+    assertContains(response, "Nuts, almonds")
+    assertContains(response, "12061")
+    assertContains(response, "270.000")
+
+
+def test_it_finds_foods_by_usda_id(admin_client, almonds, spinach):
+    response = admin_client.get(reverse("admin:foods_food_changelist"), {"q": "11457"})
+
+    assertContains(response, "Spinach, raw")
+    assertNotContains(response, "Nuts, almonds")
+
+
+def test_it_filters_foods_by_category(admin_client, almonds, spinach):
+    response = admin_client.get(reverse("admin:foods_food_changelist"), {"category": "Nut and Seed Products"})
+
+    assertContains(response, "Nuts, almonds")
+    assertNotContains(response, "Spinach, raw")
+
+
+def test_it_edits_portions_inline(admin_client, almonds):
+    response = admin_client.get(reverse("admin:foods_food_change", args=[almonds.pk]))
+
+    assertContains(response, "1 cup, whole")
+
+
+def test_it_lists_portions_with_their_food(admin_client, almonds):
+    response = admin_client.get(reverse("admin:foods_portion_changelist"))
+
+    assertContains(response, "1 cup, whole")
+    assertContains(response, "Nuts, almonds")
