@@ -1,3 +1,4 @@
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -23,6 +24,20 @@ class Food(models.Model):
         FOUNDATION = "foundation", "USDA FoodData Central Foundation Foods"
         CUSTOM = "custom", "Custom food"
 
+    class Kind(models.TextChoices):
+        # Set by foods.search.reindex from the name and category; search ranks basic foods first.
+        BASIC = "basic", "Basic food"
+        BRANDED = "branded", "Branded product"
+        RESTAURANT = "restaurant", "Restaurant or fast food"
+        BABY = "baby", "Baby food or infant formula"
+
+    # What a source id is called in that source's documentation.
+    SOURCE_ID_NAMES = {
+        Source.SR28: "NDB",
+        Source.FNDDS: "food code",
+        Source.FOUNDATION: "FDC ID",
+    }
+
     name = models.CharField(max_length=255)
     category = models.CharField(max_length=120, blank=True)
     source = models.CharField(max_length=12, choices=Source.choices)
@@ -40,11 +55,17 @@ class Food(models.Model):
     calcium_mg = nutrient_field("calcium (mg/100 g)")
     energy_kcal = nutrient_field("energy (kcal/100 g)")
 
+    # Search data, written by foods.search.reindex (never by hand): the name's words
+    # normalised and space-separated, and the kind of food it is.
+    search_text = models.CharField(max_length=255, blank=True, editable=False)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.BASIC, editable=False)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["kind", "owner"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "source_id"], condition=Q(owner__isnull=True), name="unique_usda_food"
@@ -60,6 +81,34 @@ class Food(models.Model):
 
     def nutrients_for(self, grams):
         return self.per_100g.scaled(grams)
+
+    @property
+    def citation(self):
+        """Where the figures come from, as a doctor would look it up: "USDA SR28, NDB 12014"."""
+        if self.source == self.Source.CUSTOM:
+            return "Custom food, from a label you entered"
+        return f"{self.get_source_display()}, {self.SOURCE_ID_NAMES[self.source]} {self.source_id}"
+
+
+class SearchIndexVersion(models.Model):
+    """One row whose stamp changes whenever shared foods are reindexed.
+
+    Each server process keeps its search index in memory and rebuilds it when this
+    stamp differs from the one it was built at (see foods.search).
+    """
+
+    stamp = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self):
+        return f"search index {self.stamp}"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("stamp", flat=True).first()
+
+    @classmethod
+    def bump(cls):
+        cls.objects.update_or_create(pk=1, defaults={"stamp": uuid.uuid4()})
 
 
 class Portion(models.Model):
