@@ -4,7 +4,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.urls import reverse
 
 from foods.nutrients import Nutrients
 
@@ -15,6 +16,33 @@ def nutrient_field(verbose_name):
         verbose_name, max_digits=9, decimal_places=3, null=True, blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
+
+
+class FoodQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Shared USDA foods and this user's own custom foods, never another user's."""
+        return self.filter(Q(owner=None) | Q(owner=user))
+
+    def magnesium_rich(self, limit):
+        """Shared basic foods giving the most magnesium in their first USDA portion (the one USDA lists first).
+
+        Each food comes with `first_portion_id` and `magnesium_per_portion` (mg) annotated.
+        """
+        first_portion = Portion.objects.filter(food=OuterRef("pk")).order_by("position", "pk")
+        return (
+            self.filter(owner=None, kind=Food.Kind.BASIC, magnesium_mg__isnull=False)
+            .annotate(
+                first_portion_id=Subquery(first_portion.values("pk")[:1]),
+                first_portion_grams=Subquery(first_portion.values("grams")[:1]),
+            )
+            .exclude(first_portion_id=None)
+            .annotate(
+                magnesium_per_portion=ExpressionWrapper(
+                    F("magnesium_mg") * F("first_portion_grams") / 100, output_field=models.DecimalField()
+                )
+            )
+            .order_by("-magnesium_per_portion", "name")[:limit]
+        )
 
 
 class Food(models.Model):
@@ -63,6 +91,8 @@ class Food(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = FoodQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["kind", "owner"])]
@@ -74,6 +104,9 @@ class Food(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("foods:detail", args=[self.pk])
 
     @property
     def per_100g(self):

@@ -240,3 +240,25 @@ def search(query, user, limit=MAX_RESULTS):
     )
     by_id = {food.pk: food for food in foods}
     return [by_id[food_id] for food_id in best_ids if food_id in by_id]
+
+
+def as_json(food):
+    """One search result for the type-ahead: figures as decimal strings ("592", "28.35"), null when unknown."""
+    return {
+        "id": food.pk,
+        "name": food.name,
+        "category": food.category,
+        "source": food.source,
+        "source_id": food.source_id,
+        "magnesium_mg_per_100g": _decimal_text(food.magnesium_mg),
+        "portions": [
+            {"id": portion.pk, "description": portion.description, "grams": _decimal_text(portion.grams)}
+            for portion in food.portions.all()
+        ],
+        "url": food.get_absolute_url(),
+    }
+
+
+def _decimal_text(value):
+    # A string keeps the exact decimal a float would blur; normalize() drops the stored trailing zeros.
+    return None if value is None else f"{value.normalize():f}"
