@@ -98,8 +98,9 @@ class CustomFoodForm(forms.Form):
         data = super().clean()
         if data.get("basis") == PER_SERVING and not data.get("serving_grams") and "serving_grams" not in self.errors:
             self.add_error("serving_grams", "Give the serving size in grams: the figures are per serving.")
-        if bool(data.get("portion_description")) != bool(data.get("portion_grams")):
-            self.add_error("portion_grams" if data.get("portion_description") else "portion_description",
+        has_description, has_grams = bool(data.get("portion_description")), bool(data.get("portion_grams"))
+        if has_description != has_grams and "portion_grams" not in self.errors:
+            self.add_error("portion_grams" if has_description else "portion_description",
                            "Give both the household measure and its weight, or neither.")
         if self.errors:
             return data
