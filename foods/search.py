@@ -58,6 +58,7 @@ BASIC_STATES = frozenset({"raw", "cooked", "boiled", "dried", "roasted", "baked"
 NOT_BRANDS = frozenset({"USDA", "NFS", "NS", "NOS", "DHA", "ARA", "NLEA", "UPC", "USA"})
 BRAND_WORD = re.compile(r"\b[A-Z][A-Z'&]{2,}\b")
 ALPHABET = string.ascii_lowercase + string.digits
+KIND_PENALTY = {Food.Kind.BASIC: 0, Food.Kind.BRANDED: 4, Food.Kind.RESTAURANT: 4, Food.Kind.BABY: 5}
 
 
 def words(text):
@@ -113,19 +114,24 @@ def reindex(foods):
 
 @dataclass(frozen=True)
 class Entry:
+    """One food as the ranking sees it, with what does not depend on the query worked out once."""
+
     food_id: int
     words: tuple
-    kind: str
-    # How many leading words name the food itself: "Almond chicken" 2, "Nuts, almonds" 2 (see CLASS_WORDS).
-    subject_length: int
+    # The leading words that name the food itself: "almond chicken" of "Almond chicken", "nut almond" of
+    # "Nuts, almonds" (see CLASS_WORDS); the rest qualify it ("raw", "salted").
+    subject: frozenset
+    qualifiers: frozenset
+    static_score: float  # the kind of food and its plain state, whatever the query
 
     @classmethod
     def of(cls, food_id, text, kind):
-        parts = [part.split() for part in text.split(", ")] if text else []
-        subject_length = len(parts[0]) if parts else 0
-        if subject_length == 1 and parts[0][0] in CLASS_WORDS and len(parts) > 1:
-            subject_length += len(parts[1])
-        return cls(food_id, tuple(word for part in parts for word in part), kind, subject_length)
+        parts = [part.split() for part in text.split(", ")] if text else [[]]
+        subject_length = 2 if len(parts[0]) == 1 and parts[0][0] in CLASS_WORDS and len(parts) > 1 else 1
+        subject = frozenset(word for part in parts[:subject_length] for word in part)
+        qualifiers = frozenset(word for part in parts[subject_length:] for word in part)
+        static_score = -KIND_PENALTY[kind] + (0.4 if BASIC_STATES & qualifiers else 0)
+        return cls(food_id, tuple(word for part in parts for word in part), subject, qualifiers, static_score)
 
 
 class Index:
@@ -198,22 +204,16 @@ class _SharedIndex:
 
 shared_index = _SharedIndex()
 
-KIND_PENALTY = {Food.Kind.BASIC: 0, Food.Kind.BRANDED: 4, Food.Kind.RESTAURANT: 4, Food.Kind.BABY: 5}
-
-
 def _score(entry, costs, hit_words, recent):
     """Higher is better. `costs` maps each matched query word's position to its cost (0 exact, 2 prefix, 3 typo)."""
-    score = 10.0 if entry.food_id in recent else 0.0
-    score -= sum(costs.values())
-    subject, qualifiers = entry.words[: entry.subject_length], entry.words[entry.subject_length :]
-    if any(word in hit_words for word in subject):
+    score = entry.static_score - sum(costs.values())
+    if entry.food_id in recent:
+        score += 10
+    if not entry.subject.isdisjoint(hit_words):
         score += 3  # the name is about this: "Spinach, raw", not "Pasta, spinach"
     # An unmatched word naming the food ("Almond chicken") weighs more than a qualifier ("Almonds, salted").
-    score -= 0.8 * sum(1 for word in subject if word not in hit_words and word not in CLASS_WORDS)
-    score -= 0.3 * sum(1 for word in qualifiers if word not in hit_words)
-    score -= KIND_PENALTY[entry.kind]
-    if BASIC_STATES.intersection(qualifiers):
-        score += 0.4
+    score -= 0.8 * len(entry.subject - hit_words - CLASS_WORDS)
+    score -= 0.3 * len(entry.qualifiers - hit_words)
     return score
 
 
@@ -235,8 +235,12 @@ def search(query, user, limit=MAX_RESULTS):
             ranked.append((-len(costs), -_score(entry, costs, hit_words, recent), len(entry.words), food_id))
     ranked.sort()
     best_ids = [food_id for *_, food_id in ranked[:limit]]
-    foods = Food.objects.filter(pk__in=best_ids).prefetch_related(
-        Prefetch("portions", queryset=Portion.objects.order_by("position", "pk"))
+    # Only what a result shows: building model instances is most of a search's cost.
+    portions = Portion.objects.only("food", "description", "grams").order_by("position", "pk")
+    foods = (
+        Food.objects.filter(pk__in=best_ids)
+        .only("name", "category", "source", "source_id", "owner", "magnesium_mg")
+        .prefetch_related(Prefetch("portions", queryset=portions))
     )
     by_id = {food.pk: food for food in foods}
     return [by_id[food_id] for food_id in best_ids if food_id in by_id]
