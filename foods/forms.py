@@ -1,7 +1,7 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
+from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.db import transaction
 
@@ -67,7 +67,7 @@ class CustomFoodForm(forms.Form):
             "name",
             Fieldset("Figures from the label", "basis", "serving_grams", "magnesium_mg", "potassium_mg", "sodium_mg",
                      "calcium_mg", "energy_kcal"),
-            Fieldset("A household measure (optional)", Div(Field("portion_description"), Field("portion_grams"))),
+            Fieldset("A household measure (optional)", "portion_description", "portion_grams"),
             Submit("save", "Save food"),
         )
 

@@ -26,6 +26,8 @@
     listbox.setAttribute("aria-label", "Suggested foods");
     listbox.className = "list-group position-absolute w-100 shadow-sm food-suggestions";
     listbox.style.zIndex = 1050;
+    listbox.style.maxHeight = "60vh";
+    listbox.style.overflowY = "auto";
     listbox.hidden = true;
     input.insertAdjacentElement("afterend", listbox);
     input.setAttribute("role", "combobox");
