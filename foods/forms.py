@@ -6,7 +6,6 @@ from django import forms
 from django.db import transaction
 
 from foods.models import Food, Portion
-from foods.search import reindex
 
 PER_100_G, PER_SERVING = "100g", "serving"
 MAX_GRAMS = Decimal(5000)
@@ -126,7 +125,7 @@ class CustomFoodForm(forms.Form):
 
     @transaction.atomic
     def save(self, owner):
-        """Write the food and its portions together, then make it searchable."""
+        """Write the food (searchable once saved) and its portions together."""
         data = self.cleaned_data
         food = self.food or Food(owner=owner, source=Food.Source.CUSTOM)
         food.name = data["name"]
@@ -142,5 +141,4 @@ class CustomFoodForm(forms.Form):
         for position, portion in enumerate(portions, start=1):
             portion.position = position
         Portion.objects.bulk_create(portions)
-        reindex([food])
         return food

@@ -105,6 +105,18 @@ class Food(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # A food saved on its own (a custom food, an admin edit) is searchable at once;
+        # bulk writes call foods.search.reindex themselves.
+        from foods.search import prepare  # foods.search builds on this module
+
+        prepare(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "kind"}
+        super().save(*args, **kwargs)
+        if self.owner_id is None:
+            SearchIndexVersion.bump()
+
     def get_absolute_url(self):
         return reverse("foods:detail", args=[self.pk])
 

@@ -5,8 +5,9 @@ each server process keeps an inverted index of it in memory: normalised word ->
 food ids, plus the sorted vocabulary of distinct words. A search is then a few
 dictionary lookups and a ranking in Python of the few hundred foods that match,
 never a scan of the table. The index is rebuilt only when `reindex` has changed
-shared foods: `reindex` stores each food's normalised words in Food.search_text
-(one query builds the index from it) and bumps SearchIndexVersion's random stamp;
+shared foods (Food.save does the same for a food saved on its own): `reindex`
+stores each food's normalised words in Food.search_text (one query builds the
+index from it) and bumps SearchIndexVersion's random stamp;
 a search reads that stamp (one indexed row) and reloads when it differs. The
 user's own custom foods are few and private, so they are read from the database
 per search (by the owner index) and matched the same way, never cached across users.
@@ -98,15 +99,21 @@ def kind_of(name, category):
     return Food.Kind.BASIC
 
 
-def reindex(foods):
-    """Recompute the search data of these foods after they were written (in bulk or one by one).
+def prepare(food):
+    """Set a food's search data from its name and category; the caller saves it (Food.save does)."""
+    food.search_text = search_text(food.name)
+    food.kind = kind_of(food.name, food.category)
 
-    The importer calls this after each import, the custom food form after each save.
+
+def reindex(foods):
+    """Recompute the search data of foods written in bulk (bulk_create, bulk_update, update()).
+
+    `foods` is a QuerySet or saved Food instances. The importer calls this after each
+    import; Food.save() does the same for a food saved on its own.
     """
     foods = list(foods.only("pk", "name", "category", "owner") if hasattr(foods, "only") else foods)
     for food in foods:
-        food.search_text = search_text(food.name)
-        food.kind = kind_of(food.name, food.category)
+        prepare(food)
     Food.objects.bulk_update(foods, ["search_text", "kind"], batch_size=1000)
     if any(food.owner_id is None for food in foods):
         SearchIndexVersion.bump()

@@ -1,9 +1,8 @@
-"""Builders for foods as the importer writes them: real USDA names, sources and ids, then reindexed."""
+"""Builders for foods with real USDA names, sources and ids; Food.save makes each searchable at once."""
 
 from decimal import Decimal
 
 from foods.models import Food, Portion
-from foods.search import reindex
 
 
 def make_food(name, source=Food.Source.SR28, source_id="", magnesium_mg=None, category="", owner=None, portions=()):
@@ -16,7 +15,6 @@ def make_food(name, source=Food.Source.SR28, source_id="", magnesium_mg=None, ca
         Portion(food=food, description=description, grams=Decimal(grams), position=position)
         for position, (description, grams) in enumerate(portions, start=1)
     )
-    reindex([food])
     return food
 
 

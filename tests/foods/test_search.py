@@ -3,7 +3,7 @@
 import pytest
 
 from foods.models import Food
-from foods.search import search, words
+from foods.search import reindex, search, words
 from journal.models import MealEntry
 from tests.foods.food_builders import make_food, make_foods
 
@@ -163,13 +163,38 @@ def test_an_empty_or_unknown_query_finds_nothing(usda_foods, user):
     assert search("xylophone", user) == []
 
 
-def test_a_food_renamed_in_bulk_is_found_by_its_new_name_after_reindex(usda_foods, user):
-    from foods.search import reindex
+def test_foods_written_in_bulk_are_found_once_reindexed(user):
+    Food.objects.bulk_create([
+        Food(name="Nuts, cashew nuts, raw", source=SR28, source_id="12087"),
+        Food(name="Cashews, unroasted", source=FNDDS, source_id="42104000"),
+    ])
+    assert search("cashews", user) == []
+    reindex(Food.objects.all())
+    assert names("cashews", user) == ["Nuts, cashew nuts, raw", "Cashews, unroasted"]
 
+
+def test_a_food_renamed_in_bulk_is_found_by_its_new_name_after_reindex(usda_foods, user):
     Food.objects.filter(source_id="11422").update(name="Pumpkin, flesh, raw")
     assert "Pumpkin, flesh, raw" not in names("flesh", user)
     reindex(Food.objects.filter(source_id="11422"))
     assert names("flesh", user) == ["Pumpkin, flesh, raw"]
+
+
+def test_a_food_saved_on_its_own_is_found_at_once(usda_foods, user):
+    spinach = Food.objects.get(source_id="11457")
+    spinach.name = "Spinach, baby, raw"
+    spinach.save(update_fields=["name"])
+    assert "Spinach, baby, raw" in names("baby spinach", user)[:1]
+    assert Food.objects.get(source_id="11457").kind == Food.Kind.BASIC
+
+
+def test_reindex_sorts_basic_branded_restaurant_and_baby_foods(usda_foods):
+    kinds = dict(Food.objects.values_list("source_id", "kind"))
+    assert kinds["16015"] == Food.Kind.BASIC  # Beans, black, mature seeds, cooked, boiled, without salt
+    assert kinds["43101050"] == Food.Kind.BASIC  # Pumpkin seeds, NFS: "NFS" is no brand
+    assert kinds["19164"] == Food.Kind.BRANDED  # Candies, SPECIAL DARK Chocolate Bar
+    assert kinds["21060"] == Food.Kind.RESTAURANT  # Fast foods, burrito, with beans
+    assert kinds["03127"] == Food.Kind.BABY  # Babyfood, vegetables, spinach, creamed, strained
 
 
 @pytest.mark.parametrize(
