@@ -4,11 +4,11 @@ Design. The shared USDA table is small (about 14,500 foods, some 60,000 words), 
 each server process keeps an inverted index of it in memory: normalised word ->
 food ids, plus the sorted vocabulary of distinct words. A search is then a few
 dictionary lookups and a ranking in Python of the few hundred foods that match,
-never a scan of the table. The index is rebuilt only when `reindex` has changed
-shared foods (Food.save does the same for a food saved on its own): `reindex`
-stores each food's normalised words in Food.search_text (one query builds the
-index from it) and bumps SearchIndexVersion's random stamp;
-a search reads that stamp (one indexed row) and reloads when it differs. The
+never a scan of the table. `reindex` (and Food.save, for a food saved on its
+own) stores each food's normalised words in Food.search_text, from which one
+query builds the index, and bumps SearchIndexVersion's random stamp when shared
+foods changed; a search reads that stamp (one row by primary key) and rebuilds
+its process's index when it differs (about 0.1 s and 25 MB for 14,000 foods). The
 user's own custom foods are few and private, so they are read from the database
 per search (by the owner index) and matched the same way, never cached across users.
 
@@ -183,6 +183,7 @@ class Index:
 
 
 def _one_edit_away(word):
+    """Every string one deletion, swap, replacement or insertion away (Norvig's spelling corrector)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
@@ -211,6 +212,7 @@ class _SharedIndex:
 
 shared_index = _SharedIndex()
 
+
 def _score(entry, costs, hit_words, recent):
     """Higher is better. `costs` maps each matched query word's position to its cost (0 exact, 2 prefix, 3 typo)."""
     score = entry.static_score - sum(costs.values())
@@ -224,7 +226,7 @@ def _score(entry, costs, hit_words, recent):
     return score
 
 
-def search(query, user, limit=MAX_RESULTS):
+def search(query, user):
     """The foods best matching `query` among shared foods and `user`'s own, best first, portions prefetched."""
     terms = list(dict.fromkeys(words(query)))
     if not terms:
@@ -241,7 +243,7 @@ def search(query, user, limit=MAX_RESULTS):
             # Missing query words weigh most; ties go to the shorter name, then the older row.
             ranked.append((-len(costs), -_score(entry, costs, hit_words, recent), len(entry.words), food_id))
     ranked.sort()
-    best_ids = [food_id for *_, food_id in ranked[:limit]]
+    best_ids = [food_id for *_, food_id in ranked[:MAX_RESULTS]]
     # Only what a result shows: building model instances is most of a search's cost.
     portions = Portion.objects.only("food", "description", "grams").order_by("position", "pk")
     foods = (
