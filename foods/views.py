@@ -18,7 +18,12 @@ def food_list(request):
 
 
 def search(request):
-    """Search results as a page, or as JSON for the type-ahead (Accept: application/json or ?format=json)."""
+    """Search results as a page, or as JSON for the type-ahead (Accept: application/json or ?format=json).
+
+    JSON: {"results": [...]}, best first, at most 20, each as foods.search.as_json
+    makes it; figures are decimal strings ("592", "28.35") so no float rounding
+    creeps in, and null when USDA has no figure.
+    """
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     foods = food_search.search(query, request.user)
     if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):

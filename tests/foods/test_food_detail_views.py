@@ -1,11 +1,13 @@
 """The food page: figures per 100 g and per portion against the user's goal, with the USDA source."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from foods.labels import claim_for
 from foods.models import Food
 from journal.models import Profile
 from tests.foods.food_builders import make_food
@@ -123,3 +125,12 @@ def test_it_runs_a_fixed_number_of_queries(logged_in_client, django_assert_max_n
     detail(logged_in_client, food)  # creates the profile
     with django_assert_max_num_queries(5):
         assertContains(detail(logged_in_client, food), "Nuts, almonds")
+
+
+@pytest.mark.parametrize(
+    "magnesium_mg, claim",
+    [("84", "Excellent source"), ("83.99", "Good source"), ("42", "Good source"), ("41.99", ""), (None, "")],
+)
+def test_claims_follow_the_fda_thresholds_of_the_420_mg_daily_value(magnesium_mg, claim):
+    # 21 CFR 101.54: 20% of 420 mg is 84 mg, 10% is 42 mg.
+    assert claim_for(magnesium_mg and Decimal(magnesium_mg)) == claim
