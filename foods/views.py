@@ -1,13 +1,81 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
-from foods.models import Food
+from foods import search as food_search
+from foods.forms import CustomFoodForm
+from foods.labels import PortionFigures, grouped_by_category
+from foods.models import Food, Portion
+from journal.models import Profile
+
+MAX_QUERY_LENGTH = 100
+RICH_FOODS_SHOWN = 40
 
 
 def food_list(request):
-    return render(request, "foods/food_list.html")
+    return render(request, "foods/food_list.html", {"custom_count": request.user.custom_foods.count()})
+
+
+def search(request):
+    """Search results as a page, or as JSON for the type-ahead (Accept: application/json or ?format=json).
+
+    JSON: {"results": [...]}, best first, at most 20, each as foods.search.as_json
+    makes it; figures are decimal strings ("592", "28.35") so no float rounding
+    creeps in, and null when USDA has no figure.
+    """
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    foods = food_search.search(query, request.user)
+    if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"results": [food_search.as_json(food) for food in foods]})
+    return render(request, "foods/search.html", {"query": query, "foods": foods})
 
 
 def food_detail(request, pk):
-    # Placeholder so other pages can link here; the food pages work replaces it.
-    food = get_object_or_404(Food, pk=pk)
-    return render(request, "foods/food_list.html", {"food": food})
+    food = get_object_or_404(Food.objects.visible_to(request.user).prefetch_related("portions"), pk=pk)
+    goal = Profile.for_user(request.user).goal()
+    portions = [PortionFigures.of(portion, goal.mg) for portion in food.portions.all()]
+    return render(request, "foods/food_detail.html", {"food": food, "goal": goal, "portions": portions})
+
+
+def magnesium_rich(request):
+    foods = list(Food.objects.magnesium_rich(RICH_FOODS_SHOWN))
+    portions = Portion.objects.select_related("food").in_bulk([food.first_portion_id for food in foods])
+    goal = Profile.for_user(request.user).goal()
+    groups = grouped_by_category(PortionFigures.of(portions[food.first_portion_id], goal.mg) for food in foods)
+    return render(request, "foods/magnesium_rich.html", {"groups": groups, "goal": goal, "shown": RICH_FOODS_SHOWN})
+
+
+def custom_list(request):
+    foods = request.user.custom_foods.prefetch_related("portions")
+    return render(request, "foods/custom_list.html", {"foods": foods})
+
+
+def custom_add(request):
+    form = CustomFoodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return _saved(request, form, form.save(owner=request.user))
+    return render(request, "foods/custom_form.html", {"form": form})
+
+
+def custom_edit(request, pk):
+    food = get_object_or_404(Food.objects.prefetch_related("portions"), pk=pk, owner=request.user)
+    form = CustomFoodForm(request.POST or None, food=food)
+    if request.method == "POST" and form.is_valid():
+        return _saved(request, form, form.save(owner=request.user))
+    return render(request, "foods/custom_form.html", {"form": form, "food": food})
+
+
+def _saved(request, form, food):
+    messages.success(request, f"Saved {food.name}.")
+    for line in form.working:
+        messages.info(request, line)
+    return redirect(food)
+
+
+@require_POST
+def custom_delete(request, pk):
+    food = get_object_or_404(Food, pk=pk, owner=request.user)
+    food.delete()
+    messages.success(request, f"Deleted {food.name}. Meals you logged with it keep their figures.")
+    return redirect("foods:custom_list")

@@ -1,0 +1,144 @@
+from decimal import ROUND_HALF_UP, Decimal
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+from django.db import transaction
+
+from foods.models import Food, Portion
+
+PER_100_G, PER_SERVING = "100g", "serving"
+MAX_GRAMS = Decimal(5000)
+# Highest believable figure per 100 g for each nutrient. Magnesium: no food reaches 2,000 mg/100 g
+# (SR28's richest, rice bran, has 781); the others sit above their richest foods in SR28:
+# cream of tartar 16,500 mg potassium, table salt 38,758 mg sodium, pure fat 902 kcal.
+UPPER_BOUNDS = {
+    "magnesium_mg": Decimal(2000),
+    "potassium_mg": Decimal(20000),
+    "sodium_mg": Decimal(40000),
+    "calcium_mg": Decimal(10000),
+    "energy_kcal": Decimal(950),
+}
+NUTRIENT_UNITS = dict.fromkeys(UPPER_BOUNDS, "mg") | {"energy_kcal": "kcal"}
+SERVING_DESCRIPTION = "1 serving (label)"
+THOUSANDTH = Decimal("0.001")
+
+
+def nutrient_input(label, required=False):
+    return forms.DecimalField(
+        label=label, required=required, min_value=0, max_digits=10, decimal_places=3,
+        error_messages={"min_value": "Cannot be negative."},
+    )
+
+
+def grams_input(label, help_text=""):
+    return forms.DecimalField(
+        label=label, required=False, max_digits=7, decimal_places=2, help_text=help_text,
+        error_messages={"max_digits": "That is more than any serving."},
+    )
+
+
+class CustomFoodForm(forms.Form):
+    """A food copied from a package label; figures per 100 g or per serving, stored per 100 g."""
+
+    name = forms.CharField(max_length=255)
+    basis = forms.ChoiceField(
+        label="The label's figures are", choices=[(PER_100_G, "per 100 g"), (PER_SERVING, "per serving")],
+        initial=PER_100_G, widget=forms.RadioSelect,
+    )
+    serving_grams = grams_input("Serving size (g)", "Needed when the figures are per serving.")
+    magnesium_mg = nutrient_input("Magnesium (mg)", required=True)
+    potassium_mg = nutrient_input("Potassium (mg)")
+    sodium_mg = nutrient_input("Sodium (mg)")
+    calcium_mg = nutrient_input("Calcium (mg)")
+    energy_kcal = nutrient_input("Energy (kcal)")
+    portion_description = forms.CharField(
+        label="Household measure", max_length=160, required=False, help_text='For example "1 bar" or "1 cup".'
+    )
+    portion_grams = grams_input("Its weight (g)")
+
+    def __init__(self, *args, food=None, **kwargs):
+        self.food = food
+        super().__init__(*args, initial=self.initial_for(food) if food else None, **kwargs)
+        self.working = []
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "name",
+            Fieldset("Figures from the label", "basis", "serving_grams", "magnesium_mg", "potassium_mg", "sodium_mg",
+                     "calcium_mg", "energy_kcal"),
+            Fieldset("A household measure (optional)", "portion_description", "portion_grams"),
+            Submit("save", "Save food"),
+        )
+
+    @staticmethod
+    def initial_for(food):
+        portions = list(food.portions.all())
+        serving = next((p for p in portions if p.description == SERVING_DESCRIPTION), None)
+        household = next((p for p in portions if p.description != SERVING_DESCRIPTION), None)
+        initial = {"name": food.name, "basis": PER_100_G, "serving_grams": serving and serving.grams}
+        initial.update({name: getattr(food, name) for name in UPPER_BOUNDS})
+        if household:
+            initial.update(portion_description=household.description, portion_grams=household.grams)
+        return initial
+
+    def _positive_grams(self, name):
+        grams = self.cleaned_data.get(name)
+        if grams is not None and not Decimal(0) < grams <= MAX_GRAMS:
+            raise forms.ValidationError(f"Give a weight above 0 g and at most {MAX_GRAMS:,} g.")
+        return grams
+
+    def clean_serving_grams(self):
+        return self._positive_grams("serving_grams")
+
+    def clean_portion_grams(self):
+        return self._positive_grams("portion_grams")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("basis") == PER_SERVING and not data.get("serving_grams") and "serving_grams" not in self.errors:
+            self.add_error("serving_grams", "Give the serving size in grams: the figures are per serving.")
+        has_description, has_grams = bool(data.get("portion_description")), bool(data.get("portion_grams"))
+        if has_description != has_grams and "portion_grams" not in self.errors:
+            self.add_error("portion_grams" if has_description else "portion_description",
+                           "Give both the household measure and its weight, or neither.")
+        if self.errors:
+            return data
+        for name, bound in UPPER_BOUNDS.items():
+            data[name] = self._per_100_g(name, data[name], data["basis"], data.get("serving_grams"))
+            if data[name] is not None and data[name] > bound:
+                self.add_error(name, f"That is {data[name].normalize():f} {NUTRIENT_UNITS[name]} per 100 g; no food "
+                                     f"has more than {bound:,}. Check the label's unit and whether it is per serving.")
+        return data
+
+    def _per_100_g(self, name, value, basis, serving_grams):
+        """The label's figure per 100 g; per-serving figures are scaled exactly and the working kept to show."""
+        if value is None or basis == PER_100_G:
+            return value
+        per_100_g = (value * 100 / serving_grams).quantize(THOUSANDTH, rounding=ROUND_HALF_UP)
+        unit = NUTRIENT_UNITS[name]
+        label = self.fields[name].label.split(" (")[0]
+        self.working.append(
+            f"{label}: {value.normalize():f} {unit} per {serving_grams.normalize():f} g serving "
+            f"× 100 ÷ {serving_grams.normalize():f} g = {per_100_g.normalize():f} {unit} per 100 g"
+        )
+        return per_100_g
+
+    @transaction.atomic
+    def save(self, owner):
+        """Write the food (searchable once saved) and its portions together."""
+        data = self.cleaned_data
+        food = self.food or Food(owner=owner, source=Food.Source.CUSTOM)
+        food.name = data["name"]
+        for name in UPPER_BOUNDS:
+            setattr(food, name, data[name])
+        food.save()
+        food.portions.all().delete()
+        portions = []
+        if data["serving_grams"]:
+            portions.append(Portion(food=food, description=SERVING_DESCRIPTION, grams=data["serving_grams"]))
+        if data["portion_description"]:
+            portions.append(Portion(food=food, description=data["portion_description"], grams=data["portion_grams"]))
+        for position, portion in enumerate(portions, start=1):
+            portion.position = position
+        Portion.objects.bulk_create(portions)
+        return food

@@ -1,0 +1,61 @@
+"""What a portion of a food gives: its nutrients, the share of a goal and of the Daily Value, the label claim.
+
+The claims follow the FDA's rule for nutrient content claims (21 CFR 101.54): a
+food may be called an "excellent source" of a nutrient when it gives at least
+20% of the Daily Value, a "good source" at 10 to 19%. The rule counts per
+reference amount customarily consumed; here it is applied to each household
+portion, which is what a person eats.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from journal.reference import DAILY_VALUE_MG
+
+EXCELLENT_SOURCE_PERCENT = 20  # 21 CFR 101.54(b)
+GOOD_SOURCE_PERCENT = 10  # 21 CFR 101.54(c)
+
+
+def percent_of(part_mg, whole_mg):
+    """`part_mg` as a whole percentage of `whole_mg` (763.68 of 420 -> 182), None when the part is unknown."""
+    if part_mg is None:
+        return None
+    return (Decimal(part_mg) * 100 / Decimal(whole_mg)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def claim_for(magnesium_mg):
+    """ "Excellent source", "Good source" or "" for this much magnesium, by the FDA's Daily Value thresholds."""
+    if magnesium_mg is None:
+        return ""
+    share = Decimal(magnesium_mg) * 100 / DAILY_VALUE_MG
+    if share >= EXCELLENT_SOURCE_PERCENT:
+        return "Excellent source"
+    if share >= GOOD_SOURCE_PERCENT:
+        return "Good source"
+    return ""
+
+
+@dataclass(frozen=True)
+class PortionFigures:
+    portion: object  # a foods.models.Portion
+    nutrients: object  # foods.nutrients.Nutrients for the portion's grams
+    percent_of_goal: Decimal | None
+    percent_of_daily_value: Decimal | None
+    claim: str
+
+    @classmethod
+    def of(cls, portion, goal_mg):
+        nutrients = portion.food.nutrients_for(portion.grams)
+        magnesium = nutrients.magnesium_mg
+        return cls(
+            portion, nutrients, percent_of(magnesium, goal_mg), percent_of(magnesium, DAILY_VALUE_MG),
+            claim_for(magnesium),
+        )
+
+
+def grouped_by_category(figures):
+    """[(category, [figures, ...]), ...]: categories in the order of their first food, foods kept in order."""
+    groups = {}
+    for row in figures:
+        groups.setdefault(row.portion.food.category or "Other foods", []).append(row)
+    return list(groups.items())

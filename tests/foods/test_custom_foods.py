@@ -1,0 +1,162 @@
+"""Custom foods from a package label: only their owner sees them; figures stored per 100 g, exactly."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertFormError, assertNotContains, assertRedirects
+
+from foods.models import Food
+from foods.search import search
+from journal.models import MealEntry
+from tests.foods.food_builders import make_food
+
+pytestmark = pytest.mark.django_db
+ADD = reverse("foods:custom_add")
+CHECK_LABEL = "Check the label's unit and whether it is per serving."
+BOTH_OR_NEITHER = "Give both the household measure and its weight, or neither."
+
+
+def label(**changes):
+    data = {"name": "Trail mix, pumpkin and cashew", "basis": "100g", "serving_grams": "", "magnesium_mg": "245",
+            "potassium_mg": "", "sodium_mg": "", "calcium_mg": "", "energy_kcal": "", "portion_description": "",
+            "portion_grams": ""}
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def granola(user):
+    return make_food("Alice's granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg="150",
+                     portions=[("1 serving (label)", "45"), ("1 cup", "110")])
+
+
+@pytest.fixture
+def bobs_food(other_user):
+    return make_food("Bob's protein bar", source=Food.Source.CUSTOM, owner=other_user, magnesium_mg="100")
+
+
+def test_it_adds_a_food_with_figures_per_100_g(logged_in_client, user):
+    response = logged_in_client.post(ADD, label(potassium_mg="600", portion_description="1 handful",
+                                                portion_grams="30"), follow=True)
+    food = Food.objects.get(owner=user)
+    assertRedirects(response, food.get_absolute_url())
+    assert (food.source, food.magnesium_mg, food.potassium_mg, food.sodium_mg) == ("custom", 245, 600, None)
+    assert [(p.description, p.grams) for p in food.portions.all()] == [("1 handful", 30)]
+    assertContains(response, "Saved Trail mix, pumpkin and cashew.")
+    assertContains(response, "73.5 mg")  # 245 mg/100 g x 30 g
+
+
+def test_it_converts_per_serving_figures_to_per_100_g_and_shows_the_working(logged_in_client, user):
+    response = logged_in_client.post(
+        ADD, label(basis="serving", serving_grams="30", magnesium_mg="50", energy_kcal="140"), follow=True
+    )
+    food = Food.objects.get(owner=user)
+    assert food.magnesium_mg == Decimal("166.667")  # 50 x 100 / 30, to the stored thousandth
+    assert food.energy_kcal == Decimal("466.667")
+    assertContains(response, "Magnesium: 50 mg per 30 g serving × 100 ÷ 30 g = 166.667 mg per 100 g")
+    assertContains(response, "Energy: 140 kcal per 30 g serving × 100 ÷ 30 g = 466.667 kcal per 100 g")
+    assert [(p.description, p.grams) for p in food.portions.all()] == [("1 serving (label)", 30)]
+    assertContains(response, "50 mg")  # the serving gives back the label's figure
+
+
+def test_an_exact_conversion_stays_exact(logged_in_client, user):
+    logged_in_client.post(ADD, label(basis="serving", serving_grams="40", magnesium_mg="64"))
+    assert Food.objects.get(owner=user).magnesium_mg == Decimal("160")
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"name": ""}, "name", "This field is required."),
+        ({"magnesium_mg": ""}, "magnesium_mg", "This field is required."),
+        ({"magnesium_mg": "-5"}, "magnesium_mg", "Cannot be negative."),
+        ({"sodium_mg": "-1"}, "sodium_mg", "Cannot be negative."),
+        ({"magnesium_mg": "2500"}, "magnesium_mg",
+         f"That is 2500 mg per 100 g; no food has more than 2,000. {CHECK_LABEL}"),
+        ({"basis": "serving", "serving_grams": "1", "magnesium_mg": "50"}, "magnesium_mg",
+         f"That is 5000 mg per 100 g; no food has more than 2,000. {CHECK_LABEL}"),
+        ({"energy_kcal": "1200"}, "energy_kcal",
+         f"That is 1200 kcal per 100 g; no food has more than 950. {CHECK_LABEL}"),
+        ({"basis": "serving"}, "serving_grams", "Give the serving size in grams: the figures are per serving."),
+        ({"serving_grams": "0"}, "serving_grams", "Give a weight above 0 g and at most 5,000 g."),
+        ({"serving_grams": "-30"}, "serving_grams", "Give a weight above 0 g and at most 5,000 g."),
+        ({"portion_description": "1 bar"}, "portion_grams", BOTH_OR_NEITHER),
+        ({"portion_grams": "40"}, "portion_description", BOTH_OR_NEITHER),
+        ({"portion_description": "1 bag", "portion_grams": "9000"}, "portion_grams",
+         "Give a weight above 0 g and at most 5,000 g."),
+        ({"magnesium_mg": "lots"}, "magnesium_mg", "Enter a number."),
+    ],
+)
+def test_bad_label_figures_get_a_message_at_the_field_and_save_nothing(logged_in_client, changes, field, message):
+    response = logged_in_client.post(ADD, label(**changes))
+    assert response.status_code == 200
+    assertFormError(response.context["form"], field, message)
+    assert not Food.objects.exists()
+
+
+def test_the_edit_form_shows_the_stored_figures(logged_in_client, granola):
+    response = logged_in_client.get(reverse("foods:custom_edit", args=[granola.pk]))
+    assertContains(response, 'value="Alice&#x27;s granola"')
+    assertContains(response, 'value="150.000"')
+    assertContains(response, 'value="45.00"')
+    assertContains(response, 'value="1 cup"')
+
+
+def test_editing_replaces_the_figures_and_the_name_is_searchable(logged_in_client, user, granola):
+    response = logged_in_client.post(
+        reverse("foods:custom_edit", args=[granola.pk]), label(name="Alice's seed granola", magnesium_mg="180")
+    )
+    assertRedirects(response, granola.get_absolute_url())
+    granola.refresh_from_db()
+    assert (granola.name, granola.magnesium_mg, granola.portions.count()) == ("Alice's seed granola", 180, 0)
+    assert search("seed granola", user) == [granola]
+
+
+def test_deleting_keeps_the_meals_logged_with_it(logged_in_client, user, granola):
+    MealEntry.objects.create(user=user, date="2026-11-24", meal="breakfast", food=granola, grams=45,
+                             food_name=granola.name, food_source="custom", magnesium_mg=Decimal("67.5"))
+    response = logged_in_client.post(reverse("foods:custom_delete", args=[granola.pk]), follow=True)
+    assertRedirects(response, reverse("foods:custom_list"))
+    assertContains(response, "Deleted Alice&#x27;s granola.")
+    assert not Food.objects.filter(pk=granola.pk).exists()
+    assert MealEntry.objects.get().food_name == "Alice's granola"
+
+
+def test_delete_needs_a_post(logged_in_client, granola):
+    assert logged_in_client.get(reverse("foods:custom_delete", args=[granola.pk])).status_code == 405
+    assert Food.objects.filter(pk=granola.pk).exists()
+
+
+def test_my_foods_lists_only_the_users_own(logged_in_client, granola, bobs_food):
+    response = logged_in_client.get(reverse("foods:custom_list"))
+    assertContains(response, "Alice&#x27;s granola")
+    assertContains(response, "1 cup (110 g)")
+    assertNotContains(response, "Bob")
+
+
+@pytest.mark.parametrize(
+    "method, url_name",
+    [("get", "foods:detail"), ("get", "foods:custom_edit"), ("post", "foods:custom_edit"),
+     ("post", "foods:custom_delete")],
+)
+def test_another_users_custom_food_is_a_404_everywhere(logged_in_client, bobs_food, method, url_name):
+    response = getattr(logged_in_client, method)(reverse(url_name, args=[bobs_food.pk]), label())
+    assert response.status_code == 404
+    bobs_food.refresh_from_db()
+    assert bobs_food.name == "Bob's protein bar"
+
+
+@pytest.mark.parametrize("url_name", ["foods:custom_edit", "foods:custom_delete"])
+def test_shared_usda_foods_cannot_be_edited_or_deleted(logged_in_client, url_name):
+    spinach = make_food("Spinach, raw", source_id="11457", magnesium_mg="79")
+    assert logged_in_client.post(reverse(url_name, args=[spinach.pk]), label()).status_code == 404
+    spinach.refresh_from_db()
+    assert spinach.name == "Spinach, raw"
+
+
+def test_my_foods_page_runs_a_fixed_number_of_queries(logged_in_client, user, django_assert_max_num_queries):
+    for number in range(20):
+        make_food(f"Label food {number}", source=Food.Source.CUSTOM, owner=user, portions=[("1 bar", "40")])
+    with django_assert_max_num_queries(4):
+        assertContains(logged_in_client.get(reverse("foods:custom_list")), "Label food 19")

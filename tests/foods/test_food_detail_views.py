@@ -1,0 +1,136 @@
+"""The food page: figures per 100 g and per portion against the user's goal, with the USDA source."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from foods.labels import claim_for
+from foods.models import Food
+from journal.models import Profile
+from tests.foods.food_builders import make_food
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pumpkin_seeds():
+    food = make_food(
+        "Seeds, pumpkin and squash seed kernels, dried", source_id="12014", magnesium_mg="592",
+        portions=[("1 cup", "129"), ("1 oz", "28.35")],
+    )
+    Food.objects.filter(pk=food.pk).update(potassium_mg=809, sodium_mg=7, calcium_mg=46, energy_kcal=559)
+    return food
+
+
+@pytest.fixture
+def avocado():
+    return make_food(
+        "Avocados, raw, all commercial varieties", source_id="09037", magnesium_mg="29",
+        portions=[("1 cup, cubes", "150"), ("1 cup, pureed", "230")],
+    )
+
+
+def detail(client, food):
+    return client.get(reverse("foods:detail", args=[food.pk]))
+
+
+def test_it_shows_figures_per_100_g_and_the_usda_source(logged_in_client, pumpkin_seeds):
+    response = detail(logged_in_client, pumpkin_seeds)
+    assertContains(response, "USDA SR28, NDB 12014")
+    assertContains(response, "592 mg")
+    assertContains(response, "809 mg")
+    assertContains(response, "559 kcal")
+
+
+def test_it_shows_each_portion_as_a_share_of_the_daily_value_by_default(logged_in_client, pumpkin_seeds):
+    response = detail(logged_in_client, pumpkin_seeds)
+    # 592 mg/100 g x 129 g = 763.68 mg, 182% of the 420 mg Daily Value; 1 oz (28.35 g) = 167.83 mg, 40%.
+    assertContains(response, "763.68 mg")
+    assertContains(response, "182%")
+    assertContains(response, "167.83 mg")
+    assertContains(response, "40%")
+    assertContains(response, "Daily Value")
+    assertContains(response, "Excellent source", count=2)
+
+
+def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, pumpkin_seeds):
+    profile = Profile.for_user(user)
+    profile.birth_date, profile.sex = datetime.date(1990, 1, 1), Profile.Sex.FEMALE
+    profile.save()
+    response = detail(logged_in_client, pumpkin_seeds)
+    # Women 31-50: RDA 320 mg; 763.68 / 320 = 239%.
+    assertContains(response, "320 mg")
+    assertContains(response, "RDA for females 31-50 years")
+    assertContains(response, "239%")
+
+
+def test_a_portion_giving_10_to_19_percent_of_the_daily_value_is_a_good_source(logged_in_client, avocado):
+    response = detail(logged_in_client, avocado)
+    # 29 mg/100 g x 150 g = 43.5 mg = 10% of 420 mg; x 230 g = 66.7 mg = 16%.
+    assertContains(response, "43.5 mg")
+    assertContains(response, "66.7 mg")
+    assertContains(response, "Good source", count=2)
+    assertNotContains(response, "Excellent source")
+
+
+def test_each_portion_has_a_log_it_link(logged_in_client, avocado):
+    response = detail(logged_in_client, avocado)
+    for portion in avocado.portions.all():
+        assertContains(response, f'{reverse("journal:meal_add")}?food={avocado.pk}&amp;portion={portion.pk}')
+
+
+def test_unknown_figures_say_no_data(logged_in_client):
+    food = make_food(
+        "Candies, MARS SNACKFOOD US, DOVE Dark Chocolate", source_id="19255", portions=[("1 serving", "37")]
+    )
+    response = detail(logged_in_client, food)
+    assertContains(response, "no data", count=7)  # 5 per 100 g, magnesium and share for the portion
+    assertNotContains(response, "Good source")
+
+
+def test_fndds_and_foundation_foods_name_their_own_ids(logged_in_client):
+    fndds = make_food("Pumpkin seeds, NFS", source=Food.Source.FNDDS, source_id="43101050", magnesium_mg="550")
+    foundation = make_food("Seeds, pumpkin seeds (pepitas), raw", source=Food.Source.FOUNDATION, source_id="2515380")
+    assertContains(detail(logged_in_client, fndds), "USDA FNDDS 2021-2023, food code 43101050")
+    assertContains(detail(logged_in_client, foundation), "Foundation Foods, FDC ID 2515380")
+
+
+def test_a_food_without_portions_can_be_logged_by_weight(logged_in_client):
+    food = make_food("Beans, black, mature seeds, cooked, boiled, without salt", source_id="16015", magnesium_mg="70")
+    assertContains(detail(logged_in_client, food), f'{reverse("journal:meal_add")}?food={food.pk}"')
+
+
+def test_the_owner_sees_a_custom_food_with_edit_and_delete(logged_in_client, user):
+    food = make_food("Magnesium granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg="150")
+    response = detail(logged_in_client, food)
+    assertContains(response, "Custom food, from a label you entered")
+    assertContains(response, reverse("foods:custom_edit", args=[food.pk]))
+
+
+def test_another_users_custom_food_is_not_found(logged_in_client, other_user):
+    food = make_food("Bob's granola", source=Food.Source.CUSTOM, owner=other_user, magnesium_mg="150")
+    assert detail(logged_in_client, food).status_code == 404
+
+
+def test_a_missing_food_is_not_found(logged_in_client):
+    assert logged_in_client.get(reverse("foods:detail", args=[999999])).status_code == 404
+
+
+def test_it_runs_a_fixed_number_of_queries(logged_in_client, django_assert_max_num_queries):
+    food = make_food("Nuts, almonds", source_id="12061", magnesium_mg="270",
+                     portions=[(f"portion {n}", "10") for n in range(30)])
+    detail(logged_in_client, food)  # creates the profile
+    with django_assert_max_num_queries(5):
+        assertContains(detail(logged_in_client, food), "Nuts, almonds")
+
+
+@pytest.mark.parametrize(
+    "magnesium_mg, claim",
+    [("84", "Excellent source"), ("83.99", "Good source"), ("42", "Good source"), ("41.99", ""), (None, "")],
+)
+def test_claims_follow_the_fda_thresholds_of_the_420_mg_daily_value(magnesium_mg, claim):
+    # 21 CFR 101.54: 20% of 420 mg is 84 mg, 10% is 42 mg.
+    assert claim_for(magnesium_mg and Decimal(magnesium_mg)) == claim
