@@ -15,6 +15,7 @@ def test_a_new_user_signs_up_logs_out_logs_in_and_lands_on_today(page):
 
     # The phone layout folds the navigation behind the menu button.
     page.get_by_role("button", name="Menu").click()
+    page.locator("#main-nav.show:not(.collapsing)").wait_for()  # the menu has finished opening
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url(lambda url: "/today/" not in url)
 
