@@ -32,24 +32,30 @@ def test_logging_half_a_cup_of_pumpkin_seeds_shows_381_84_mg_on_the_day(page):
     assert page.get_by_role("progressbar").get_attribute("aria-valuenow") == "91"  # of the 420 mg Daily Value
 
 
-def test_choosing_a_food_in_the_type_ahead_fills_the_unit_select(page):
+def test_a_food_found_by_typing_with_a_typo_is_logged_in_its_own_portion(page):
     get_user_model().objects.create_user("erin", password=PASSWORD)
-    page.goto("/accounts/login/")
+    spinach = Food.objects.create(
+        name="Spinach, raw", source="sr28", source_id="11457", magnesium_mg=79, potassium_mg=558, sodium_mg=79,
+        calcium_mg=99, energy_kcal=23,
+    )
+    Portion.objects.create(food=spinach, description="1 cup", grams=30, position=0)
+    Portion.objects.create(food=spinach, description="1 bunch", grams=340, position=1)
+    Food.objects.create(name="Spinach souffle", source="sr28", source_id="11855", magnesium_mg=38)
+
+    page.goto("/accounts/login/?next=/meals/add/")
     page.locator("#id_username").fill("erin")
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/today/")
-    page.goto("/meals/add/")
+    page.wait_for_url("**/meals/add/")
 
-    # What food-search.js does when a food is picked: set the hidden id, then announce the food.
-    page.evaluate("""() => {
-        document.getElementById("id_food").value = "7";
-        document.querySelector("[data-food-search]").dispatchEvent(new CustomEvent("food-chosen", {detail: {
-            id: 7, name: "Spinach, raw", portions: [{id: 31, description: "1 cup", grams: "30.00"}],
-        }}));
-    }""")
-
+    page.locator("[data-food-search]").press_sequentially("spinnach raw")
+    page.get_by_role("option", name="Spinach, raw").click()
     assert page.locator("#chosen-food").inner_text() == "Spinach, raw"
-    options = page.locator("#id_portion option")
-    assert options.all_inner_texts() == ["grams", "1 cup (30 g)"]
-    assert page.locator("#id_portion").input_value() == "31"
+    assert page.locator("#id_portion option").all_inner_texts() == ["grams", "1 cup (30 g)", "1 bunch (340 g)"]
+
+    page.get_by_label("Unit").select_option(label="1 cup (30 g)")
+    page.get_by_label("Amount").fill("2")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    page.wait_for_url("**/day/*/")
+    assert "47.40 mg" in page.locator("main").inner_text()  # 2 cups = 60 g at 79 mg/100 g
