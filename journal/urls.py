@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from journal.converters import DateConverter
-from journal.views import day, export, learn, meals, profile, saved_meals, supplements, symptoms, week
+from journal.views import day, export, insights, learn, meals, profile, saved_meals, supplements, symptoms, week
 
 register_converter(DateConverter, "date")
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("meals/add/", meals.meal_add, name="meal_add"),
     path("week/", week.week, name="week"),
     path("week/<date:start>/", week.week, name="week_of"),
+    path("insights/", insights.insights, name="insights"),
     path("export/", export.export_csv, name="export"),
     path("profile/", profile.profile, name="profile"),
     path("supplements/", supplements.supplement_list, name="supplements"),

@@ -1,0 +1,103 @@
+from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from journal.models import SupplementDose, SymptomNote
+
+
+def note(user, day, dizziness, fatigue=3, anxiety=2):
+    SymptomNote.objects.create(
+        user=user, date=day, recorded_at=datetime.combine(day, time(15), UTC),
+        dizziness=dizziness, fatigue=fatigue, anxiety=anxiety,
+    )
+
+
+def dose(user, day, elemental_mg):
+    SupplementDose.objects.create(
+        user=user, date=day, taken_at=datetime.combine(day, time(21), UTC), units=1, product_name="Glycinate",
+        form="glycinate", elemental_mg=Decimal(elemental_mg),
+    )
+
+
+@pytest.fixture
+def six_weeks(woman_of_40, today, log_food, pumpkin_seeds, spinach):
+    """Eight days at goal and twelve below, with dizziness lower on the days at goal; then a gap."""
+    for n in range(20):
+        day = today - timedelta(days=n)
+        if n < 8:
+            log_food(pumpkin_seeds, 1, "1 cup", day=day)  # 763.68 mg: above the 320 mg RDA
+            note(woman_of_40, day, dizziness=2)
+        else:
+            log_food(spinach, 1, "1 cup", day=day)  # 23.70 mg
+            dose(woman_of_40, day, "100")  # 123.70 mg in all: below the goal
+            note(woman_of_40, day, dizziness=5 + n % 2)
+    return woman_of_40
+
+
+def test_insights_average_only_the_days_with_food_logged(logged_in_client, six_weeks):
+    response = logged_in_client.get("/insights/?days=28")
+    insights = response.context["insights"]
+    assert (insights.intake_days, insights.goal_met_days) == (20, 8)
+    # (8 x 763.68 + 12 x 123.70) / 20 days; the 8 empty days of the 28 do not count as 0 mg.
+    assert insights.mean_total_mg == Decimal("379.7")
+    assert (insights.mean_food_mg, insights.mean_supplement_mg) == (Decimal("319.7"), Decimal("60.0"))
+    assertContains(response, "20 <span class=\"fs-6 text-body-secondary\">of 28</span>", html=False)
+    assertContains(response, "379.7 mg")
+    assertContains(response, "(40%)")
+
+
+def test_insights_compare_symptoms_on_days_at_and_below_the_goal(logged_in_client, six_weeks):
+    insights = logged_in_client.get("/insights/?days=28").context["insights"]
+    dizziness = insights.comparisons[0]
+    assert dizziness.score == "dizziness"
+    # Below goal: days 8-19 alternate 5 and 6 -> 5.5; at goal: always 2.
+    assert (dizziness.at_goal_mean, dizziness.below_goal_mean) == (Decimal("2.0"), Decimal("5.5"))
+    assert (dizziness.at_goal_days, dizziness.below_goal_days) == (8, 12)
+    assert dizziness.enough_days
+
+
+def test_insights_hold_back_a_comparison_with_too_few_days(logged_in_client, woman_of_40, today, log_food,
+                                                          pumpkin_seeds, spinach):
+    for n in range(3):
+        log_food(pumpkin_seeds, 1, "1 cup", day=today - timedelta(days=n))
+        note(woman_of_40, today - timedelta(days=n), dizziness=1)
+    for n in range(3, 10):
+        log_food(spinach, 1, "1 cup", day=today - timedelta(days=n))
+        note(woman_of_40, today - timedelta(days=n), dizziness=7)
+    response = logged_in_client.get("/insights/")
+    assert not response.context["insights"].comparisons[0].enough_days
+    assertContains(response, "not enough days yet (3 at goal, 7 below, with a score)")
+
+
+def test_insights_chart_leaves_unlogged_days_empty_and_smooths_over_seven_days(logged_in_client, six_weeks):
+    chart = logged_in_client.get("/insights/?days=28").context["insights"].chart
+    assert len(chart["labels"]) == 28
+    assert chart["total_mg"][:8] == [None] * 8  # the oldest 8 days have nothing logged
+    assert chart["total_mg"][-1] == 763.7
+    assert chart["rolling_mg"][-1] == 763.7  # the last 7 days are all at 763.68 mg
+    assert chart["goal_mg"][-1] == 320
+
+
+def test_insights_period_defaults_to_eight_weeks_and_ignores_odd_values(logged_in_client, six_weeks):
+    assert logged_in_client.get("/insights/").context["insights"].days == 56
+    assert logged_in_client.get("/insights/?days=99999999").context["insights"].days == 56
+    assert logged_in_client.get("/insights/?days=84").context["insights"].days == 84
+
+
+def test_insights_with_nothing_logged_say_so(logged_in_client, woman_of_40):
+    response = logged_in_client.get("/insights/")
+    assertContains(response, "Nothing logged in these weeks yet.")
+    assertNotContains(response, "insights-data")
+
+
+def test_insights_leave_out_other_users(logged_in_client, woman_of_40, other_user, log_food, pumpkin_seeds):
+    log_food(pumpkin_seeds, 1, "1 cup", owner=other_user)
+    response = logged_in_client.get("/insights/")
+    assert response.context["insights"].intake_days == 0
+
+
+def test_insights_run_a_fixed_number_of_queries(logged_in_client, six_weeks, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        logged_in_client.get("/insights/?days=84")
