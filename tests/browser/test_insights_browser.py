@@ -1,0 +1,29 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from journal.models import MealEntry, Profile
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_insights_draw_the_daily_magnesium_and_its_seven_day_average(page, user):
+    today = Profile.for_user(user).today()
+    for n in range(7):
+        MealEntry.objects.create(
+            user=user, date=today - timedelta(days=n), meal="snack", food_name="Nuts, almonds", food_source="sr28",
+            food_source_id="12061", grams=Decimal("28.35"), magnesium_mg=Decimal("76.55"),
+        )
+    page.goto("/accounts/login/?next=/insights/%3Fdays%3D28")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/insights/?days=28")
+
+    daily, rolling = page.evaluate("""() => Chart.getChart('intake-chart').data.datasets
+        .slice(0, 2).map(dataset => dataset.data.slice(-7))""")
+    assert daily == [76.6] * 7
+    assert rolling == [None, None, 76.6, 76.6, 76.6, 76.6, 76.6]  # an average needs three days
+    assert "7 of 28" in page.locator("#insight-figures").inner_text().replace("\n", " ")
