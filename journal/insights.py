@@ -67,7 +67,7 @@ class Insights:
 
 def insights_for(user, profile, last, days=DEFAULT_PERIOD):
     first = last - timedelta(days=days - 1)
-    frame = _frame(summarize(user, profile, first, last))
+    frame = day_frame(summarize(user, profile, first, last))
     intake = frame["total_mg"].where(frame["food_logged"])
     at_goal = intake >= frame["goal_mg"]
     below_goal = intake < frame["goal_mg"]
@@ -85,7 +85,8 @@ def insights_for(user, profile, last, days=DEFAULT_PERIOD):
     )
 
 
-def _frame(summaries):
+def day_frame(summaries):
+    """One row a day, indexed by date; intake columns are NaN-free floats, scores NaN where unscored."""
     frame = pd.DataFrame(
         {
             "day": [s.day for s in summaries],

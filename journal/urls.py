@@ -1,7 +1,19 @@
 from django.urls import path, register_converter
 
 from journal.converters import DateConverter
-from journal.views import day, export, insights, learn, meals, profile, saved_meals, supplements, symptoms, week
+from journal.views import (
+    day,
+    export,
+    insights,
+    learn,
+    meals,
+    profile,
+    report,
+    saved_meals,
+    supplements,
+    symptoms,
+    week,
+)
 
 register_converter(DateConverter, "date")
 
@@ -17,6 +29,7 @@ urlpatterns = [
     path("week/<date:start>/", week.week, name="week_of"),
     path("insights/", insights.insights, name="insights"),
     path("export/", export.export_csv, name="export"),
+    path("report/", report.doctor_report, name="report"),
     path("profile/", profile.profile, name="profile"),
     path("supplements/", supplements.supplement_list, name="supplements"),
     path("supplements/products/add/", supplements.product_add, name="product_add"),

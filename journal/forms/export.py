@@ -8,31 +8,22 @@ EARLIEST = date(1900, 1, 1)
 LONGEST_RANGE_DAYS = 3 * 366
 
 
-class ExportForm(forms.Form):
-    class Kind:
-        DAILY = "daily"
-        ENTRIES = "entries"
+class DateRangeForm(forms.Form):
+    """A period from start to end, both included, read from the query string."""
 
     start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
-    kind = forms.ChoiceField(
-        label="What",
-        choices=[
-            (Kind.DAILY, "One row a day: magnesium totals against the goal, electrolytes, symptom means"),
-            (Kind.ENTRIES, "Every meal, supplement dose and symptom note, with its USDA source"),
-        ],
-        widget=forms.RadioSelect,
-        initial=Kind.DAILY,
-    )
+    submit_label = "Show"
+    default_days = 28
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["start"].initial = today - timedelta(days=29)
+        self.fields["start"].initial = today - timedelta(days=self.default_days - 1)
         self.fields["end"].initial = today
         self.helper = FormHelper()
         self.helper.form_method = "get"
-        self.helper.add_input(Submit("download", "Download CSV"))
+        self.helper.add_input(Submit("submit", self.submit_label))
 
     def clean_start(self):
         start = self.cleaned_data["start"]
@@ -52,5 +43,31 @@ class ExportForm(forms.Form):
             if start > end:
                 self.add_error("end", "The end comes before the start.")
             elif (end - start).days >= LONGEST_RANGE_DAYS:
-                self.add_error("start", "Export at most three years at a time.")
+                self.add_error("start", "Choose at most three years at a time.")
         return self.cleaned_data
+
+    def period(self):
+        """(start, end) when the form is valid; the default period when nothing was asked for."""
+        if not self.is_bound:
+            return self.fields["start"].initial, self.fields["end"].initial
+        if self.is_valid():
+            return self.cleaned_data["start"], self.cleaned_data["end"]
+        return None
+
+
+class ExportForm(DateRangeForm):
+    class Kind:
+        DAILY = "daily"
+        ENTRIES = "entries"
+
+    kind = forms.ChoiceField(
+        label="What",
+        choices=[
+            (Kind.DAILY, "One row a day: magnesium totals against the goal, electrolytes, symptom means"),
+            (Kind.ENTRIES, "Every meal, supplement dose and symptom note, with its USDA source"),
+        ],
+        widget=forms.RadioSelect,
+        initial=Kind.DAILY,
+    )
+    submit_label = "Download CSV"
+    default_days = 30

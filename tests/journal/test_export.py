@@ -82,7 +82,7 @@ def test_export_leaves_out_other_users(logged_in_client, history):
     [
         ({"start": "2026-11-20", "end": "2026-11-01", "kind": "daily"}, "The end comes before the start."),
         ({"start": "1850-01-01", "end": "2026-11-01", "kind": "daily"}, "Choose a date from 1900 on."),
-        ({"start": "2020-01-01", "end": "2026-11-01", "kind": "daily"}, "Export at most three years at a time."),
+        ({"start": "2020-01-01", "end": "2026-11-01", "kind": "daily"}, "Choose at most three years at a time."),
         ({"start": "2026-11-01", "end": "2099-01-01", "kind": "daily"}, "Choose a date no later than tomorrow."),
         ({"start": "yesterday", "end": "2026-11-01", "kind": "daily"}, "Enter a valid date."),
         ({"start": "2026-11-01", "end": "2026-11-02", "kind": "pdf"}, "Select a valid choice."),
