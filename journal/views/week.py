@@ -1,22 +1,29 @@
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.http import Http404
 from django.shortcuts import render
 
 from journal.models import Profile
 from journal.summaries import summarize
+
+# The diary holds days from 1900 (a Monday) on; the last week is the last whole one the calendar can hold.
+FIRST_MONDAY = date(1900, 1, 1)
+LAST_MONDAY = date.max - timedelta(days=date.max.weekday() + 7)
 
 
 def week(request, start=None):
     profile = Profile.for_user(request.user)
     anchor = start or profile.today()
     monday = anchor - timedelta(days=anchor.weekday())
+    if not FIRST_MONDAY <= monday <= LAST_MONDAY:
+        raise Http404("No diary week there.")
     days = summarize(request.user, profile, monday, monday + timedelta(days=6))
     return render(request, "journal/week.html", {
         "days": days,
         "monday": monday,
-        "previous_week": monday - timedelta(days=7),
-        "next_week": monday + timedelta(days=7),
+        "previous_week": monday - timedelta(days=7) if monday > FIRST_MONDAY else None,
+        "next_week": monday + timedelta(days=7) if monday < LAST_MONDAY else None,
         "is_current_week": monday <= profile.today() < monday + timedelta(days=7),
         "goal": profile.goal(anchor),
         "chart": chart_data(days),

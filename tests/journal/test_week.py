@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
 
@@ -85,3 +85,17 @@ def test_week_page_runs_the_same_queries_however_long_the_history(logged_in_clie
 
 def test_week_of_an_impossible_date_is_not_found(logged_in_client):
     assert logged_in_client.get("/week/2026-02-30/").status_code == 404
+
+
+@pytest.mark.parametrize("start", ["0001-01-01", "1899-12-31", "9999-12-31", "9999-12-27"])
+def test_weeks_outside_the_diary_are_not_found(logged_in_client, start):
+    assert logged_in_client.get(f"/week/{start}/").status_code == 404
+
+
+def test_the_first_and_last_weeks_open_without_a_link_past_them(logged_in_client, adult_woman):
+    first = logged_in_client.get("/week/1900-01-03/")
+    assertContains(first, "Week of Monday 1 January 1900")
+    assertNotContains(first, "Previous")
+    last = logged_in_client.get("/week/9999-12-26/")
+    assertContains(last, "Week of Monday 20 December 9999")
+    assertNotContains(last, "Next")
