@@ -12,7 +12,8 @@ from django.templatetags.tz import do_timezone as template_timezone
 from foods.models import Food, Portion, nutrient_field
 from foods.nutrients import Nutrients
 from journal import reference
-from journal.supplement_forms import FORMS, to_hundredths
+from journal.rounding import tenths, to_hundredths
+from journal.supplement_forms import FORMS
 
 USER = settings.AUTH_USER_MODEL
 
@@ -318,11 +319,13 @@ class SupplementProduct(models.Model):
             return None
         return self.form_facts.elemental_mg(self.label_compound_mg)
 
+    LABEL_WORKING = "as stated on the label"
+
     @property
     def elemental_working(self):
         """Where the elemental figure comes from, in words a doctor can check."""
         if self.label_elemental_mg is not None:
-            return "as stated on the label"
+            return self.LABEL_WORKING
         if self.elemental_mg_per_unit is None:
             return "unknown"
         facts = self.form_facts
@@ -366,6 +369,9 @@ class SupplementDose(models.Model):
     product_name = models.CharField(max_length=250)
     form = models.CharField(max_length=10, choices=SupplementProduct.Form.choices)
     elemental_mg = models.DecimalField(max_digits=8, decimal_places=2)
+    elemental_mg_per_unit = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    # How the per-unit figure was reached: the label's own, or the compound weight times the form's fraction.
+    elemental_working = models.CharField(max_length=300, blank=True)
 
     objects = SupplementDoseQuerySet.as_manager()
 
@@ -381,6 +387,13 @@ class SupplementDose(models.Model):
         return f"{plain(self.units)} × {self.product_name} on {self.date}"
 
     @property
+    def elemental_source(self):
+        """"label", or the working from the compound weight; "" for a dose logged before figures were kept."""
+        if self.elemental_working == SupplementProduct.LABEL_WORKING:
+            return "label"
+        return self.elemental_working
+
+    @property
     def local_taken_at(self):
         return in_users_zone(self.taken_at, self.user)
 
@@ -390,6 +403,8 @@ class SupplementDose(models.Model):
         self.product = product
         self.product_name = str(product)
         self.form = product.form
+        self.elemental_mg_per_unit = product.elemental_mg_per_unit
+        self.elemental_working = product.elemental_working
         self.elemental_mg = to_hundredths(self.units * product.elemental_mg_per_unit)
 
 
@@ -417,7 +432,7 @@ class SymptomNoteQuerySet(DayQuerySet):
             aggregates[f"{name}_mean"] = Avg(name)
             aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
         row = self.aggregate(**aggregates)
-        return {name: (row[f"{name}_mean"], row[f"{name}_worst"]) for name in SymptomNote.SCORES}
+        return {name: (tenths(row[f"{name}_mean"]), row[f"{name}_worst"]) for name in SymptomNote.SCORES}
 
 
 class SymptomNote(models.Model):

@@ -1,10 +1,11 @@
 """A day's magnesium and electrolytes, food and supplements, against the user's goal."""
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from foods.nutrients import Nutrients
 from journal.reference import Goal
+from journal.rounding import whole
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class DayTotals:
 
     @property
     def percent_of_goal(self):
-        return _whole(self.magnesium_mg * 100 / self.goal.mg)
+        return whole(self.magnesium_mg * 100 / self.goal.mg)
 
     @property
     def progress_width(self):
@@ -52,7 +53,7 @@ class DayTotals:
     def supplement_percent_of_limit(self):
         if self.upper_limit_mg is None:
             return None
-        return _whole(self.supplement_mg * 100 / self.upper_limit_mg)
+        return whole(self.supplement_mg * 100 / self.upper_limit_mg)
 
     @property
     def over_upper_limit(self):
@@ -74,7 +75,3 @@ class DayTotals:
                 ("energy_kcal", "Energy", "kcal"),
             )
         ]
-
-
-def _whole(value):
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
