@@ -158,8 +158,30 @@ class LogToDayForm(forms.Form):
         return check_log_date(self.cleaned_data["date"], self.today)
 
 
+class CopyEntriesForm(LogToDayForm):
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, submit_label="Copy", **kwargs)
+        self.entries = entries
+
+    def clean(self):
+        if not self.entries:
+            raise forms.ValidationError("Nothing is logged here, so there is nothing to copy.")
+        return super().clean()
+
+
 class SavedMealLogForm(LogToDayForm):
     meal = forms.ChoiceField(choices=MealEntry.Meal.choices)
+
+    def __init__(self, *args, saved_meal, **kwargs):
+        super().__init__(*args, submit_label="Log these foods", **kwargs)
+        self.saved_meal = saved_meal
+
+    def clean(self):
+        if not self.saved_meal.items.exists():
+            raise forms.ValidationError(
+                "This saved meal has no foods left: they were removed from the food list. Delete it, or save a new one."
+            )
+        return super().clean()
 
 
 class SavedMealForm(forms.ModelForm):
@@ -177,6 +199,10 @@ class SavedMealForm(forms.ModelForm):
     def clean(self):
         if not self.entries:
             raise forms.ValidationError("Nothing is logged for this meal, so there is nothing to save.")
+        if not any(entry.food_id for entry in self.entries):
+            raise forms.ValidationError(
+                "None of these foods is in the food list any more, so there is nothing to save as a meal."
+            )
         return super().clean()
 
     def clean_name(self):
