@@ -1,4 +1,5 @@
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ from django.templatetags.tz import do_timezone as template_timezone
 from foods.models import Food, Portion, nutrient_field
 from foods.nutrients import Nutrients
 from journal import reference
-from journal.rounding import tenths, to_hundredths
+from journal.rounding import tenths, to_hundredths, whole
 from journal.supplement_forms import FORMS
 
 USER = settings.AUTH_USER_MODEL
@@ -346,6 +347,24 @@ def plain(value):
     return f"{value.normalize():f}"
 
 
+@dataclass(frozen=True)
+class SupplementLimit:
+    """A day's magnesium from supplements against the person's upper limit. Going over is a warning, not a block:
+    the limit is advice for unsupervised use, and a doctor may prescribe more."""
+
+    day: date
+    supplement_mg: Decimal
+    upper_limit_mg: int | None  # None for infants: no UL is set, their magnesium should come from food
+
+    @property
+    def exceeded(self):
+        return self.upper_limit_mg is not None and self.supplement_mg > self.upper_limit_mg
+
+    @property
+    def percent(self):
+        return None if self.upper_limit_mg is None else whole(self.supplement_mg * 100 / self.upper_limit_mg)
+
+
 class SupplementDoseQuerySet(DayQuerySet):
     def for_day(self, user, day):
         # The profile comes along so each dose can show its local time without a query.
@@ -357,6 +376,10 @@ class SupplementDoseQuerySet(DayQuerySet):
     def total_elemental_mg(self):
         # Quantized because SQLite's SUM drops trailing zeros (352.5) where PostgreSQL keeps them (352.50).
         return to_hundredths(self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0))
+
+    def against_upper_limit(self, profile, day):
+        """The total of these doses (one query), a day's doses, against the profile's limit on that day."""
+        return SupplementLimit(day, self.total_elemental_mg(), profile.supplement_upper_limit_mg(day))
 
 
 class SupplementDose(models.Model):

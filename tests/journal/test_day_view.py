@@ -177,3 +177,13 @@ def test_an_infants_day_has_an_adequate_intake_and_no_upper_limit(logged_in_clie
     assertContains(response, "of 30 mg")  # AI for infants 0-6 months
     assertContains(response, "AI for infants 0-6 months")
     assertContains(response, "none set for infants")
+
+
+def test_a_past_day_over_the_upper_limit_is_warned_once_in_words_for_that_day(logged_in_client, woman_of_40,
+                                                                               yesterday):
+    take_supplement(woman_of_40, yesterday, 400)
+    response = logged_in_client.get(day_url(yesterday))
+    assertContains(response, "114% of 350 mg")
+    assertContains(response, "above the upper limit", count=1)
+    assertContains(response, f"On {yesterday:%-d %b %Y} your supplements gave 400.00 mg of magnesium")
+    assertNotContains(response, "Supplements today")
