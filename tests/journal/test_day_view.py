@@ -68,6 +68,9 @@ def test_supplements_count_toward_the_goal_and_against_the_upper_limit(
     assertContains(response, "<strong>581.84 mg</strong>", html=True)
     assertContains(response, "57% of 350 mg")  # the UL for supplemental magnesium from age 9
     assertContains(response, 'style="width: 100%">182%</div>')  # the bar stops at its box, the figure does not
+    # A progress bar's value may not pass its maximum: screen readers hear the real figure as text.
+    assertContains(response, 'aria-valuenow="100" aria-valuemin="0" aria-valuemax="100"')
+    assertContains(response, 'aria-valuetext="182% of the goal"')
     assertNotContains(response, "above the upper limit")
 
 
