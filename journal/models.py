@@ -62,7 +62,7 @@ class Profile(models.Model):
 
     def reference(self, on=None):
         """The NIH/IOM table row for this person, or None while age or sex is unknown."""
-        return reference.reference_for(self.birth_date, self.sex, self.life_stage, on or self.today())
+        return reference.reference_for(self.birth_date, self.sex, self.life_stage, on=on or self.today())
 
     def goal(self, on=None):
         return reference.goal_for(self.reference(on), self.doctor_goal_mg)
