@@ -5,6 +5,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import Profile, SupplementDose
+from tests.journal.supplement_symptom_builders import make_note
 
 
 def day_url(day):
@@ -157,20 +158,22 @@ def test_an_impossible_date_is_not_found(logged_in_client):
 
 
 def test_a_day_page_runs_a_fixed_number_of_queries(
-    logged_in_client, user, log_food, pumpkin_seeds, spinach, today, django_assert_max_num_queries
+    logged_in_client, user, log_food, pumpkin_seeds, spinach, today, django_assert_num_queries
 ):
     for n in range(200):
         log_food(spinach if n % 2 else pumpkin_seeds, 10 + n, day=today - timedelta(days=n % 60 + 1))
-    for meal in ("breakfast", "lunch", "dinner", "snack"):
-        log_food(spinach, 1, "1 cup", meal=meal)
-    take_supplement(user, today, 100)
+    meals = ("breakfast", "lunch", "dinner", "snack")
+    for n in range(30):  # 30 of each kind of record on the day itself, short of the goal so foods are suggested
+        log_food(spinach, 10, meal=meals[n % 4])  # 7.9 mg
+        take_supplement(user, today, 5)
+        make_note(user, recorded_at=timezone.now())
 
-    # 9 now (session, user, profile, entries, totals, supplement total, symptom summary, suggested foods and
-    # their portions); 2 more are left for the supplement and symptom lists the included sections show.
-    with django_assert_max_num_queries(11):
+    # Exactly: session, user, profile, entries, food totals, supplement total, doses, symptom summary, notes,
+    # suggested foods and their portions.
+    with django_assert_num_queries(11):
         response = logged_in_client.get(day_url(today))
 
-    assertContains(response, "23.70 mg", count=4)
+    assertContains(response, "7.90 mg", count=30)
     assertContains(response, "Foods that would close today")
 
 
