@@ -27,3 +27,10 @@ def test_week_page_draws_its_charts_with_the_vendored_chart_library(page, user):
     assert drawn == [[None, 76.55, None, None, None, None, None], [None] * 7]
     tuesday = page.locator("#week-table tbody tr").nth(1)
     assert tuesday.locator("td").nth(2).inner_text() == "76.55"  # the day's total, to 0.01 mg as on the day page
+    # On a phone the table keeps its magnesium columns in view; the symptom columns are in the chart.
+    assert page.evaluate("""() => {
+        const wrapper = document.querySelector('#week-table').parentElement;
+        return wrapper.scrollWidth <= wrapper.clientWidth;
+    }""")
+    assert not page.get_by_role("columnheader", name="Dizziness").is_visible()
+    assert tuesday.get_by_role("link").bounding_box()["height"] >= 44

@@ -139,3 +139,10 @@ def test_a_dose_exports_its_per_unit_figure_and_where_it_came_from(logged_in_cli
         "500 mg × 14.10% = 70.5 mg elemental (assuming magnesium bisglycinate, anhydrous, Mg(C2H4NO2)2)",
     )
     assert (labelled_row["elemental_mg_per_unit"], labelled_row["elemental_source"]) == ("100.00", "label")
+
+
+def test_the_export_page_explains_empty_figures_the_notes_column_and_the_goal(logged_in_client, history):
+    response = logged_in_client.get("/export/")
+    assertContains(response, "An empty figure means there is no data, never 0 mg")
+    assertContains(response, "<code>notes</code> column")
+    assertContains(response, "a goal set by your doctor applies to every day, including\n    days before it was set")

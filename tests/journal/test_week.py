@@ -44,6 +44,7 @@ def test_week_adds_food_and_supplements_per_day_against_the_rda(logged_in_client
     response = logged_in_client.get(f"/week/{MONDAY + timedelta(days=3)}/")
     assertContains(response, "Week of Monday 23 November 2026")
     assertContains(response, "Daily goal: 320 mg (RDA for females 31-50 years)")
+    assertContains(response, "a goal set by your doctor is applied to every day, including days before it was set")
     tuesday = response.context["days"][1]
     assert (tuesday.food_mg, tuesday.supplement_mg, tuesday.total_mg) == (
         Decimal("381.84"), Decimal("120"), Decimal("501.84")
