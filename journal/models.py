@@ -378,7 +378,7 @@ class SupplementDoseQuerySet(DayQuerySet):
         return to_hundredths(self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0))
 
     def against_upper_limit(self, profile, day):
-        """The total of these doses (one query), a day's doses, against the profile's limit on that day."""
+        """These doses (one day's) totalled in one query, against the profile's upper limit on that day."""
         return SupplementLimit(day, self.total_elemental_mg(), profile.supplement_upper_limit_mg(day))
 
 
