@@ -1,4 +1,5 @@
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,8 @@ from django.templatetags.tz import do_timezone as template_timezone
 from foods.models import Food, Portion, nutrient_field
 from foods.nutrients import Nutrients
 from journal import reference
-from journal.supplement_forms import FORMS, to_hundredths
+from journal.rounding import tenths, to_hundredths, whole
+from journal.supplement_forms import FORMS
 
 USER = settings.AUTH_USER_MODEL
 
@@ -60,7 +62,7 @@ class Profile(models.Model):
 
     def reference(self, on=None):
         """The NIH/IOM table row for this person, or None while age or sex is unknown."""
-        return reference.reference_for(self.birth_date, self.sex, self.life_stage, on or self.today())
+        return reference.reference_for(self.birth_date, self.sex, self.life_stage, on=on or self.today())
 
     def goal(self, on=None):
         return reference.goal_for(self.reference(on), self.doctor_goal_mg)
@@ -318,11 +320,13 @@ class SupplementProduct(models.Model):
             return None
         return self.form_facts.elemental_mg(self.label_compound_mg)
 
+    LABEL_WORKING = "as stated on the label"
+
     @property
     def elemental_working(self):
         """Where the elemental figure comes from, in words a doctor can check."""
         if self.label_elemental_mg is not None:
-            return "as stated on the label"
+            return self.LABEL_WORKING
         if self.elemental_mg_per_unit is None:
             return "unknown"
         facts = self.form_facts
@@ -343,6 +347,24 @@ def plain(value):
     return f"{value.normalize():f}"
 
 
+@dataclass(frozen=True)
+class SupplementLimit:
+    """A day's magnesium from supplements against the person's upper limit. Going over is a warning, not a block:
+    the limit is advice for unsupervised use, and a doctor may prescribe more."""
+
+    day: date
+    supplement_mg: Decimal
+    upper_limit_mg: int | None  # None for infants: no UL is set, their magnesium should come from food
+
+    @property
+    def exceeded(self):
+        return self.upper_limit_mg is not None and self.supplement_mg > self.upper_limit_mg
+
+    @property
+    def percent(self):
+        return None if self.upper_limit_mg is None else whole(self.supplement_mg * 100 / self.upper_limit_mg)
+
+
 class SupplementDoseQuerySet(DayQuerySet):
     def for_day(self, user, day):
         # The profile comes along so each dose can show its local time without a query.
@@ -355,6 +377,10 @@ class SupplementDoseQuerySet(DayQuerySet):
         # Quantized because SQLite's SUM drops trailing zeros (352.5) where PostgreSQL keeps them (352.50).
         return to_hundredths(self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0))
 
+    def against_upper_limit(self, profile, day):
+        """These doses (one day's) totalled in one query, against the profile's upper limit on that day."""
+        return SupplementLimit(day, self.total_elemental_mg(), profile.supplement_upper_limit_mg(day))
+
 
 class SupplementDose(models.Model):
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="supplement_doses")
@@ -366,6 +392,9 @@ class SupplementDose(models.Model):
     product_name = models.CharField(max_length=250)
     form = models.CharField(max_length=10, choices=SupplementProduct.Form.choices)
     elemental_mg = models.DecimalField(max_digits=8, decimal_places=2)
+    elemental_mg_per_unit = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    # How the per-unit figure was reached: the label's own, or the compound weight times the form's fraction.
+    elemental_working = models.CharField(max_length=300, blank=True)
 
     objects = SupplementDoseQuerySet.as_manager()
 
@@ -381,6 +410,13 @@ class SupplementDose(models.Model):
         return f"{plain(self.units)} × {self.product_name} on {self.date}"
 
     @property
+    def elemental_source(self):
+        """"label", or the working from the compound weight; "" for a dose logged before figures were kept."""
+        if self.elemental_working == SupplementProduct.LABEL_WORKING:
+            return "label"
+        return self.elemental_working
+
+    @property
     def local_taken_at(self):
         return in_users_zone(self.taken_at, self.user)
 
@@ -390,6 +426,8 @@ class SupplementDose(models.Model):
         self.product = product
         self.product_name = str(product)
         self.form = product.form
+        self.elemental_mg_per_unit = product.elemental_mg_per_unit
+        self.elemental_working = product.elemental_working
         self.elemental_mg = to_hundredths(self.units * product.elemental_mg_per_unit)
 
 
@@ -417,7 +455,7 @@ class SymptomNoteQuerySet(DayQuerySet):
             aggregates[f"{name}_mean"] = Avg(name)
             aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
         row = self.aggregate(**aggregates)
-        return {name: (row[f"{name}_mean"], row[f"{name}_worst"]) for name in SymptomNote.SCORES}
+        return {name: (tenths(row[f"{name}_mean"]), row[f"{name}_worst"]) for name in SymptomNote.SCORES}
 
 
 class SymptomNote(models.Model):

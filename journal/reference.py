@@ -13,7 +13,6 @@ medicines only; magnesium in food has no upper limit.
 
 import csv
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -95,7 +94,7 @@ def age_in_years(birth_date, on):
     return Decimal(months) / 12
 
 
-def reference_for(birth_date, sex, pregnancy="", on=None):
+def reference_for(birth_date, sex, pregnancy="", *, on):
     """The table row for this person on this date, or None when age or sex is unknown.
 
     Pregnancy and lactation rows exist for ages 14-50 only; outside them the
@@ -103,7 +102,7 @@ def reference_for(birth_date, sex, pregnancy="", on=None):
     """
     if birth_date is None or not sex:
         return None
-    age = age_in_years(birth_date, on or date.today())
+    age = age_in_years(birth_date, on)
     for wanted in [pregnancy, ""] if pregnancy else [""]:
         for row in TABLE:
             if row.covers(age, sex, wanted):

@@ -20,6 +20,8 @@ BRAND_NAME = r"[A-Z]{3,}"
 CANDIDATES = 20  # read this many of the richest foods, then keep one of each kind
 MAX_SERVING_GRAMS = Decimal(200)  # a suggestion never asks for more of one food than this
 MAX_PORTIONS = 4
+# A portion that gives more than three times the magnesium still missing is no answer to the gap: grams are.
+MAX_OVERSHOOT = 3
 HALF = Decimal("0.5")
 GRAMS_STEP = Decimal("0.01")
 
@@ -45,33 +47,40 @@ def basic_foods():
 
 
 def gap_closers(remaining_mg, count=4):
-    """A few foods, each in the amount that brings `remaining_mg` of magnesium; two queries."""
+    """A few foods, each in the amount that brings `remaining_mg` of magnesium; two queries.
+
+    The richest food of each category comes first, so four suggestions are not four kinds of seed.
+    """
     candidates = (
         basic_foods().filter(magnesium_mg__gt=0).order_by("-magnesium_mg", "pk").prefetch_related("portions")
     )[:CANDIDATES]
-    suggestions, kinds = [], set()
+    richest_of_kind = {}
     for food in candidates:
         # "Seeds, pumpkin and squash seed kernels, roasted" and "..., dried" are one kind of food.
-        kind = ",".join(food.name.lower().split(",")[:2])
-        if kind not in kinds:
-            kinds.add(kind)
-            suggestions.append(serving_for(food, remaining_mg))
-    return suggestions[:count]
+        richest_of_kind.setdefault(",".join(food.name.lower().split(",")[:2]), food)
+    categories, first, rest = set(), [], []
+    for food in richest_of_kind.values():
+        (rest if food.category in categories else first).append(food)
+        categories.add(food.category)
+    return [serving_for(food, remaining_mg) for food in (first + rest)[:count]]
 
 
 def serving_for(food, remaining_mg):
-    """The household amount closest above the grams that give `remaining_mg` (at most MAX_SERVING_GRAMS)."""
+    """The household amount closest above the grams that give `remaining_mg` (at most MAX_SERVING_GRAMS), or
+    grams when even the smallest portion would give far more than is missing."""
     grams_needed = min(Decimal(remaining_mg) * 100 / food.magnesium_mg, MAX_SERVING_GRAMS)
     servings = []
     for portion in food.portions.all():
         quantity = _up_to_half(grams_needed / portion.grams)
         grams = (quantity * portion.grams).quantize(GRAMS_STEP)  # as the add form will store it
-        if quantity <= MAX_PORTIONS and grams <= MAX_SERVING_GRAMS:
+        if quantity <= MAX_PORTIONS and grams <= min(MAX_SERVING_GRAMS, grams_needed * MAX_OVERSHOOT):
             servings.append((grams, portion, quantity))
     if servings:
         grams, portion, quantity = min(servings, key=lambda serving: serving[0])
     else:
-        grams, portion = Decimal(math.ceil(grams_needed / 5) * 5), None
+        # Whole grams for a small gap (5 mg of hemp seeds is 1 g), else the next 5 g.
+        step = 1 if grams_needed < 10 else 5
+        grams, portion = Decimal(math.ceil(grams_needed / step) * step), None
         quantity = grams
     return Suggestion(food, portion, quantity, grams, food.nutrients_for(grams).magnesium_mg)
 

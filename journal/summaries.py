@@ -7,42 +7,63 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Sum
+from django.db.models import Avg, Count, Q, Sum
 
 from journal.models import MealEntry, SupplementDose, SymptomNote
+from journal.rounding import tenths, to_hundredths, whole
 
 ZERO = Decimal("0.00")
-CENT = Decimal("0.01")
 SUMMARY_SCORES = ("dizziness", "fatigue", "anxiety")
+# The MealEntry figures summed per day, under the names DaySummary gives them.
+FOOD_FIGURES = {"magnesium_mg": "food_mg", "sodium_mg": "sodium_mg", "potassium_mg": "potassium_mg",
+                "calcium_mg": "calcium_mg"}
 
 
 @dataclass(frozen=True)
 class DaySummary:
+    """A day's figures. A food figure is None when no food logged that day had one ("no data", never 0 mg),
+    and its MealEntry field name is in `incomplete` when some food had none (the sum is then a lower bound)."""
+
     day: date
     goal_mg: int
-    food_mg: Decimal = ZERO
+    food_mg: Decimal | None = ZERO
     supplement_mg: Decimal = ZERO
-    sodium_mg: Decimal = ZERO
-    potassium_mg: Decimal = ZERO
-    calcium_mg: Decimal = ZERO
+    sodium_mg: Decimal | None = ZERO
+    potassium_mg: Decimal | None = ZERO
+    calcium_mg: Decimal | None = ZERO
+    incomplete: frozenset = frozenset()
     entries: int = 0
     doses: int = 0
     notes: int = 0
-    dizziness: float | None = None
-    fatigue: float | None = None
-    anxiety: float | None = None
+    dizziness: Decimal | None = None
+    fatigue: Decimal | None = None
+    anxiety: Decimal | None = None
 
     @property
     def total_mg(self):
-        return self.food_mg + self.supplement_mg
+        return (self.food_mg or ZERO) + self.supplement_mg
+
+    @property
+    def magnesium_incomplete(self):
+        return "magnesium_mg" in self.incomplete
 
     @property
     def goal_percent(self):
-        return round(self.total_mg * 100 / self.goal_mg) if self.goal_mg else None
+        return whole(self.total_mg * 100 / self.goal_mg) if self.goal_mg else None
 
     @property
     def logged(self):
         return bool(self.entries or self.doses or self.notes)
+
+    def food_figure_notes(self):
+        """["sodium_food_mg: no data", "magnesium_food_mg: incomplete"]: the figures a reader must not take
+        as measured, named as in the daily CSV."""
+        notes = []
+        for field, name in FOOD_FIGURES.items():
+            if field in self.incomplete:
+                state = "no data" if getattr(self, name) is None else "incomplete"
+                notes.append(f"{field.removesuffix('_mg')}_food_mg: {state}")
+        return notes
 
 
 def days_between(first, last):
@@ -52,32 +73,92 @@ def days_between(first, last):
 def summarize(user, profile, first, last):
     """One DaySummary per calendar day from first to last, both included."""
     by_day = {day: {} for day in days_between(first, last)}
-    meals = (
-        MealEntry.objects.filter(user=user, date__range=(first, last))
-        .values("date")
-        .annotate(
-            food_mg=Sum("magnesium_mg"), sodium_mg=Sum("sodium_mg"), potassium_mg=Sum("potassium_mg"),
-            calcium_mg=Sum("calcium_mg"), entries=Count("pk"),
-        )
-    )
+    for row in _meal_rows(user, first, last):
+        by_day[row["date"]].update(_food_figures(row))
     doses = (
         SupplementDose.objects.filter(user=user, date__range=(first, last))
         .values("date")
         .annotate(supplement_mg=Sum("elemental_mg"), doses=Count("pk"))
     )
+    for row in doses:
+        by_day[row["date"]].update(supplement_mg=to_hundredths(row["supplement_mg"]), doses=row["doses"])
     notes = (
         SymptomNote.objects.filter(user=user, date__range=(first, last))
         .values("date")
         .annotate(notes=Count("pk"), **{name: Avg(name) for name in SUMMARY_SCORES})
     )
-    for rows in (meals, doses, notes):
-        for row in rows:
-            day = row.pop("date")
-            by_day[day].update({key: _tidy(value) for key, value in row.items() if value is not None})
+    for row in notes:
+        by_day[row["date"]].update(notes=row["notes"], **{name: tenths(row[name]) for name in SUMMARY_SCORES})
     return [DaySummary(day=day, goal_mg=profile.goal(day).mg, **values) for day, values in by_day.items()]
 
 
+def _meal_rows(user, first, last):
+    sums = {}
+    for field in FOOD_FIGURES:
+        sums[f"{field}_sum"] = Sum(field)
+        sums[f"{field}_missing"] = Count("pk", filter=Q(**{f"{field}__isnull": True}))
+    return (
+        MealEntry.objects.filter(user=user, date__range=(first, last))
+        .values("date")
+        .annotate(entries=Count("pk"), **sums)
+    )
 
-def _tidy(value):
+
+def _food_figures(row):
     # Databases return sums at different scales (SQLite: 381.840000000000); figures are kept to 0.01 mg.
-    return value.quantize(CENT) if isinstance(value, Decimal) else value
+    figures = {"entries": row["entries"]}
+    for field, name in FOOD_FIGURES.items():
+        total = row[f"{field}_sum"]
+        figures[name] = None if total is None else to_hundredths(total)
+    figures["incomplete"] = frozenset(field for field in FOOD_FIGURES if row[f"{field}_missing"])
+    return figures
+
+
+def chart_data(days):
+    """Plain numbers for static/js/week.js; the table in the page carries the same figures.
+    A day with nothing logged, or no figure, is a gap (null), not a 0 mg bar."""
+
+    def number(value, logged=True):
+        return None if value is None or not logged else float(value)
+
+    return {
+        "labels": [day.day.strftime("%a %-d %b") for day in days],
+        "food_mg": [number(day.food_mg, day.logged) for day in days],
+        "supplement_mg": [number(day.supplement_mg, day.logged) for day in days],
+        "goal_mg": [day.goal_mg for day in days],
+        "dizziness": [number(day.dizziness) for day in days],
+        "fatigue": [number(day.fatigue) for day in days],
+        "anxiety": [number(day.anxiety) for day in days],
+    }
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    """The week at a glance: magnesium per day with something logged, and the week's symptom means."""
+
+    days: list
+    symptom_means: dict  # {"dizziness": Decimal mean over every note of the week, or None}
+
+    @classmethod
+    def of(cls, user, days):
+        notes = SymptomNote.objects.filter(user=user, date__range=(days[0].day, days[-1].day))
+        return cls(days, {name: mean for name, (mean, _) in notes.summary().items() if name in SUMMARY_SCORES})
+
+    @property
+    def magnesium_days(self):
+        """Days with a meal or a dose logged: an empty day is not a day of 0 mg."""
+        return [day for day in self.days if day.entries or day.doses]
+
+    @property
+    def mean_total_mg(self):
+        days = self.magnesium_days
+        return to_hundredths(sum(day.total_mg for day in days) / len(days)) if days else None
+
+    @property
+    def mean_goal_percent(self):
+        days = self.magnesium_days
+        return whole(sum(day.total_mg for day in days) * 100 / sum(day.goal_mg for day in days)) if days else None
+
+    @property
+    def magnesium_incomplete(self):
+        return any(day.magnesium_incomplete for day in self.magnesium_days)

@@ -13,11 +13,12 @@ beats these fractions: commercial chelates are often buffered or hydrated.
 
 import csv
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
+from journal.rounding import HUNDREDTH, to_hundredths
+
 FORMS_TABLE = Path(__file__).parent / "data" / "supplement_forms.csv"
-MILLIGRAM_HUNDREDTHS = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -31,15 +32,10 @@ class SupplementForm:
 
     @property
     def percent(self):
-        return (self.elemental_fraction * 100).quantize(MILLIGRAM_HUNDREDTHS)
+        return (self.elemental_fraction * 100).quantize(HUNDREDTH)
 
     def elemental_mg(self, compound_mg):
         return to_hundredths(compound_mg * self.elemental_fraction)
-
-
-def to_hundredths(value):
-    """Milligrams as stored: two decimals, halves rounded up as on a label."""
-    return value.quantize(MILLIGRAM_HUNDREDTHS, rounding=ROUND_HALF_UP)
 
 
 def optional_decimal(text):

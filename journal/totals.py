@@ -1,10 +1,12 @@
 """A day's magnesium and electrolytes, food and supplements, against the user's goal."""
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from foods.nutrients import Nutrients
+from journal.models import SupplementLimit
 from journal.reference import Goal
+from journal.rounding import whole
 
 
 @dataclass(frozen=True)
@@ -12,15 +14,18 @@ class DayTotals:
     food: Nutrients
     # Nutrient names some logged food had no figure for: their totals are a lower bound.
     incomplete: frozenset
-    supplement_mg: Decimal
+    supplements: SupplementLimit
     goal: Goal
-    upper_limit_mg: int | None  # None for infants: no UL is set, their magnesium should come from food
 
     @classmethod
-    def of(cls, entries, supplement_mg, goal, upper_limit_mg):
-        """Totals of a day's meal entries (one aggregate query) beside its supplement total."""
+    def of(cls, entries, supplements, goal):
+        """Totals of a day's meal entries (one aggregate query) beside its supplements against their limit."""
         food, incomplete = entries.nutrient_totals()
-        return cls(food, incomplete, supplement_mg, goal, upper_limit_mg)
+        return cls(food, incomplete, supplements, goal)
+
+    @property
+    def supplement_mg(self):
+        return self.supplements.supplement_mg
 
     @property
     def food_mg(self):
@@ -33,7 +38,7 @@ class DayTotals:
 
     @property
     def percent_of_goal(self):
-        return _whole(self.magnesium_mg * 100 / self.goal.mg)
+        return whole(self.magnesium_mg * 100 / self.goal.mg)
 
     @property
     def progress_width(self):
@@ -47,16 +52,6 @@ class DayTotals:
     @property
     def goal_reached(self):
         return self.remaining_mg == 0
-
-    @property
-    def supplement_percent_of_limit(self):
-        if self.upper_limit_mg is None:
-            return None
-        return _whole(self.supplement_mg * 100 / self.upper_limit_mg)
-
-    @property
-    def over_upper_limit(self):
-        return self.upper_limit_mg is not None and self.supplement_mg > self.upper_limit_mg
 
     @property
     def magnesium_incomplete(self):
@@ -74,7 +69,3 @@ class DayTotals:
                 ("energy_kcal", "Energy", "kcal"),
             )
         ]
-
-
-def _whole(value):
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))

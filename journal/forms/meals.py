@@ -61,6 +61,23 @@ class MealEntryForm(forms.ModelForm):
         self.today = Profile.for_user(user).today()
         if not self.instance.pk:
             self.instance.user = user
+        # What was logged: figures are re-read from the food only when the user changes one of these.
+        self.logged_amount = (self.instance.food_id, self.instance.portion_id, self.instance.amount)
+        self.food_gone = bool(self.instance.pk and self.instance.food_id is None)
+        self.chosen_food = None
+        if self.food_gone:
+            # Without the food its figures cannot be recomputed: only the day and the meal can change.
+            for name in ("food", "portion", "amount"):
+                del self.fields[name]
+        else:
+            self._narrow_food_and_portion(user)
+        when = Row(Column("date", css_class="col-6"), Column("meal", css_class="col-6"))
+        how_much = Row(Column("amount", css_class="col-5"), Column("portion", css_class="col-7"))
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(when) if self.food_gone else Layout(how_much, when)
+
+    def _narrow_food_and_portion(self, user):
         self.fields["food"].queryset = visible_foods(user)
         self.fields["food"].error_messages = {
             "required": "Choose a food.", "invalid_choice": "Unknown food: choose one from the search.",
@@ -73,12 +90,6 @@ class MealEntryForm(forms.ModelForm):
         portion.error_messages["invalid_choice"] = "Choose a portion of this food, or grams."
         if self.instance.pk and "amount" not in self.initial:
             self.initial["amount"] = f"{self.instance.amount.normalize():f}"  # 0.5, not 0.500
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Row(Column("amount", css_class="col-5"), Column("portion", css_class="col-7")),
-            Row(Column("date", css_class="col-6"), Column("meal", css_class="col-6")),
-        )
 
     def _chosen_food(self):
         food_id = self.data.get("food") if self.is_bound else self.initial.get("food")
@@ -112,11 +123,20 @@ class MealEntryForm(forms.ModelForm):
         cleaned["grams"] = grams
         return cleaned
 
-    def save(self, commit=True):
-        entry = super().save(commit=False)
+    @property
+    def amount_changed(self):
         cleaned = self.cleaned_data
         portion = cleaned["portion"]
-        entry.set_food(cleaned["food"], cleaned["grams"], portion, cleaned["amount"] if portion else None)
+        return (cleaned["food"].pk, portion.pk if portion else None, cleaned["amount"]) != self.logged_amount
+
+    def save(self, commit=True):
+        entry = super().save(commit=False)
+        # Moving an entry to another day or meal keeps the figures it was logged with, even if the food
+        # database has changed since; a new food or amount is read afresh.
+        if not self.food_gone and self.amount_changed:
+            cleaned = self.cleaned_data
+            portion = cleaned["portion"]
+            entry.set_food(cleaned["food"], cleaned["grams"], portion, cleaned["amount"] if portion else None)
         if commit:
             entry.save()
         return entry
@@ -138,8 +158,30 @@ class LogToDayForm(forms.Form):
         return check_log_date(self.cleaned_data["date"], self.today)
 
 
+class CopyEntriesForm(LogToDayForm):
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, submit_label="Copy", **kwargs)
+        self.entries = entries
+
+    def clean(self):
+        if not self.entries:
+            raise forms.ValidationError("Nothing is logged here, so there is nothing to copy.")
+        return super().clean()
+
+
 class SavedMealLogForm(LogToDayForm):
     meal = forms.ChoiceField(choices=MealEntry.Meal.choices)
+
+    def __init__(self, *args, saved_meal, **kwargs):
+        super().__init__(*args, submit_label="Log these foods", **kwargs)
+        self.saved_meal = saved_meal
+
+    def clean(self):
+        if not self.saved_meal.items.exists():
+            raise forms.ValidationError(
+                "This saved meal has no foods left: they were removed from the food list. Delete it, or save a new one."
+            )
+        return super().clean()
 
 
 class SavedMealForm(forms.ModelForm):
@@ -157,6 +199,10 @@ class SavedMealForm(forms.ModelForm):
     def clean(self):
         if not self.entries:
             raise forms.ValidationError("Nothing is logged for this meal, so there is nothing to save.")
+        if not any(entry.food_id for entry in self.entries):
+            raise forms.ValidationError(
+                "None of these foods is in the food list any more, so there is nothing to save as a meal."
+            )
         return super().clean()
 
     def clean_name(self):

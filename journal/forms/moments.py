@@ -1,11 +1,12 @@
 """Date-and-time fields read and shown in the user's own time zone."""
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
 
-EARLIEST_MOMENT = datetime(1900, 1, 1, tzinfo=UTC)
+from journal.forms.meals import EARLIEST_DATE
+
 # Logging ahead is allowed up to a day (an evening dose noted in the morning); more is a slip.
 LATEST_AHEAD = timedelta(days=1)
 
@@ -45,7 +46,8 @@ class LocalMomentForm(forms.ModelForm):
         moment = cleaned.get(self.moment_field)
         if moment is None:
             return cleaned
-        if moment < EARLIEST_MOMENT:
+        # The limit is on the user's calendar, as for meals: 23:00 on 31 Dec 1899 in Pago Pago is already 1900 in UTC.
+        if self.profile.local_date(moment) < EARLIEST_DATE:
             self.add_error(self.moment_field, "Enter a date from 1900 on.")
         elif moment > timezone.now() + LATEST_AHEAD:
             self.add_error(self.moment_field, "That is more than a day ahead: enter when it happened.")

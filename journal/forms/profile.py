@@ -41,7 +41,8 @@ class ProfileForm(forms.ModelForm):
 
     def clean_birth_date(self):
         birth_date = self.cleaned_data["birth_date"]
-        if birth_date is not None and birth_date > date.today():
+        # The user's own today: just after midnight in Sydney, the server's date is still yesterday.
+        if birth_date is not None and birth_date > self.instance.today():
             raise forms.ValidationError("A birth date cannot be in the future.")
         if birth_date is not None and birth_date < EARLIEST_BIRTH_DATE:
             raise forms.ValidationError("Enter a birth date from 1900 on.")

@@ -21,14 +21,13 @@ def _day_page(request, profile, day):
     entries = MealEntry.objects.for_day(user, day)
     doses = SupplementDose.objects.for_day(user, day)
     symptom_notes = SymptomNote.objects.for_day(user, day)
-    supplement_mg = doses.total_elemental_mg()
-    totals = DayTotals.of(entries, supplement_mg, profile.goal(day), profile.supplement_upper_limit_mg(day))
+    totals = DayTotals.of(entries, doses.against_upper_limit(profile, day), profile.goal(day))
     return render(request, "journal/day.html", {
         "day": day, "is_today": is_today, "meals": entries.by_meal(), "totals": totals,
         "suggestions": gap_closers(totals.remaining_mg) if is_today and not totals.goal_reached else [],
         "previous_day": _shifted(day, -1), "next_day": _shifted(day, 1),
         # The supplement and symptom sections (templates/journal/includes/) read these.
-        "doses": doses, "supplement_mg": supplement_mg, "upper_limit_mg": totals.upper_limit_mg,
+        "doses": doses, "limit": totals.supplements,
         "symptom_notes": symptom_notes, "symptom_summary": symptom_notes.summary(),
     })
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from journal.forms.meals import LogToDayForm, MealEntryForm, meal_at_hour
+from journal.forms.meals import CopyEntriesForm, MealEntryForm, meal_at_hour
 from journal.models import MealEntry, Profile
 
 # The add page offers foods logged in this window, so reading them stays cheap however long the history.
@@ -69,7 +69,7 @@ def meal_copy(request, day, meal=None):
     if meal is not None:
         meal = get_meal_or_404(meal)
         entries = entries.filter(meal=meal)
-    form = LogToDayForm(request.POST or None, user=request.user, submit_label="Copy")
+    form = CopyEntriesForm(request.POST or None, user=request.user, entries=entries)
     if form.is_valid():
         copies = entries.copy_to(form.cleaned_data["date"])
         messages.success(request, f"Copied {len(copies)} foods.")

@@ -31,7 +31,7 @@ def saved_meal_create(request, day, meal):
 
 def saved_meal_log(request, pk):
     saved_meal = _own_saved_meal(request, pk)
-    form = SavedMealLogForm(request.POST or None, user=request.user, submit_label="Log these foods")
+    form = SavedMealLogForm(request.POST or None, user=request.user, saved_meal=saved_meal)
     if form.is_valid():
         day, meal = form.cleaned_data["date"], form.cleaned_data["meal"]
         entries = saved_meal.log_to(day, meal)

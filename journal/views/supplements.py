@@ -14,9 +14,7 @@ def supplement_list(request):
     context = {
         "products": SupplementProduct.objects.filter(user=request.user),
         "doses": SupplementDose.objects.recent(request.user),
-        "today": today,
-        "today_mg": SupplementDose.objects.for_day(request.user, today).total_elemental_mg(),
-        "upper_limit_mg": profile.supplement_upper_limit_mg(),
+        "limit": SupplementDose.objects.for_day(request.user, today).against_upper_limit(profile, today),
     }
     return render(request, "journal/supplement_list.html", context)
 
@@ -61,7 +59,7 @@ def dose_form(request, dose, day=None):
     if form.is_valid():
         dose = form.save()
         messages.success(request, f"Logged {dose.elemental_mg} mg elemental magnesium ({dose}).")
-        warn_above_upper_limit(request, profile, dose.date)
+        warn_above_upper_limit(request, SupplementDose.objects.for_day(request.user, dose.date), profile, dose.date)
         return redirect_back(request, "journal:supplements")
     return render(request, "journal/supplement_dose_form.html", {"form": form, "dose": dose})
 
@@ -74,10 +72,7 @@ def dose_delete(request, pk):
     return redirect_back(request, "journal:supplements")
 
 
-def warn_above_upper_limit(request, profile, day):
-    """A warning, not a block: the limit is advice for unsupervised use, and a doctor may prescribe more."""
-    total = SupplementDose.objects.for_day(request.user, day).total_elemental_mg()
-    limit = profile.supplement_upper_limit_mg(on=day)
-    if limit is not None and total > limit:
-        context = {"day": day, "supplement_mg": total, "upper_limit_mg": limit}
-        messages.warning(request, render_to_string("journal/supplement_ul_warning.html", context).strip())
+def warn_above_upper_limit(request, doses, profile, day):
+    limit = doses.against_upper_limit(profile, day)
+    if limit.exceeded:
+        messages.warning(request, render_to_string("journal/supplement_ul_warning.html", {"limit": limit}).strip())

@@ -21,9 +21,9 @@
     data: {
       labels: data.labels,
       datasets: [
-        { label: "Dizziness", data: data.dizziness, borderColor: "#6f42c1", spanGaps: true },
-        { label: "Fatigue", data: data.fatigue, borderColor: "#fd7e14", spanGaps: true },
-        { label: "Anxiety", data: data.anxiety, borderColor: "#20c997", spanGaps: true },
+        { label: "Dizziness", data: data.dizziness, borderColor: "#6f42c1", spanGaps: false },
+        { label: "Fatigue", data: data.fatigue, borderColor: "#fd7e14", spanGaps: false },
+        { label: "Anxiety", data: data.anxiety, borderColor: "#20c997", spanGaps: false },
       ],
     },
     options: { responsive: true, scales: { y: { min: 0, max: 10 } } },

@@ -1,6 +1,11 @@
+from datetime import UTC, datetime
+from decimal import Decimal
+
 import pytest
 
+from journal.models import MealEntry, Profile
 from tests.conftest import PASSWORD
+from tests.journal.supplement_symptom_builders import make_dose, make_product
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,3 +38,20 @@ def test_a_product_from_its_compound_weight_and_two_doses_over_the_limit(page, u
     warning = page.locator(".alert-warning").first
     assert "423.00 mg of magnesium, above the upper limit of 350 mg" in warning.inner_text()
     assert "Diarrhoea is usually the first sign" in warning.inner_text()
+
+
+def test_on_a_phone_the_days_dose_and_meal_actions_are_on_screen_and_big_enough_to_tap(page, user):
+    today = Profile.for_user(user).today()
+    make_dose(user, make_product(user), taken_at=datetime.now(UTC))
+    MealEntry.objects.create(user=user, date=today, meal="lunch", food_name="Spinach, raw", food_source="sr28",
+                             food_source_id="11457", grams=Decimal(30), magnesium_mg=Decimal("23.7"))
+    log_in(page, user.username)
+
+    viewport_width = page.viewport_size["width"]  # 390 px
+    for name in ("Edit dose of", "Delete dose of", "Copy lunch to another day", "Save as a meal",
+                 "Copy the whole day"):
+        target = page.get_by_role("link", name=name).or_(page.get_by_role("button", name=name)).first
+        target.scroll_into_view_if_needed()
+        box = target.bounding_box()
+        assert box["height"] >= 44, name
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport_width, name

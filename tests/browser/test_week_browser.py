@@ -23,6 +23,14 @@ def test_week_page_draws_its_charts_with_the_vendored_chart_library(page, user):
 
     drawn = page.evaluate("""() => ['magnesium-chart', 'symptom-chart'].map(
         id => Chart.getChart(id)?.data.datasets[0].data)""")
-    assert drawn == [[0, 76.6, 0, 0, 0, 0, 0], [None] * 7]
+    # Days with nothing logged are gaps in the chart, not bars of 0 mg.
+    assert drawn == [[None, 76.55, None, None, None, None, None], [None] * 7]
     tuesday = page.locator("#week-table tbody tr").nth(1)
-    assert tuesday.locator("td").nth(2).inner_text() == "77"  # the day's total, rounded to whole mg
+    assert tuesday.locator("td").nth(2).inner_text() == "76.55"  # the day's total, to 0.01 mg as on the day page
+    # On a phone the table keeps its magnesium columns in view; the symptom columns are in the chart.
+    assert page.evaluate("""() => {
+        const wrapper = document.querySelector('#week-table').parentElement;
+        return wrapper.scrollWidth <= wrapper.clientWidth;
+    }""")
+    assert not page.get_by_role("columnheader", name="Dizziness").is_visible()
+    assert tuesday.get_by_role("link").bounding_box()["height"] >= 44

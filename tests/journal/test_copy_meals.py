@@ -49,3 +49,11 @@ def test_copying_to_a_date_far_ahead_is_refused(logged_in_client, log_food, spin
 
 def test_an_unknown_meal_is_not_found(logged_in_client, today):
     assert logged_in_client.get(f"/day/{today.isoformat()}/elevenses/copy/").status_code == 404
+
+
+def test_copying_an_empty_day_is_refused_with_a_message(logged_in_client, today, yesterday):
+    response = logged_in_client.post(f"/day/{yesterday.isoformat()}/copy/", {"date": today})
+    assert response.status_code == 200
+    assertContains(response, "Nothing is logged there.")
+    assert response.context["form"].non_field_errors() == ["Nothing is logged here, so there is nothing to copy."]
+    assert not MealEntry.objects.exists()

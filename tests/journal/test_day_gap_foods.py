@@ -50,3 +50,30 @@ def test_when_the_goal_is_reached_it_says_so_instead(logged_in_client, woman_of_
 def test_past_days_offer_no_suggestions(logged_in_client, pumpkin_seeds, yesterday):
     response = logged_in_client.get(f"/day/{yesterday.isoformat()}/")
     assertNotContains(response, "would close today")
+
+
+def test_a_small_gap_is_closed_in_grams_not_a_portion_that_overshoots(logged_in_client, woman_of_40, make_food,
+                                                                       log_food, pumpkin_seeds):
+    # 315 mg eaten of 320: 5 mg to go. Hemp seeds (SR28 12012, 700 mg/100 g) give it in 0.71 g: 1 g, 7 mg,
+    # not half a 3-tablespoon serving (15 g, 105 mg).
+    make_food("Seeds, hemp seed, hulled", [("3 tbsp", 30)], source_id="12012", magnesium_mg=700)
+    log_food(make_food("Test food, 315 mg", magnesium_mg=315), 100)
+    response = logged_in_client.get("/today/")
+    assertContains(response, "5 mg to go")
+    assertContains(response, "1 g, 7 mg")
+    assertNotContains(response, "× 3 tbsp")
+
+
+def test_the_suggestions_take_one_food_of_each_category_first(logged_in_client, woman_of_40, make_food):
+    seeds = "Nut and Seed Products"
+    make_food("Seeds, hemp seed, hulled", category=seeds, magnesium_mg=700)
+    make_food("Seeds, pumpkin and squash seed kernels, dried", category=seeds, magnesium_mg=592)
+    make_food("Seeds, flaxseed", category=seeds, magnesium_mg=392)
+    make_food("Seeds, chia seeds, dried", category=seeds, magnesium_mg=335)
+    make_food("Spinach, raw", category="Vegetables and Vegetable Products", magnesium_mg=79)
+    make_food("Beans, black, mature seeds, cooked", category="Legumes and Legume Products", magnesium_mg=70)
+    names = [suggestion.food.name for suggestion in logged_in_client.get("/today/").context["suggestions"]]
+    assert names == [
+        "Seeds, hemp seed, hulled", "Spinach, raw", "Beans, black, mature seeds, cooked",
+        "Seeds, pumpkin and squash seed kernels, dried",
+    ]

@@ -5,6 +5,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import Profile, SupplementDose
+from tests.journal.supplement_symptom_builders import make_note
 
 
 def day_url(day):
@@ -68,6 +69,9 @@ def test_supplements_count_toward_the_goal_and_against_the_upper_limit(
     assertContains(response, "<strong>581.84 mg</strong>", html=True)
     assertContains(response, "57% of 350 mg")  # the UL for supplemental magnesium from age 9
     assertContains(response, 'style="width: 100%">182%</div>')  # the bar stops at its box, the figure does not
+    # A progress bar's value may not pass its maximum: screen readers hear the real figure as text.
+    assertContains(response, 'aria-valuenow="100" aria-valuemin="0" aria-valuemax="100"')
+    assertContains(response, 'aria-valuetext="182% of the goal"')
     assertNotContains(response, "above the upper limit")
 
 
@@ -154,20 +158,22 @@ def test_an_impossible_date_is_not_found(logged_in_client):
 
 
 def test_a_day_page_runs_a_fixed_number_of_queries(
-    logged_in_client, user, log_food, pumpkin_seeds, spinach, today, django_assert_max_num_queries
+    logged_in_client, user, log_food, pumpkin_seeds, spinach, today, django_assert_num_queries
 ):
     for n in range(200):
         log_food(spinach if n % 2 else pumpkin_seeds, 10 + n, day=today - timedelta(days=n % 60 + 1))
-    for meal in ("breakfast", "lunch", "dinner", "snack"):
-        log_food(spinach, 1, "1 cup", meal=meal)
-    take_supplement(user, today, 100)
+    meals = ("breakfast", "lunch", "dinner", "snack")
+    for n in range(30):  # 30 of each kind of record on the day itself, short of the goal so foods are suggested
+        log_food(spinach, 10, meal=meals[n % 4])  # 7.9 mg
+        take_supplement(user, today, 5)
+        make_note(user, recorded_at=timezone.now())
 
-    # 9 now (session, user, profile, entries, totals, supplement total, symptom summary, suggested foods and
-    # their portions); 2 more are left for the supplement and symptom lists the included sections show.
-    with django_assert_max_num_queries(11):
+    # Exactly: session, user, profile, entries, food totals, supplement total, doses, symptom summary, notes,
+    # suggested foods and their portions.
+    with django_assert_num_queries(11):
         response = logged_in_client.get(day_url(today))
 
-    assertContains(response, "23.70 mg", count=4)
+    assertContains(response, "7.90 mg", count=30)
     assertContains(response, "Foods that would close today")
 
 
@@ -177,3 +183,13 @@ def test_an_infants_day_has_an_adequate_intake_and_no_upper_limit(logged_in_clie
     assertContains(response, "of 30 mg")  # AI for infants 0-6 months
     assertContains(response, "AI for infants 0-6 months")
     assertContains(response, "none set for infants")
+
+
+def test_a_past_day_over_the_upper_limit_is_warned_once_in_words_for_that_day(logged_in_client, woman_of_40,
+                                                                               yesterday):
+    take_supplement(woman_of_40, yesterday, 400)
+    response = logged_in_client.get(day_url(yesterday))
+    assertContains(response, "114% of 350 mg")
+    assertContains(response, "above the upper limit", count=1)
+    assertContains(response, f"On {yesterday:%-d %b %Y} your supplements gave 400.00 mg of magnesium")
+    assertNotContains(response, "Supplements today")

@@ -7,6 +7,7 @@ import pytest
 from pytest_django.asserts import assertContains
 
 from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
+from tests.journal.supplement_symptom_builders import make_dose, make_product
 
 DAY = date(2026, 11, 20)
 
@@ -51,14 +52,15 @@ def test_daily_export_has_a_row_a_day_with_totals_against_the_goal(logged_in_cli
         "381.84", "240.00", "621.84"
     )
     assert (day["goal_mg"], day["percent_of_goal"], day["dizziness_mean"]) == ("320", "194", "7.0")
-    assert rows[0]["magnesium_total_mg"] == "0.00"
+    # A day left empty is not a day of 0 mg.
+    assert (rows[0]["magnesium_total_mg"], rows[0]["percent_of_goal"], rows[0]["notes"]) == ("", "", "nothing logged")
 
 
 def test_entries_export_lists_each_record_with_its_source_and_local_time(logged_in_client, history):
     _, rows = download(logged_in_client, start="2026-11-20", end="2026-11-20", kind="entries")
     meal, dose, note = rows
     assert (meal["item"], meal["amount"], meal["magnesium_mg"]) == (
-        "Seeds, pumpkin and squash seed kernels, dried", "0.5 × 1 cup", "381.840"
+        "Seeds, pumpkin and squash seed kernels, dried", "0.5 × 1 cup", "381.84"
     )
     assert (meal["source"], meal["source_id"]) == ("USDA SR28", "12014")
     # 03:30 UTC on the 21st is 22:30 the evening before in New York.
@@ -108,3 +110,39 @@ def test_export_runs_a_fixed_number_of_queries(logged_in_client, history, django
         )
     with django_assert_max_num_queries(8):
         download(logged_in_client, start="2026-09-01", end="2026-11-20", kind="entries")
+
+
+def test_a_day_without_a_figure_exports_an_empty_cell_and_says_so(logged_in_client, history, make_food, log_food):
+    # Sodium: no food of the 19th has a figure. Magnesium: one food of the two has none, so the sum is a lower bound.
+    mystery = make_food("Mystery stew", magnesium_mg=None, sodium_mg=None)
+    spinach = make_food("Spinach, raw", source_id="11457", magnesium_mg=79, sodium_mg=None)
+    log_food(mystery, 100, day=DAY - timedelta(days=1))
+    log_food(spinach, 30, day=DAY - timedelta(days=1))
+    _, rows = download(logged_in_client, start="2026-11-19", end="2026-11-19", kind="daily")
+    day = rows[0]
+    assert (day["magnesium_food_mg"], day["sodium_food_mg"], day["potassium_food_mg"]) == ("23.70", "", "")
+    assert day["notes"] == (
+        "magnesium_food_mg: incomplete; sodium_food_mg: no data; potassium_food_mg: no data; calcium_food_mg: no data"
+    )
+
+
+def test_a_dose_exports_its_per_unit_figure_and_where_it_came_from(logged_in_client, history):
+    computed = make_product(history)  # 500 mg of magnesium bisglycinate per capsule
+    labelled = make_product(history, name="Citrate", form="citrate", label_elemental_mg=Decimal("100"))
+    make_dose(history, computed, units="2", taken_at=datetime(2026, 11, 20, 12, tzinfo=UTC))
+    make_dose(history, labelled, units="1", taken_at=datetime(2026, 11, 20, 13, tzinfo=UTC))
+    _, rows = download(logged_in_client, start="2026-11-20", end="2026-11-20", kind="entries")
+    by_item = {row["item"]: row for row in rows}
+    computed_row, labelled_row = by_item["Acme Magnesium glycinate"], by_item["Acme Citrate"]
+    assert (computed_row["magnesium_mg"], computed_row["elemental_mg_per_unit"], computed_row["elemental_source"]) == (
+        "141.00", "70.50",
+        "500 mg × 14.10% = 70.5 mg elemental (assuming magnesium bisglycinate, anhydrous, Mg(C2H4NO2)2)",
+    )
+    assert (labelled_row["elemental_mg_per_unit"], labelled_row["elemental_source"]) == ("100.00", "label")
+
+
+def test_the_export_page_explains_empty_figures_the_notes_column_and_the_goal(logged_in_client, history):
+    response = logged_in_client.get("/export/")
+    assertContains(response, "An empty figure means there is no data, never 0 mg")
+    assertContains(response, "<code>notes</code> column")
+    assertContains(response, "a goal set by your doctor applies to every day, including\n    days before it was set")

@@ -1,5 +1,5 @@
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 URL = reverse("journal:learn")
 
@@ -36,3 +36,9 @@ def test_it_links_to_food_and_gives_the_cautions(logged_in_client):
     for caution in ("do not replace a doctor's advice", "Kidney disease", "bisphosphonates", "diuretics",
                     "proton-pump inhibitors", "antibiotics"):
         assertContains(response, caution)
+
+
+def test_it_says_the_threonate_brain_claim_rests_mostly_on_animal_studies(logged_in_client):
+    response = logged_in_client.get(URL)
+    assertContains(response, "mostly on studies in rats")
+    assertNotContains(response, "and it reaches the brain</td>")

@@ -76,3 +76,11 @@ def test_breastfeeding_is_accepted_for_a_female(logged_in_client, user):
     response = logged_in_client.get(URL)
     assertContains(response, "Lactation")
     assertNotContains(response, "Your doctor's goal")
+
+
+def test_a_birth_date_is_in_the_future_by_the_users_own_calendar(logged_in_client, user, monkeypatch):
+    # Far west of the server, the user's today can be the server's yesterday: judge by the user's.
+    monkeypatch.setattr(Profile, "today", lambda profile: date(2026, 1, 1))
+    response = logged_in_client.post(URL, profile_data(birth_date="2026-01-02"))
+    assertContains(response, "A birth date cannot be in the future.")
+    assert Profile.for_user(user).birth_date is None

@@ -76,3 +76,20 @@ def test_an_empty_meal_cannot_be_saved(logged_in_client, today):
     assertContains(response, "Nothing is logged there.")
     assert "nothing to save" in response.context["form"].non_field_errors()[0]
     assert not SavedMeal.objects.exists()
+
+
+def test_a_meal_whose_foods_were_all_deleted_cannot_be_saved(logged_in_client, log_food, spinach, today):
+    log_food(spinach, 30, meal="dinner")
+    spinach.delete()
+    response = logged_in_client.post(f"/day/{today.isoformat()}/dinner/save/", {"name": "ghost dinner"})
+    assertContains(response, "None of these foods is in the food list any more, so there is nothing to save")
+    assert not SavedMeal.objects.exists()
+
+
+def test_a_saved_meal_whose_foods_were_all_deleted_logs_nothing(logged_in_client, usual_breakfast, today,
+                                                                pumpkin_seeds, spinach):
+    pumpkin_seeds.delete()
+    spinach.delete()
+    response = logged_in_client.post(f"/saved-meals/{usual_breakfast.pk}/log/", {"date": today, "meal": "lunch"})
+    assertContains(response, "This saved meal has no foods left")
+    assert not MealEntry.objects.filter(date=today).exists()

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from journal.models import Profile, SupplementDose
+from journal.models import Profile, SupplementDose, SupplementLimit
 from tests.journal.supplement_symptom_builders import make_dose, make_product
 
 DAY = date(2026, 3, 14)
@@ -15,11 +15,11 @@ DAY = date(2026, 3, 14)
 def render_card(user, upper_limit_mg=350):
     request = RequestFactory().get("/day/2026-03-14/")
     request.user = user
+    doses = SupplementDose.objects.for_day(user, DAY)
     context = {
         "day": DAY,
-        "doses": SupplementDose.objects.for_day(user, DAY),
-        "supplement_mg": SupplementDose.objects.for_day(user, DAY).total_elemental_mg(),
-        "upper_limit_mg": upper_limit_mg,
+        "doses": doses,
+        "limit": SupplementLimit(DAY, doses.total_elemental_mg(), upper_limit_mg),
     }
     return render_to_string("journal/includes/day_supplements.html", context, request=request)
 
@@ -31,6 +31,8 @@ def test_it_lists_the_days_doses_in_local_time_with_links(user):
     assert "08:05" in html  # 07:05 UTC is 08:05 in Paris in March
     assert "Acme Magnesium glycinate" in html
     assert "141.00 mg" in html
+    # 500 mg of magnesium bisglycinate per capsule, 14.10% magnesium by weight.
+    assert "70.50 mg a unit, 500 mg × 14.10% = 70.5 mg elemental (assuming magnesium bisglycinate" in html
     assert f'/supplements/doses/{dose.pk}/edit/?next=/day/2026-03-14/' in html
     assert f'action="/supplements/doses/{dose.pk}/delete/?next=/day/2026-03-14/"' in html
     assert 'href="/supplements/doses/add/?date=2026-03-14&amp;next=/day/2026-03-14/"' in html

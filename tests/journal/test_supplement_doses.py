@@ -132,3 +132,11 @@ def test_a_time_skipped_by_the_clock_change_is_refused_not_a_crash(logged_in_cli
     response = logged_in_client.post(ADD_URL, dose_data(glycinate, taken_at="2026-03-08T02:30"))  # clocks jump 2 -> 3
     assertContains(response, "couldn’t be interpreted in time zone America/New_York")
     assert not SupplementDose.objects.exists()
+
+
+def test_a_dose_before_1900_on_the_users_calendar_is_refused_west_of_utc(logged_in_client, user, glycinate):
+    # 23:00 on 31 December 1899 in Pago Pago (UTC-11:22 then) is already 1 January 1900 in UTC.
+    Profile.objects.create(user=user, time_zone="Pacific/Pago_Pago")
+    response = logged_in_client.post(ADD_URL, dose_data(glycinate, taken_at="1899-12-31T23:00"))
+    assertContains(response, "Enter a date from 1900 on.")
+    assert not SupplementDose.objects.exists()

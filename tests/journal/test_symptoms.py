@@ -122,3 +122,20 @@ def test_the_list_runs_a_fixed_number_of_queries(logged_in_client, user, django_
     with django_assert_max_num_queries(3):
         response = logged_in_client.get(LIST_URL)
     assertContains(response, "note 39")
+
+
+@pytest.mark.parametrize(
+    ("zone", "typed"),
+    [
+        ("Pacific/Pago_Pago", "1899-12-31T23:00"),  # already 1 January 1900 in UTC
+        ("Pacific/Pago_Pago", "0001-01-01T00:00"),
+        ("Asia/Tokyo", "0001-01-01T00:00"),  # before year 1 in UTC
+        ("Pacific/Pago_Pago", "9999-12-31T23:59"),  # after the last UTC day
+    ],
+)
+def test_it_judges_the_date_on_the_users_own_calendar(logged_in_client, user, zone, typed):
+    Profile.objects.create(user=user, time_zone=zone)
+    response = logged_in_client.post(ADD_URL, note_data(recorded_at=typed))
+    assert response.status_code == 200
+    assert response.context["form"].errors["recorded_at"]
+    assert not SymptomNote.objects.exists()

@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
 
@@ -44,13 +44,17 @@ def test_week_adds_food_and_supplements_per_day_against_the_rda(logged_in_client
     response = logged_in_client.get(f"/week/{MONDAY + timedelta(days=3)}/")
     assertContains(response, "Week of Monday 23 November 2026")
     assertContains(response, "Daily goal: 320 mg (RDA for females 31-50 years)")
+    assertContains(response, "a goal set by your doctor is applied to every day, including days before it was set")
     tuesday = response.context["days"][1]
     assert (tuesday.food_mg, tuesday.supplement_mg, tuesday.total_mg) == (
         Decimal("381.84"), Decimal("120"), Decimal("501.84")
     )
     assert tuesday.goal_percent == 157  # 501.84 / 320
-    assertContains(response, '<td class="text-end fw-semibold">502</td>', html=True)
-    assert response.context["chart"]["food_mg"][1] == 381.8
+    # The row adds up as shown: 381.84 + 120.00 = 501.84.
+    assertContains(response, '<td class="text-end">381.84</td>', html=True)
+    assertContains(response, '<td class="text-end">120.00</td>', html=True)
+    assertContains(response, '<td class="text-end fw-semibold">501.84</td>', html=True)
+    assert response.context["chart"]["food_mg"][:2] == [None, 381.84]  # an empty Monday is a gap, not 0 mg
 
 
 def test_week_shows_the_daily_mean_of_symptom_scores(logged_in_client, adult_woman):
@@ -85,3 +89,45 @@ def test_week_page_runs_the_same_queries_however_long_the_history(logged_in_clie
 
 def test_week_of_an_impossible_date_is_not_found(logged_in_client):
     assert logged_in_client.get("/week/2026-02-30/").status_code == 404
+
+
+@pytest.mark.parametrize("start", ["0001-01-01", "1899-12-31", "9999-12-31", "9999-12-27"])
+def test_weeks_outside_the_diary_are_not_found(logged_in_client, start):
+    assert logged_in_client.get(f"/week/{start}/").status_code == 404
+
+
+def test_the_first_and_last_weeks_open_without_a_link_past_them(logged_in_client, adult_woman):
+    first = logged_in_client.get("/week/1900-01-03/")
+    assertContains(first, "Week of Monday 1 January 1900")
+    assertNotContains(first, "Previous")
+    last = logged_in_client.get("/week/9999-12-26/")
+    assertContains(last, "Week of Monday 20 December 9999")
+    assertNotContains(last, "Next")
+
+
+def test_a_day_whose_foods_have_no_magnesium_figure_says_no_data_not_zero(logged_in_client, adult_woman):
+    MealEntry.objects.create(user=adult_woman, date=MONDAY, meal="lunch", food_name="Mystery stew",
+                             food_source="custom", grams=100, magnesium_mg=None)
+    log_meal(adult_woman, MONDAY + timedelta(days=1), "Spinach, raw", "30", "23.7")
+    MealEntry.objects.create(user=adult_woman, date=MONDAY + timedelta(days=1), meal="lunch", food_name="Mystery stew",
+                             food_source="custom", grams=100, magnesium_mg=None)
+    response = logged_in_client.get(f"/week/{MONDAY}/")
+    monday, tuesday = response.context["days"][:2]
+    assert (monday.food_mg, monday.magnesium_incomplete) == (None, True)
+    assert (tuesday.food_mg, tuesday.magnesium_incomplete) == (Decimal("23.70"), True)
+    assertContains(response, '<td class="text-end">no data <span class="badge text-bg-warning">incomplete</span></td>',
+                   html=True)
+    assertContains(response, '<td class="text-end">23.70 <span class="badge text-bg-warning">incomplete</span></td>',
+                   html=True)
+    assert response.context["chart"]["food_mg"][:2] == [None, 23.7]
+
+
+def test_the_week_summary_averages_the_days_with_magnesium_logged(logged_in_client, adult_woman):
+    # Monday 200 mg, Wednesday 280 mg, the other days empty: 240 mg a day over 2 days, 75% of 320 mg.
+    log_meal(adult_woman, MONDAY, "Nuts, almonds", "74", "200")
+    log_dose(adult_woman, MONDAY + timedelta(days=2), "280")
+    log_symptoms(adult_woman, MONDAY, dizziness=6)
+    log_symptoms(adult_woman, MONDAY + timedelta(days=4), dizziness=3)
+    response = logged_in_client.get(f"/week/{MONDAY}/")
+    assertContains(response, "<strong>240.00 mg</strong> a day on average,\n      75% of the goal, over the 2 days")
+    assertContains(response, "Dizziness 4.5")
