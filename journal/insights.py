@@ -53,6 +53,7 @@ class Insights:
     last: object
     days: int
     intake_days: int
+    incomplete_days: int
     goal_met_days: int
     mean_total_mg: Decimal | None
     mean_food_mg: Decimal | None
@@ -76,6 +77,7 @@ def insights_for(user, profile, last, days=DEFAULT_PERIOD):
         last=last,
         days=days,
         intake_days=int(frame["food_logged"].sum()),
+        incomplete_days=int(frame["magnesium_incomplete"].sum()),
         goal_met_days=int(at_goal.sum()),
         mean_total_mg=rounded(intake.mean()),
         mean_food_mg=rounded(frame["food_mg"].where(frame["food_logged"]).mean()),
@@ -86,11 +88,16 @@ def insights_for(user, profile, last, days=DEFAULT_PERIOD):
 
 
 def day_frame(summaries):
-    """One row a day, indexed by date; intake columns are NaN-free floats, scores NaN where unscored."""
+    """One row a day, indexed by date; intake columns are NaN-free floats, scores NaN where unscored.
+
+    A day whose foods had no magnesium figure counts their magnesium as 0 and is
+    marked in "magnesium_incomplete": its total is a lower bound.
+    """
     frame = pd.DataFrame(
         {
             "day": [s.day for s in summaries],
-            "food_mg": [float(s.food_mg) for s in summaries],
+            "food_mg": [float(s.food_mg or 0) for s in summaries],
+            "magnesium_incomplete": [s.magnesium_incomplete for s in summaries],
             "supplement_mg": [float(s.supplement_mg) for s in summaries],
             "goal_mg": [s.goal_mg for s in summaries],
             "food_logged": [s.entries > 0 for s in summaries],

@@ -34,6 +34,7 @@ class Report:
     days: int
     weeks: list
     intake_days: int
+    incomplete_days: int
     goal_met_days: int
     days_above_upper_limit: int
     mean_total_mg: object
@@ -54,6 +55,7 @@ def report_for(user, profile, first, last):
         days=len(frame),
         weeks=weekly_rows(frame),
         intake_days=int(frame["food_logged"].sum()),
+        incomplete_days=int(frame["magnesium_incomplete"].sum()),
         goal_met_days=int((intake >= frame["goal_mg"]).sum()),
         days_above_upper_limit=int(above_limit.sum()),
         mean_total_mg=rounded(intake.mean()),

@@ -89,3 +89,11 @@ def test_report_leaves_out_other_users(logged_in_client, two_weeks, other_user):
 def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, django_assert_max_num_queries):
     with django_assert_max_num_queries(10):
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
+
+
+def test_report_says_when_totals_are_lower_bounds(logged_in_client, woman_of_40, log_food, make_food):
+    mystery = make_food("Tea, herbal, chamomile, brewed", [("1 cup", 237)], magnesium_mg=None)
+    log_food(mystery, 1, "1 cup", day=MONDAY)
+    response = get_report(logged_in_client)
+    assert response.context["report"].incomplete_days == 1
+    assertContains(response, "those totals are lower bounds")
