@@ -10,10 +10,10 @@ from django.urls import reverse
 from foods.nutrients import Nutrients
 
 
-def nutrient_field(verbose_name):
+def nutrient_field(verbose_name, max_digits=9):
     # Null means USDA has no figure for this food; 0 would claim the food has none.
     return models.DecimalField(
-        verbose_name, max_digits=9, decimal_places=3, null=True, blank=True,
+        verbose_name, max_digits=max_digits, decimal_places=3, null=True, blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
 

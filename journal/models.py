@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Avg, Count, Max, Min, Q, Sum
+from django.db.models.functions import Lower
 from django.templatetags.tz import do_timezone as template_timezone
 
 from foods.models import Food, Portion, nutrient_field
@@ -153,11 +154,12 @@ class MealEntry(models.Model):
     food_source = models.CharField(max_length=12, choices=Food.Source.choices)
     food_source_id = models.CharField(max_length=20, blank=True)
     portion_description = models.CharField(max_length=160, blank=True)
-    magnesium_mg = nutrient_field("magnesium (mg)")
-    potassium_mg = nutrient_field("potassium (mg)")
-    sodium_mg = nutrient_field("sodium (mg)")
-    calcium_mg = nutrient_field("calcium (mg)")
-    energy_kcal = nutrient_field("energy (kcal)")
+    # Wider than a food's per-100 g figures: 5 kg of table salt carries 1,937,900 mg of sodium.
+    magnesium_mg = nutrient_field("magnesium (mg)", max_digits=12)
+    potassium_mg = nutrient_field("potassium (mg)", max_digits=12)
+    sodium_mg = nutrient_field("sodium (mg)", max_digits=12)
+    calcium_mg = nutrient_field("calcium (mg)", max_digits=12)
+    energy_kcal = nutrient_field("energy (kcal)", max_digits=12)
 
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -212,7 +214,7 @@ class SavedMeal(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["user", "name"], name="unique_saved_meal_name")]
+        constraints = [models.UniqueConstraint("user", Lower("name"), name="unique_saved_meal_name")]
 
     def __str__(self):
         return self.name

@@ -159,9 +159,16 @@ class LogToDayForm(forms.Form):
 
 
 class CopyEntriesForm(LogToDayForm):
-    def __init__(self, *args, entries, **kwargs):
+    def __init__(self, *args, entries, source_day, **kwargs):
         super().__init__(*args, submit_label="Copy", **kwargs)
         self.entries = entries
+        self.source_day = source_day
+
+    def clean_date(self):
+        day = super().clean_date()
+        if day == self.source_day:
+            raise forms.ValidationError("These foods are already logged on this day: choose another day.")
+        return day
 
     def clean(self):
         if not self.entries:

@@ -58,7 +58,10 @@ class DoseForm(LocalMomentForm):
         super().__init__(*args, profile=profile, **kwargs)
         # Only the user's own products: another user's id is not a valid choice.
         self.fields["product"].queryset = SupplementProduct.objects.filter(user_id=profile.user_id)
-        self.fields["product"].empty_label = None
+        if self.instance.pk is None or self.instance.product_id is not None:
+            self.fields["product"].empty_label = None
+        else:  # its product was deleted: make the person choose, never pick the first one silently
+            self.fields["product"].empty_label = "Choose a product"
         self.fields["units"].widget.attrs["inputmode"] = "decimal"
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save dose"))
@@ -66,7 +69,10 @@ class DoseForm(LocalMomentForm):
     def clean(self):
         cleaned = super().clean()
         product, units = cleaned.get("product"), cleaned.get("units")
-        if product is not None and units is not None:
+        relabel = self.instance.pk is None or {"product", "units"} & set(self.changed_data)
+        if product is not None and units is not None and relabel:
+            # A new or changed dose takes the product's figures as they are now; moving
+            # the time of an old dose keeps what it was logged with.
             self.instance.units = units
             self.instance.copy_product(product)
             if self.instance.elemental_mg > SupplementDose.MAX_ELEMENTAL_MG:

@@ -69,7 +69,7 @@ def meal_copy(request, day, meal=None):
     if meal is not None:
         meal = get_meal_or_404(meal)
         entries = entries.filter(meal=meal)
-    form = CopyEntriesForm(request.POST or None, user=request.user, entries=entries)
+    form = CopyEntriesForm(request.POST or None, user=request.user, entries=entries, source_day=day)
     if form.is_valid():
         copies = entries.copy_to(form.cleaned_data["date"])
         messages.success(request, f"Copied {len(copies)} foods.")

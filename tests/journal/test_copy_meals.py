@@ -57,3 +57,10 @@ def test_copying_an_empty_day_is_refused_with_a_message(logged_in_client, today,
     assertContains(response, "Nothing is logged there.")
     assert response.context["form"].non_field_errors() == ["Nothing is logged here, so there is nothing to copy."]
     assert not MealEntry.objects.exists()
+
+
+def test_copying_onto_the_same_day_is_refused(logged_in_client, log_food, spinach, yesterday):
+    log_food(spinach, 30, day=yesterday)
+    response = logged_in_client.post(f"/day/{yesterday.isoformat()}/copy/", {"date": yesterday})
+    assertContains(response, "These foods are already logged on this day: choose another day.")
+    assert MealEntry.objects.count() == 1

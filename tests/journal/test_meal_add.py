@@ -131,3 +131,11 @@ def test_dates_before_1900_or_more_than_a_day_ahead_are_refused(logged_in_client
 def test_tomorrow_is_accepted(logged_in_client, spinach, today):
     post(logged_in_client, spinach, "30", date=(today + timedelta(days=1)).isoformat())
     assert MealEntry.objects.get().date == today + timedelta(days=1)
+
+
+def test_5_kg_of_table_salt_logs_and_the_day_still_opens(logged_in_client, user, make_food, today):
+    # SR28 02047 salt, table: 38,758 mg sodium per 100 g -> 1,937,900 mg in 5 kg.
+    salt = make_food("Salt, table", [("1 tsp", 6)], source_id="02047", sodium_mg=38758, magnesium_mg=1, calcium_mg=24)
+    post(logged_in_client, salt, "5000", date=today)
+    assert MealEntry.objects.get(user=user).sodium_mg == Decimal("1937900")
+    assertContains(logged_in_client.get(f"/day/{today.isoformat()}/"), "1937900")

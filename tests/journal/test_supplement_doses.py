@@ -107,6 +107,28 @@ def test_editing_a_dose_takes_the_products_figures_again(logged_in_client, user,
     assert (dose.units, dose.elemental_mg) == (Decimal("4"), Decimal("282.00"))
 
 
+def test_moving_a_dose_keeps_the_figures_it_was_logged_with(logged_in_client, user, glycinate):
+    dose = make_dose(user, glycinate, units="2")  # 141.00 mg at 500 mg glycinate
+    glycinate.label_elemental_mg = Decimal("100")  # the label changed since
+    glycinate.save()
+    data = dose_data(glycinate, taken_at="2026-03-14T21:30")  # same product and units, later time
+    assert logged_in_client.post(reverse("journal:dose_edit", args=[dose.pk]), data).status_code == 302
+    dose.refresh_from_db()
+    assert (dose.units, dose.elemental_mg, dose.local_taken_at.hour) == (Decimal("2"), Decimal("141.00"), 21)
+
+
+def test_a_dose_whose_product_was_deleted_must_choose_one_again(logged_in_client, user, glycinate):
+    dose = make_dose(user, glycinate, units="2")
+    other = make_product(user, name="Magnesium citrate", form="citrate", label_compound_mg=Decimal("1000"))
+    glycinate.delete()
+    response = logged_in_client.get(reverse("journal:dose_edit", args=[dose.pk]))
+    assertContains(response, '<option value="" selected>Choose a product</option>', html=True)
+    response = logged_in_client.post(reverse("journal:dose_edit", args=[dose.pk]), dose_data(other) | {"product": ""})
+    assertContains(response, "This field is required.")
+    dose.refresh_from_db()
+    assert (dose.product_name, dose.elemental_mg) == ("Acme Magnesium glycinate", Decimal("141.00"))
+
+
 def test_it_deletes_a_dose(logged_in_client, user, glycinate):
     dose = make_dose(user, glycinate)
     logged_in_client.post(reverse("journal:dose_delete", args=[dose.pk]))
