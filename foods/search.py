@@ -40,7 +40,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from foods.models import Food, Portion, SearchIndexVersion
 
@@ -106,15 +106,19 @@ def prepare(food):
 
 
 def reindex(foods):
-    """Recompute the search data of foods written in bulk (bulk_create, bulk_update, update()).
+    """Recompute the search data and typical portion of foods written in bulk (bulk_create, bulk_update, update()).
 
-    `foods` is a QuerySet or saved Food instances. The importer calls this after each
-    import; Food.save() does the same for a food saved on its own.
+    `foods` is a QuerySet or saved Food instances, their portions already written. The
+    importer calls this after each import, the custom food form after saving a food.
     """
-    foods = list(foods.only("pk", "name", "category", "owner") if hasattr(foods, "only") else foods)
+    if hasattr(foods, "only"):
+        foods = foods.only("pk", "name", "category", "owner")
+    foods = list(foods)
+    prefetch_related_objects(foods, Prefetch("portions", queryset=Portion.objects.only("food", "description", "grams")))
     for food in foods:
         prepare(food)
-    Food.objects.bulk_update(foods, ["search_text", "kind"], batch_size=1000)
+        food.typical_portion = food.typical_portion_among(food.portions.all())
+    Food.objects.bulk_update(foods, ["search_text", "kind", "typical_portion"], batch_size=1000)
     if any(food.owner_id is None for food in foods):
         SearchIndexVersion.bump()
 
@@ -262,6 +266,7 @@ def as_json(food):
         "name": food.name,
         "category": food.category,
         "source": food.source,
+        "source_label": food.source_label,
         "source_id": food.source_id,
         "magnesium_mg_per_100g": _decimal_text(food.magnesium_mg),
         "portions": [
