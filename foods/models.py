@@ -4,7 +4,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import ExpressionWrapper, F, Q
+from django.db.models import F, Q
 from django.urls import reverse
 
 from foods.nutrients import Nutrients
@@ -175,21 +175,17 @@ class SearchIndexVersion(models.Model):
 
 class PortionQuerySet(models.QuerySet):
     def magnesium_rich(self, limit):
-        """The typical portions of shared basic foods, most magnesium first, each with its food.
-
-        Each comes with `magnesium_mg` annotated: the food's magnesium per 100 g scaled to the portion.
-        """
+        """The typical portions of shared basic foods, most magnesium first, each with its food."""
         return (
             self.filter(
                 food__typical_portion=F("pk"), food__owner=None, food__kind=Food.Kind.BASIC,
                 food__magnesium_mg__isnull=False,
             )
             .select_related("food")
-            .annotate(
-                magnesium_mg=ExpressionWrapper(F("food__magnesium_mg") * F("grams") / 100,
-                                               output_field=models.DecimalField())
-            )
-            .order_by("-magnesium_mg", "food__name")[:limit]
+            # mg per 100 g x grams orders as mg per portion does; dividing by 100 in SQL would truncate on
+            # SQLite, where whole-number figures are stored as integers.
+            .alias(magnesium_by_grams=F("food__magnesium_mg") * F("grams"))
+            .order_by("-magnesium_by_grams", "food__name")[:limit]
         )
 
 
