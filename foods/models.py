@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from foods.nutrients import Nutrients
+from foods.racc import reference_amount, typical_portion
 
 
 def nutrient_field(verbose_name):
@@ -126,8 +127,6 @@ class Food(models.Model):
     @property
     def reference_amount(self):
         """The FDA reference amount of the food's class (foods.racc.ReferenceAmount), or None."""
-        from foods.racc import reference_amount
-
         return reference_amount(self.name, self.category)
 
     def typical_portion_among(self, portions):
@@ -136,8 +135,6 @@ class Food(models.Model):
         A custom food's label serving is its typical portion: the label's serving size is
         already based on the reference amount (21 CFR 101.9(b)).
         """
-        from foods.racc import typical_portion  # foods.racc knows nothing of models; kept beside its rule
-
         if self.owner_id is not None:
             serving = next((p for p in portions if p.description == Portion.LABEL_SERVING), None)
             if serving is not None:

@@ -97,7 +97,7 @@ REFERENCE_AMOUNTS = (
     ReferenceAmount("milk", Decimal(240), r"^(milk|soymilk)\b|/ (milk, |plant-based milk)",
                     f"{CFR}, milk and milk-based drinks, plant-based milks: 240 mL (sure)"),
     ReferenceAmount("eggs", Decimal(50), r"^eggs?\b.* / .*(dairy and egg|eggs)",
-                    f"{CFR}, egg mixtures / eggs: 50 g, one large egg (sure)"),
+                    f"{CFR}, eggs: 50 g, one large egg (sure)"),
     ReferenceAmount("fish, shellfish and meat", Decimal(85),
                     r"/ (finfish|fish$|shellfish|poultry products|beef|pork|lamb|chicken, whole|turkey, duck"
                     r"|ground beef)",
