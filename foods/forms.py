@@ -5,6 +5,7 @@ from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.db import transaction
 
+from foods import search
 from foods.models import Food, Portion
 
 PER_100_G, PER_SERVING = "100g", "serving"
@@ -20,7 +21,6 @@ UPPER_BOUNDS = {
     "energy_kcal": Decimal(950),
 }
 NUTRIENT_UNITS = dict.fromkeys(UPPER_BOUNDS, "mg") | {"energy_kcal": "kcal"}
-SERVING_DESCRIPTION = "1 serving (label)"
 THOUSANDTH = Decimal("0.001")
 
 
@@ -73,8 +73,8 @@ class CustomFoodForm(forms.Form):
     @staticmethod
     def initial_for(food):
         portions = list(food.portions.all())
-        serving = next((p for p in portions if p.description == SERVING_DESCRIPTION), None)
-        household = next((p for p in portions if p.description != SERVING_DESCRIPTION), None)
+        serving = next((p for p in portions if p.description == Portion.LABEL_SERVING), None)
+        household = next((p for p in portions if p.description != Portion.LABEL_SERVING), None)
         initial = {"name": food.name, "basis": PER_100_G, "serving_grams": serving and serving.grams}
         initial.update({name: getattr(food, name) for name in UPPER_BOUNDS})
         if household:
@@ -135,10 +135,11 @@ class CustomFoodForm(forms.Form):
         food.portions.all().delete()
         portions = []
         if data["serving_grams"]:
-            portions.append(Portion(food=food, description=SERVING_DESCRIPTION, grams=data["serving_grams"]))
+            portions.append(Portion(food=food, description=Portion.LABEL_SERVING, grams=data["serving_grams"]))
         if data["portion_description"]:
             portions.append(Portion(food=food, description=data["portion_description"], grams=data["portion_grams"]))
         for position, portion in enumerate(portions, start=1):
             portion.position = position
         Portion.objects.bulk_create(portions)
+        search.reindex([food])  # its typical portion, now that its portions are written
         return food

@@ -3,8 +3,9 @@
 The claims follow the FDA's rule for nutrient content claims (21 CFR 101.54): a
 food may be called an "excellent source" of a nutrient when it gives at least
 20% of the Daily Value, a "good source" at 10 to 19%. The rule counts per
-reference amount customarily consumed; here it is applied to each household
-portion, which is what a person eats.
+reference amount customarily consumed, so the claim is made for the food's
+typical portion only (the household measure closest to that amount, foods.racc);
+the shares of the Daily Value and of the user's goal are given for every portion.
 """
 
 from dataclasses import dataclass
@@ -41,15 +42,16 @@ class PortionFigures:
     nutrients: object  # foods.nutrients.Nutrients for the portion's grams
     percent_of_goal: Decimal | None
     percent_of_daily_value: Decimal | None
-    claim: str
+    claim: str  # only for the food's typical portion
 
     @classmethod
     def of(cls, portion, goal_mg):
         nutrients = portion.food.nutrients_for(portion.grams)
         magnesium = nutrients.magnesium_mg
+        is_typical = portion.pk == portion.food.typical_portion_id
         return cls(
             portion, nutrients, percent_of(magnesium, goal_mg), percent_of(magnesium, DAILY_VALUE_MG),
-            claim_for(magnesium),
+            claim_for(magnesium) if is_typical else "",
         )
 
 

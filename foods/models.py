@@ -4,10 +4,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import F, Q
 from django.urls import reverse
 
 from foods.nutrients import Nutrients
+from foods.racc import reference_amount, typical_portion
 
 
 def nutrient_field(verbose_name, max_digits=9):
@@ -22,27 +23,6 @@ class FoodQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Shared USDA foods and this user's own custom foods, never another user's."""
         return self.filter(Q(owner=None) | Q(owner=user))
-
-    def magnesium_rich(self, limit):
-        """Shared basic foods giving the most magnesium in their first USDA portion (the one USDA lists first).
-
-        Each food comes with `first_portion_id` and `magnesium_per_portion` (mg) annotated.
-        """
-        first_portion = Portion.objects.filter(food=OuterRef("pk")).order_by("position", "pk")
-        return (
-            self.filter(owner=None, kind=Food.Kind.BASIC, magnesium_mg__isnull=False)
-            .annotate(
-                first_portion_id=Subquery(first_portion.values("pk")[:1]),
-                first_portion_grams=Subquery(first_portion.values("grams")[:1]),
-            )
-            .exclude(first_portion_id=None)
-            .annotate(
-                magnesium_per_portion=ExpressionWrapper(
-                    F("magnesium_mg") * F("first_portion_grams") / 100, output_field=models.DecimalField()
-                )
-            )
-            .order_by("-magnesium_per_portion", "name")[:limit]
-        )
 
 
 class Food(models.Model):
@@ -66,6 +46,14 @@ class Food(models.Model):
         Source.FOUNDATION: "FDC ID",
     }
 
+    # A short tag telling apart one name in two releases ("Spinach, raw": SR28 79 mg, FNDDS 93 mg).
+    SOURCE_LABELS = {
+        Source.SR28: "SR28",
+        Source.FNDDS: "FNDDS",
+        Source.FOUNDATION: "Foundation",
+        Source.CUSTOM: "My food",
+    }
+
     name = models.CharField(max_length=255)
     category = models.CharField(max_length=120, blank=True)
     source = models.CharField(max_length=12, choices=Source.choices)
@@ -87,6 +75,11 @@ class Food(models.Model):
     # normalised and space-separated, and the kind of food it is.
     search_text = models.CharField(max_length=255, blank=True, editable=False)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.BASIC, editable=False)
+    # The household measure closest to the FDA reference amount for the food's class (foods.racc), where
+    # nutrient content claims are counted; written by foods.search.reindex with the search data.
+    typical_portion = models.ForeignKey(
+        "Portion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False,
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -128,6 +121,27 @@ class Food(models.Model):
         return self.per_100g.scaled(grams)
 
     @property
+    def source_label(self):
+        return self.SOURCE_LABELS[self.source]
+
+    @property
+    def reference_amount(self):
+        """The FDA reference amount of the food's class (foods.racc.ReferenceAmount), or None."""
+        return reference_amount(self.name, self.category)
+
+    def typical_portion_among(self, portions):
+        """Which of `portions` the FDA would count a claim per: see foods.racc.
+
+        A custom food's label serving is its typical portion: the label's serving size is
+        already based on the reference amount (21 CFR 101.9(b)).
+        """
+        if self.owner_id is not None:
+            serving = next((p for p in portions if p.description == Portion.LABEL_SERVING), None)
+            if serving is not None:
+                return serving
+        return typical_portion(self.name, self.category, portions)
+
+    @property
     def citation(self):
         """Where the figures come from, as a doctor would look it up: "USDA SR28, NDB 12014"."""
         if self.source == self.Source.CUSTOM:
@@ -156,13 +170,34 @@ class SearchIndexVersion(models.Model):
         cls.objects.update_or_create(pk=1, defaults={"stamp": uuid.uuid4()})
 
 
+class PortionQuerySet(models.QuerySet):
+    def magnesium_rich(self, limit):
+        """The typical portions of shared basic foods, most magnesium first, each with its food."""
+        return (
+            self.filter(
+                food__typical_portion=F("pk"), food__owner=None, food__kind=Food.Kind.BASIC,
+                food__magnesium_mg__isnull=False,
+            )
+            .select_related("food")
+            # mg per 100 g x grams orders as mg per portion does; dividing by 100 in SQL would truncate on
+            # SQLite, where whole-number figures are stored as integers.
+            .alias(magnesium_by_grams=F("food__magnesium_mg") * F("grams"))
+            .order_by("-magnesium_by_grams", "food__name")[:limit]
+        )
+
+
 class Portion(models.Model):
     """A household measure of one food, such as "1 cup, chopped" weighing 30 g."""
+
+    # What a custom food's serving from its nutrition label is called.
+    LABEL_SERVING = "1 serving (label)"
 
     food = models.ForeignKey(Food, on_delete=models.CASCADE, related_name="portions")
     description = models.CharField(max_length=160)
     grams = models.DecimalField(max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))])
     position = models.PositiveSmallIntegerField(default=0)
+
+    objects = PortionQuerySet.as_manager()
 
     class Meta:
         ordering = ["food", "position", "pk"]

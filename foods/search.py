@@ -8,7 +8,9 @@ never a scan of the table. `reindex` (and Food.save, for a food saved on its
 own) stores each food's normalised words in Food.search_text, from which one
 query builds the index, and bumps SearchIndexVersion's random stamp when shared
 foods changed; a search reads that stamp (one row by primary key) and rebuilds
-its process's index when it differs (about 0.1 s and 25 MB for 14,000 foods). The
+its process's index when it differs. Measured on the full import (14,561 foods):
+0.3 s to build (`manage.py bench_search` prints it; 0.75 s on a busier machine) and
+35 MB held (tracemalloc), most of it the per-food word sets the ranking reads. The
 user's own custom foods are few and private, so they are read from the database
 per search (by the owner index) and matched the same way, never cached across users.
 
@@ -26,10 +28,15 @@ or more, for type-ahead), or, when neither finds anything, at edit distance one
 (a letter missing, extra, wrong or two swapped: "avacado", "spinnach", "almnds").
 
 Ranking (see `_score`): the user's recent foods first, then foods whose name
-starts with a query word ("Spinach, raw" before "Pasta, spinach"), fewer
-unmatched words (plain names before long recipes), basic foods before branded,
-restaurant and baby foods, a plain state (raw, cooked, dried...) as a small plus;
-typos and prefixes cost a little against exact words.
+starts with a query word ("Spinach, raw" before "Pasta, spinach"), basic foods
+before branded, restaurant and baby foods. Then what the name adds that the query
+did not ask for: a word naming another dish, ingredient or part ("Black beans with
+meat", "Chicken, feet", "Rice, brown, cooked, as ingredient") costs more than all
+its qualifiers together; a dried, powdered or fried form ("Milk, buttermilk, dried",
+"Tofu, fried") costs nearly as much; survey and label wording that says the food is
+plain ("NFS", "NS as to fat", "no added fat", "without salt", "from dried", "raw",
+"cooked") costs almost nothing, other qualifiers ("honey roasted" aside) a little.
+Typos and prefixes cost a little against exact words.
 """
 
 import re
@@ -40,7 +47,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from foods.models import Food, Portion, SearchIndexVersion
 
@@ -54,10 +61,45 @@ TYPO_COST = 3
 STOP_WORDS = frozenset({"a", "an", "and", "as", "for", "from", "in", "of", "or", "the", "to", "with"})
 # SR28 files some foods under a class word, the food itself coming next: "Nuts, almonds", "Seeds, pumpkin".
 CLASS_WORDS = frozenset({"nut", "seed", "spice", "fish", "crustacean", "mollusk", "game"})
-BASIC_STATES = frozenset({"raw", "cooked", "boiled", "dried", "roasted", "baked", "steamed", "fresh", "plain"})
+# Words saying a food is in its plain state, or saying nothing (FNDDS's "NFS": not further specified).
+NEUTRAL_WORDS = frozenset({
+    "raw", "cooked", "boiled", "drained", "steamed", "plain", "whole", "fresh", "nfs", "ns", "nos", "unsalted",
+    "regular", "mature", "seed", "kernel", "commercial", "variety", "all", "type", "prepared", "made", "water",
+    "unroasted", "unsweetened", "fluid", "form",
+})
+# Phrases saying the same, whose words would mislead alone ("without" is no stop word; FNDDS's dried beans are cooked).
+NEUTRAL_PHRASES = re.compile(
+    r"without salt|no salt added|no added fat|fat not added|ns as to [^,]+|from (dried|canned|frozen|fresh)"
+    r"|dry[- ]roasted|meat only"
+)
+# A form that is not the food as usually eaten, unless the query asks for it: dried, powdered, fried, or an
+# ingredient eaten only once cooked ("Beans, black, mature seeds, raw" are dry beans).
+PROCESSED_FORM = re.compile(
+    r"\b(dried|dry|powder|powdered|dehydrated|fried|freeze|concentrate|evaporated|condensed|malted|uncooked"
+    r"|unprepared|fermented)\b|mature seeds, raw"
+)
+# "Rice, brown, with corn": what comes with the food is another ingredient, fortification and recipe aside.
+WITH_INGREDIENT = re.compile(r"(?<!prepared )(?<!made )\bwith (?!added\b|salt\b)([^,]+)")
+# Words naming another dish, ingredient or an odd part of an animal: the food is something else.
+DISH_WORDS = frozenset({
+    "ingredient", "salad", "soup", "sauce", "gravy", "stew", "casserole", "sandwich", "pie", "cake", "cookie",
+    "candy", "dip", "spread", "dressing", "honey", "sugar", "syrup", "butter", "margarine", "oil", "cheese",
+    "milk", "cream", "chocolate", "yogurt", "batter", "breaded", "coated", "covered", "juice", "drink", "beverage",
+    "flour", "bread", "feet", "tail", "giblet", "gizzard", "liver", "heart", "neck", "back", "skin", "wing",
+    "glazed", "candied", "tempura", "vegetable", "meatless",
+})
+NEUTRAL_COST = 0.05
+QUALIFIER_COST = 0.3
+# All qualifiers together never cost more than one word naming another dish.
+QUALIFIERS_CAP = 1.5
+PROCESSED_COST = 1.5
+OTHER_DISH_COST = 2
 # All-capital words in USDA names that are not brand names.
 NOT_BRANDS = frozenset({"USDA", "NFS", "NS", "NOS", "DHA", "ARA", "NLEA", "UPC", "USA"})
 BRAND_WORD = re.compile(r"\b[A-Z][A-Z'&]{2,}\b")
+# FNDDS puts brands in capitalised brackets: "Cereal or granola bar (Kashi Chewy)"; SR28's name a people or a cut.
+FNDDS_BRAND = re.compile(r"\([A-Z][a-z]")
+RESTAURANT_WORDING = re.compile(r"\bfast foods?\b|\brestaurant\b")
 ALPHABET = string.ascii_lowercase + string.digits
 KIND_PENALTY = {Food.Kind.BASIC: 0, Food.Kind.BRANDED: 4, Food.Kind.RESTAURANT: 4, Food.Kind.BABY: 5}
 
@@ -87,14 +129,16 @@ def _singular(word):
     return word
 
 
-def kind_of(name, category):
+def kind_of(name, category, source=""):
     """Whether a food is a basic food or a branded, restaurant or baby product, from its USDA name and category."""
     lower_name, lower_category = name.lower(), category.lower()
     if lower_name.startswith(("babyfood", "baby food", "infant formula")) or lower_category.startswith("baby"):
         return Food.Kind.BABY
-    if lower_name.startswith(("restaurant,", "fast food")) or lower_category in ("restaurant foods", "fast foods"):
+    if RESTAURANT_WORDING.search(lower_name) or lower_category in ("restaurant foods", "fast foods"):
         return Food.Kind.RESTAURANT
     if any(word not in NOT_BRANDS for word in BRAND_WORD.findall(name)):
+        return Food.Kind.BRANDED
+    if source == Food.Source.FNDDS and FNDDS_BRAND.search(name):
         return Food.Kind.BRANDED
     return Food.Kind.BASIC
 
@@ -102,19 +146,23 @@ def kind_of(name, category):
 def prepare(food):
     """Set a food's search data from its name and category; the caller saves it (Food.save does)."""
     food.search_text = search_text(food.name)
-    food.kind = kind_of(food.name, food.category)
+    food.kind = kind_of(food.name, food.category, food.source)
 
 
 def reindex(foods):
-    """Recompute the search data of foods written in bulk (bulk_create, bulk_update, update()).
+    """Recompute the search data and typical portion of foods written in bulk (bulk_create, bulk_update, update()).
 
-    `foods` is a QuerySet or saved Food instances. The importer calls this after each
-    import; Food.save() does the same for a food saved on its own.
+    `foods` is a QuerySet or saved Food instances, their portions already written. The
+    importer calls this after each import, the custom food form after saving a food.
     """
-    foods = list(foods.only("pk", "name", "category", "owner") if hasattr(foods, "only") else foods)
+    if hasattr(foods, "only"):
+        foods = foods.only("pk", "name", "category", "source", "owner")
+    foods = list(foods)
+    prefetch_related_objects(foods, Prefetch("portions", queryset=Portion.objects.only("food", "description", "grams")))
     for food in foods:
         prepare(food)
-    Food.objects.bulk_update(foods, ["search_text", "kind"], batch_size=1000)
+        food.typical_portion = food.typical_portion_among(food.portions.all())
+    Food.objects.bulk_update(foods, ["search_text", "kind", "typical_portion"], batch_size=1000)
     if any(food.owner_id is None for food in foods):
         SearchIndexVersion.bump()
 
@@ -129,16 +177,33 @@ class Entry:
     # "Nuts, almonds" (see CLASS_WORDS); the rest qualify it ("raw", "salted").
     subject: frozenset
     qualifiers: frozenset
-    static_score: float  # the kind of food and its plain state, whatever the query
+    neutral: frozenset  # words saying the food is plain: they cost almost nothing
+    processed: frozenset  # dried, powdered, fried...: a minus unless asked for
+    other_dish: frozenset  # qualifiers naming another dish or ingredient
+    static_score: float  # the kind of food, whatever the query
 
     @classmethod
-    def of(cls, food_id, text, kind):
+    def of(cls, food_id, name, text, kind):
         parts = [part.split() for part in text.split(", ")] if text else [[]]
         subject_length = 2 if len(parts[0]) == 1 and parts[0][0] in CLASS_WORDS and len(parts) > 1 else 1
         subject = frozenset(word for part in parts[:subject_length] for word in part)
         qualifiers = frozenset(word for part in parts[subject_length:] for word in part)
-        static_score = -KIND_PENALTY[kind] + (0.4 if BASIC_STATES & qualifiers else 0)
-        return cls(food_id, tuple(word for part in parts for word in part), subject, qualifiers, static_score)
+        lower_name = name.lower()
+        phrase_words = words(" ".join(match[0] for match in NEUTRAL_PHRASES.finditer(lower_name)))
+        neutral = NEUTRAL_WORDS.union(phrase_words, (word for word in qualifiers if word.isdigit()))  # "70-85%"
+        plain_name = NEUTRAL_PHRASES.sub(" ", lower_name)
+        processed = set(words(" ".join(match[0] for match in PROCESSED_FORM.finditer(plain_name))))
+        if parts[0][:1] in (["nut"], ["seed"]):
+            processed -= {"dried"}  # "Nuts, walnuts, dried": the plain state of nuts and seeds
+        other_dish = (qualifiers & DISH_WORDS).union(
+            *(words(match[1]) for match in WITH_INGREDIENT.finditer(lower_name))
+        ) - neutral
+        all_words = subject | qualifiers
+        return cls(
+            food_id, tuple(word for part in parts for word in part), subject, qualifiers,
+            frozenset(all_words & neutral), frozenset(processed), frozenset(other_dish),
+            -KIND_PENALTY[kind],
+        )
 
 
 class Index:
@@ -147,8 +212,8 @@ class Index:
     def __init__(self, rows):
         self.entries = {}
         self.postings = defaultdict(set)
-        for food_id, text, kind in rows:
-            entry = Entry.of(food_id, text, kind)
+        for food_id, name, text, kind in rows:
+            entry = Entry.of(food_id, name, text, kind)
             self.entries[food_id] = entry
             for word in entry.words:
                 self.postings[word].add(food_id)
@@ -205,7 +270,7 @@ class _SharedIndex:
         if stamp != self._stamp:
             with self._lock:
                 if stamp != self._stamp:
-                    rows = Food.objects.filter(owner=None).values_list("pk", "search_text", "kind")
+                    rows = Food.objects.filter(owner=None).values_list("pk", "name", "search_text", "kind")
                     self._index, self._stamp = Index(rows.iterator(chunk_size=5000)), stamp
         return self._index
 
@@ -220,9 +285,15 @@ def _score(entry, costs, hit_words, recent):
         score += 10
     if not entry.subject.isdisjoint(hit_words):
         score += 3  # the name is about this: "Spinach, raw", not "Pasta, spinach"
-    # An unmatched word naming the food ("Almond chicken") weighs more than a qualifier ("Almonds, salted").
-    score -= 0.8 * len(entry.subject - hit_words - CLASS_WORDS)
-    score -= 0.3 * len(entry.qualifiers - hit_words)
+    # An unmatched word naming the food ("Almond chicken") or another dish ("Chicken, feet") weighs more than
+    # all qualifiers together ("Nuts, almonds, blanched, unsalted").
+    plain_subject = entry.subject - hit_words - CLASS_WORDS - entry.neutral - entry.processed
+    score -= OTHER_DISH_COST * len(plain_subject | (entry.other_dish - hit_words))
+    if entry.processed and entry.processed.isdisjoint(hit_words):
+        score -= PROCESSED_COST
+    qualifiers = entry.qualifiers - hit_words - entry.other_dish - entry.processed
+    neutral = qualifiers & entry.neutral
+    score -= min(QUALIFIERS_CAP, NEUTRAL_COST * len(neutral) + QUALIFIER_COST * len(qualifiers - neutral))
     return score
 
 
@@ -231,7 +302,7 @@ def search(query, user):
     terms = list(dict.fromkeys(words(query)))
     if not terms:
         return []
-    custom_rows = Food.objects.filter(owner=user).values_list("pk", "search_text", "kind")
+    custom_rows = Food.objects.filter(owner=user).values_list("pk", "name", "search_text", "kind")
     recent = set(
         user.meal_entries.exclude(food=None).order_by("-date", "-pk").values_list("food_id", flat=True)[:RECENT_ENTRIES]
     )
@@ -262,6 +333,7 @@ def as_json(food):
         "name": food.name,
         "category": food.category,
         "source": food.source,
+        "source_label": food.source_label,
         "source_id": food.source_id,
         "magnesium_mg_per_100g": _decimal_text(food.magnesium_mg),
         "portions": [

@@ -39,10 +39,9 @@ def food_detail(request, pk):
 
 
 def magnesium_rich(request):
-    foods = list(Food.objects.magnesium_rich(RICH_FOODS_SHOWN))
-    portions = Portion.objects.select_related("food").in_bulk([food.first_portion_id for food in foods])
     goal = Profile.for_user(request.user).goal()
-    groups = grouped_by_category(PortionFigures.of(portions[food.first_portion_id], goal.mg) for food in foods)
+    portions = Portion.objects.magnesium_rich(RICH_FOODS_SHOWN)
+    groups = grouped_by_category(PortionFigures.of(portion, goal.mg) for portion in portions)
     return render(request, "foods/magnesium_rich.html", {"groups": groups, "goal": goal, "shown": RICH_FOODS_SHOWN})
 
 

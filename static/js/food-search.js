@@ -79,7 +79,7 @@
         option.textContent = food.name;
         var detail = document.createElement("small");
         detail.className = "d-block text-body-secondary";
-        detail.textContent = "Magnesium " + magnesium;
+        detail.textContent = food.source_label + " · Magnesium " + magnesium;
         option.appendChild(detail);
         // mousedown, not click: it fires before the input's blur closes the list.
         option.addEventListener("mousedown", function (event) {

@@ -65,3 +65,30 @@ def test_it_lists_portions_with_their_food(admin_client, almonds):
 
     assertContains(response, "1 cup, whole")
     assertContains(response, "Nuts, almonds")
+
+
+def test_a_usda_foods_name_source_and_figures_are_read_only(admin_client, almonds):
+    response = admin_client.get(reverse("admin:foods_food_change", args=[almonds.pk]))
+
+    for field in ("name", "source", "source_id", "magnesium_mg", "potassium_mg", "energy_kcal"):
+        assertNotContains(response, f'name="{field}"')
+    assertContains(response, "270.000")
+
+
+def test_a_usda_food_keeps_its_figures_when_the_form_is_posted(admin_client, almonds):
+    response = admin_client.post(reverse("admin:foods_food_change", args=[almonds.pk]), {
+        "name": "Almonds, edited", "magnesium_mg": "999", "category": "Nuts",
+        "portions-TOTAL_FORMS": "0", "portions-INITIAL_FORMS": "0",
+    })
+
+    assert response.status_code == 302
+    almonds.refresh_from_db()
+    assert (almonds.name, almonds.magnesium_mg, almonds.category) == ("Nuts, almonds", Decimal("270"), "Nuts")
+
+
+def test_a_custom_food_stays_editable(admin_client, user):
+    food = Food.objects.create(name="Alice's granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg=150)
+    response = admin_client.get(reverse("admin:foods_food_change", args=[food.pk]))
+
+    assertContains(response, 'name="name"')
+    assertContains(response, 'name="magnesium_mg"')

@@ -160,3 +160,15 @@ def test_my_foods_page_runs_a_fixed_number_of_queries(logged_in_client, user, dj
         make_food(f"Label food {number}", source=Food.Source.CUSTOM, owner=user, portions=[("1 bar", "40")])
     with django_assert_max_num_queries(4):
         assertContains(logged_in_client.get(reverse("foods:custom_list")), "Label food 19")
+
+
+def test_a_custom_food_claims_a_source_for_its_label_serving(logged_in_client, user):
+    # A label's serving is set from the FDA reference amount (21 CFR 101.9(b)): 100 mg in a 40 g serving is 24%
+    # of 420 mg, an excellent source; the 120 g cup (300 mg) is no claim's basis.
+    response = logged_in_client.post(ADD, label(basis="serving", serving_grams="40", magnesium_mg="100",
+                                                portion_description="1 cup", portion_grams="120"), follow=True)
+    food = Food.objects.get(owner=user)
+    assert food.typical_portion.description == "1 serving (label)"
+    assertContains(response, "300.0 mg")
+    assertContains(response, "Excellent source", count=1)
+    assertContains(response, "the serving on the label")

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def pumpkin_seeds():
     food = make_food(
         "Seeds, pumpkin and squash seed kernels, dried", source_id="12014", magnesium_mg="592",
-        portions=[("1 cup", "129"), ("1 oz", "28.35")],
+        category="Nut and Seed Products", portions=[("1 cup", "129"), ("1 oz", "28.35")],
     )
     Food.objects.filter(pk=food.pk).update(potassium_mg=809, sodium_mg=7, calcium_mg=46, energy_kcal=559)
     return food
@@ -29,7 +29,17 @@ def pumpkin_seeds():
 def avocado():
     return make_food(
         "Avocados, raw, all commercial varieties", source_id="09037", magnesium_mg="29",
-        portions=[("1 cup, cubes", "150"), ("1 cup, pureed", "230")],
+        category="Fruits and Fruit Juices",
+        portions=[("1 cup, cubes", "150"), ("1 cup, pureed", "230"), ("1 cup, sliced", "146"),
+                  ("1 avocado, NS as to Florida or California", "201")],
+    )
+
+
+@pytest.fixture
+def dark_chocolate():
+    return make_food(
+        "Chocolate, dark, 70-85% cacao solids", source_id="19904", magnesium_mg="228", category="Sweets",
+        portions=[("1 oz", "28.35"), ("1 bar", "101")],
     )
 
 
@@ -47,13 +57,25 @@ def test_it_shows_figures_per_100_g_and_the_usda_source(logged_in_client, pumpki
 
 def test_it_shows_each_portion_as_a_share_of_the_daily_value_by_default(logged_in_client, pumpkin_seeds):
     response = detail(logged_in_client, pumpkin_seeds)
-    # 592 mg/100 g x 129 g = 763.68 mg, 182% of the 420 mg Daily Value; 1 oz (28.35 g) = 167.83 mg, 40%.
-    assertContains(response, "763.68 mg")
+    # 592 mg/100 g x 129 g = 763.68 mg, 182% of the 420 mg Daily Value; 1 oz (28.35 g) = 167.83 mg, 40%:
+    # shown to one decimal place, the per 100 g figure as USDA gives it.
+    assertContains(response, "763.7 mg")
     assertContains(response, "182%")
-    assertContains(response, "167.83 mg")
+    assertContains(response, "167.8 mg")
     assertContains(response, "40%")
+    assertContains(response, "592 mg")
     assertContains(response, "Daily Value")
-    assertContains(response, "Excellent source", count=2)
+    assertNotContains(response, "763.68")
+
+
+def test_it_claims_an_excellent_source_for_the_typical_portion_only(logged_in_client, pumpkin_seeds):
+    response = detail(logged_in_client, pumpkin_seeds)
+    # The FDA counts claims per 30 g of nuts and seeds: the 1 oz (28.35 g) gives 167.83 mg, 40% of 420 mg.
+    # The cup gives 182% too, but a cup of seeds is not what the claim is counted on.
+    content = response.content.decode()
+    assert content.count("Excellent source") == 1
+    assert content.index("1 cup") < content.index("1 oz") < content.index("Excellent source")
+    assertContains(response, "the 30 g reference amount for nuts and seeds")
 
 
 def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, pumpkin_seeds):
@@ -67,13 +89,26 @@ def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, 
     assertContains(response, "239%")
 
 
-def test_a_portion_giving_10_to_19_percent_of_the_daily_value_is_a_good_source(logged_in_client, avocado):
+def test_a_typical_portion_giving_10_to_19_percent_of_the_daily_value_is_a_good_source(
+    logged_in_client, dark_chocolate
+):
+    response = detail(logged_in_client, dark_chocolate)
+    # 228 mg/100 g x 28.35 g = 64.64 mg = 15% of 420 mg; the 101 g bar gives 230.28 mg (55%) but is no claim's basis.
+    assertContains(response, "64.6 mg")
+    assertContains(response, "230.3 mg")
+    assertContains(response, "55%")
+    assertContains(response, "Good source", count=1)
+    assertNotContains(response, "Excellent source")
+
+
+def test_a_food_without_a_measure_near_its_reference_amount_makes_no_claim(logged_in_client, avocado):
     response = detail(logged_in_client, avocado)
+    # Avocado's reference amount is 50 g; USDA's measures (146 to 230 g) are all over 2.5 times it.
     # 29 mg/100 g x 150 g = 43.5 mg = 10% of 420 mg; x 230 g = 66.7 mg = 16%.
     assertContains(response, "43.5 mg")
     assertContains(response, "66.7 mg")
-    assertContains(response, "Good source", count=2)
-    assertNotContains(response, "Excellent source")
+    assertNotContains(response, "Good source")
+    assertContains(response, "this food has none, so no claim is made")
 
 
 def test_each_portion_has_a_log_it_link(logged_in_client, avocado):

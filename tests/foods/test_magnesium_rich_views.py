@@ -1,10 +1,16 @@
-"""Magnesium-rich foods: basic foods ranked by the magnesium in their first USDA portion, grouped by category."""
+"""Magnesium-rich foods: basic foods ranked by the magnesium in their typical portion, grouped by category.
+
+The typical portion is the USDA measure closest to the FDA reference amount of the food's class (foods.racc).
+"""
+
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from foods.models import Food
+from foods.models import Food, Portion
 from tests.foods.food_builders import make_food
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +24,12 @@ def foods(user):
                              category="Nut and Seed Products", portions=[("1 cup", "129"), ("1 oz", "28.35")]),
         "beans": make_food("Beans, black, mature seeds, cooked, boiled, without salt", source_id="16015",
                            magnesium_mg="70", category="Legumes and Legume Products", portions=[("1 cup", "172")]),
-        "spinach": make_food("Spinach, raw", source_id="11457", magnesium_mg="79",
-                             category="Vegetables and Vegetable Products",
-                             portions=[("1 cup", "30"), ("1 bunch", "340")]),
+        "spinach": make_food("Spinach, cooked, boiled, drained, without salt", source_id="11458", magnesium_mg="87",
+                             category="Vegetables and Vegetable Products", portions=[("1 cup", "180")]),
+        "molasses": make_food("Molasses", source_id="19304", magnesium_mg="242", category="Sweets",
+                              portions=[("1 cup", "337"), ("1 serving 1 tbsp", "20")]),
+        "dry beans": make_food("Beans, black, mature seeds, raw", source_id="16014", magnesium_mg="171",
+                               category="Legumes and Legume Products", portions=[("1 cup", "194")]),
         "baby": make_food("Babyfood, vegetables, spinach, creamed, strained", source_id="03127", magnesium_mg="55",
                           category="Baby Foods", portions=[("1 cup", "240")]),
         "fast": make_food("Fast foods, burrito, with beans", source_id="21060", magnesium_mg="40",
@@ -37,22 +46,37 @@ def foods(user):
     }
 
 
-def test_it_ranks_basic_foods_by_magnesium_in_their_first_portion(logged_in_client, foods):
+def test_it_ranks_basic_foods_by_magnesium_in_their_typical_portion(logged_in_client, foods):
     response = logged_in_client.get(URL)
-    # 592 x 129 g = 763.68 mg (182% of 420 mg); 70 x 172 g = 120.4 mg (29%); 79 x 30 g = 23.7 mg (6%).
-    assertContains(response, "763.68 mg")
-    assertContains(response, "182%")
+    # Pumpkin seeds by the ounce, not the cup: 592 x 28.35 g = 167.83 mg (40% of 420 mg);
+    # spinach 87 x 180 g = 156.6 mg (37%); black beans 70 x 172 g = 120.4 mg (29%); molasses 242 x 20 g = 48.4 mg.
+    assertContains(response, "167.8 mg")
+    assertContains(response, "40%")
+    assertContains(response, "156.6 mg")
     assertContains(response, "120.4 mg")
-    assertContains(response, "23.7 mg")
+    assertContains(response, "48.4 mg")
+    assertNotContains(response, "763.7 mg")  # the cup of seeds
+    assertNotContains(response, "815.5 mg")  # the cup of molasses, 242 x 337 g = 815.54 mg
     content = response.content.decode()
-    assert content.index("Seeds, pumpkin") < content.index("Beans, black") < content.index("Spinach, raw")
+    assert content.index("Seeds, pumpkin") < content.index("Spinach, cooked") < content.index("Beans, black")
+    assert content.index("Beans, black") < content.index("Molasses")
 
 
-def test_it_groups_foods_by_category_and_explains_the_portion_rule(logged_in_client, foods):
+def test_it_explains_each_portion_by_its_reference_amount(logged_in_client, foods):
+    response = logged_in_client.get(URL)
+    assertContains(response, "1 oz (28.35 g), nearest the 30 g reference amount for nuts and seeds · Excellent source")
+    assertContains(response, "1 serving 1 tbsp (20 g), nearest the 20 g reference amount for syrups, honey")
+    assertContains(response, "21 CFR 101.12(b)")
+
+
+def test_it_groups_foods_by_category(logged_in_client, foods):
     response = logged_in_client.get(URL)
     assertContains(response, "Nut and Seed Products</h2>")
     assertContains(response, "Legumes and Legume Products</h2>")
-    assertContains(response, "the first household measure USDA")
+
+
+def test_it_leaves_out_ingredients_eaten_only_once_cooked(logged_in_client, foods):
+    assertNotContains(logged_in_client.get(URL), "Beans, black, mature seeds, raw")
 
 
 def test_it_leaves_out_baby_restaurant_branded_custom_and_unknown_foods(logged_in_client, foods):
@@ -63,17 +87,36 @@ def test_it_leaves_out_baby_restaurant_branded_custom_and_unknown_foods(logged_i
     assertNotContains(response, "magnesium shake")
 
 
-def test_each_food_can_be_logged_in_its_portion(logged_in_client, foods):
+def test_each_food_can_be_logged_in_its_typical_portion(logged_in_client, foods):
     pumpkin = foods["pumpkin"]
-    first_cup = pumpkin.portions.get(description="1 cup")
+    ounce = pumpkin.portions.get(description="1 oz")
     response = logged_in_client.get(URL)
-    assertContains(response, f'{reverse("journal:meal_add")}?food={pumpkin.pk}&amp;portion={first_cup.pk}')
+    assertContains(response, f'{reverse("journal:meal_add")}?food={pumpkin.pk}&amp;portion={ounce.pk}')
+
+
+def test_the_curated_table_puts_seeds_natto_and_cooked_greens_on_top(logged_in_client):
+    call_command("load_foods", stdout=StringIO())
+    content = logged_in_client.get(URL).content.decode()
+    top = [food.name for food in Food.objects.filter(source="sr28", source_id__in=[
+        "12012",  # hemp seed, 3 tbsp (30 g): 210 mg
+        "16113",  # natto, 1 cup (175 g): 201.25 mg
+        "12014",  # pumpkin seeds, 1 oz: 167.83 mg
+        "11458",  # spinach, boiled, 1 cup (180 g): 156.6 mg
+        "11148",  # Swiss chard, boiled, 1 cup chopped (175 g): 150.5 mg
+    ])]
+    assert len(top) == 5
+    for name in top:
+        assert name in content
+    ranked = [portion.food.name for portion in Portion.objects.magnesium_rich(10)]
+    assert set(top) <= set(ranked)
+    assert "Rice bran, crude" not in content  # an ingredient: 921 mg by the cup
+    assert "1 cup (337 g)" not in content  # molasses by the cup
 
 
 def test_it_runs_a_fixed_number_of_queries(logged_in_client, foods, django_assert_max_num_queries):
     for number in range(30):
         make_food(f"Seeds, sample {number}", source_id=f"7{number:04}", magnesium_mg="300",
-                  category=f"Group {number % 7}", portions=[("1 oz", "28.35")])
+                  category="Nut and Seed Products", portions=[("1 oz", "28.35")])
     logged_in_client.get(URL)  # creates the profile
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(4):
         assertContains(logged_in_client.get(URL), "Seeds, sample 29")

@@ -31,6 +31,7 @@ def test_it_prints_p50_and_p95_for_search_and_the_naive_filter():
     for line in (search_line, naive_line):
         assert "p50" in line and "p95" in line and line.endswith("ms")
     assert "ratio search / naive" in output
+    assert "index build" in output
 
 
 def test_it_leaves_no_bench_user_behind():

@@ -42,6 +42,7 @@ def test_it_answers_json_with_the_documented_shape(logged_in_client, pumpkin_see
                 "name": "Seeds, pumpkin and squash seed kernels, dried",
                 "category": "Nut and Seed Products",
                 "source": "sr28",
+                "source_label": "SR28",
                 "source_id": "12014",
                 "magnesium_mg_per_100g": "592",
                 "portions": [
@@ -88,3 +89,15 @@ def test_it_runs_a_fixed_number_of_queries(logged_in_client, pumpkin_seeds, djan
     with django_assert_max_num_queries(7):
         response = logged_in_client.get(URL, {"q": "pumpkin seeds", "format": "json"})
     assert len(response.json()["results"]) == 20
+
+
+def test_it_tells_apart_one_name_in_two_releases(logged_in_client):
+    make_food("Spinach, raw", source_id="11457", magnesium_mg="79")
+    make_food("Spinach, raw", source=Food.Source.FNDDS, source_id="72125100", magnesium_mg="93")
+    response = logged_in_client.get(URL, {"q": "spinach raw"})
+    assertContains(response, ">SR28</span>")
+    assertContains(response, ">FNDDS</span>")
+    results = logged_in_client.get(URL, {"q": "spinach raw", "format": "json"}).json()["results"]
+    assert {(result["source_label"], result["magnesium_mg_per_100g"]) for result in results} == {
+        ("SR28", "79"), ("FNDDS", "93"),
+    }
