@@ -123,6 +123,24 @@ class CustomFoodForm(forms.Form):
         )
         return per_100_g
 
+    @staticmethod
+    def _save_portions(food, data):
+        """Update the label serving and the household measure in place: meals and saved meals point at them."""
+        wanted = []
+        if data["serving_grams"]:
+            wanted.append(("serving", Portion.LABEL_SERVING, data["serving_grams"]))
+        if data["portion_description"]:
+            wanted.append(("household", data["portion_description"], data["portion_grams"]))
+        current = {
+            "serving" if portion.description == Portion.LABEL_SERVING else "household": portion
+            for portion in food.portions.all()
+        }
+        for position, (role, description, grams) in enumerate(wanted, start=1):
+            portion = current.pop(role, None) or Portion(food=food)
+            portion.description, portion.grams, portion.position = description, grams, position
+            portion.save()
+        food.portions.filter(pk__in=[portion.pk for portion in current.values()]).delete()
+
     @transaction.atomic
     def save(self, owner):
         """Write the food (searchable once saved) and its portions together."""
@@ -132,14 +150,6 @@ class CustomFoodForm(forms.Form):
         for name in UPPER_BOUNDS:
             setattr(food, name, data[name])
         food.save()
-        food.portions.all().delete()
-        portions = []
-        if data["serving_grams"]:
-            portions.append(Portion(food=food, description=Portion.LABEL_SERVING, grams=data["serving_grams"]))
-        if data["portion_description"]:
-            portions.append(Portion(food=food, description=data["portion_description"], grams=data["portion_grams"]))
-        for position, portion in enumerate(portions, start=1):
-            portion.position = position
-        Portion.objects.bulk_create(portions)
+        self._save_portions(food, data)
         search.reindex([food])  # its typical portion, now that its portions are written
         return food

@@ -155,9 +155,10 @@ def reindex(foods):
     `foods` is a QuerySet or saved Food instances, their portions already written. The
     importer calls this after each import, the custom food form after saving a food.
     """
-    if hasattr(foods, "only"):
-        foods = foods.only("pk", "name", "category", "source", "owner")
-    foods = list(foods)
+    if not hasattr(foods, "only"):
+        # Fresh rows, so no cached portions of the caller's instances hide what was just written.
+        foods = Food.objects.filter(pk__in=[food.pk for food in foods])
+    foods = list(foods.only("pk", "name", "category", "source", "owner"))
     prefetch_related_objects(foods, Prefetch("portions", queryset=Portion.objects.only("food", "description", "grams")))
     for food in foods:
         prepare(food)

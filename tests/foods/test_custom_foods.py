@@ -113,6 +113,23 @@ def test_editing_replaces_the_figures_and_the_name_is_searchable(logged_in_clien
     assert search("seed granola", user) == [granola]
 
 
+def test_editing_keeps_the_portions_that_meals_point_at(logged_in_client, user, granola):
+    cup = granola.portions.get(description="1 cup")
+    entry = MealEntry.objects.create(
+        user=user, date="2026-11-24", meal="breakfast", food=granola, grams=110, portion=cup,
+        portion_quantity=1, food_name=granola.name, food_source="custom", magnesium_mg=Decimal("165"),
+    )
+    changes = label(name="Alice's granola", basis="serving", serving_grams="45", magnesium_mg="67.5",
+                    portion_description="1 cup", portion_grams="120")
+    assertRedirects(logged_in_client.post(reverse("foods:custom_edit", args=[granola.pk]), changes),
+                    granola.get_absolute_url())
+    entry.refresh_from_db()
+    assert entry.portion == cup
+    cup.refresh_from_db()
+    assert cup.grams == 120
+    assert granola.portions.count() == 2
+
+
 def test_deleting_keeps_the_meals_logged_with_it(logged_in_client, user, granola):
     MealEntry.objects.create(user=user, date="2026-11-24", meal="breakfast", food=granola, grams=45,
                              food_name=granola.name, food_source="custom", magnesium_mg=Decimal("67.5"))
