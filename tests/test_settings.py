@@ -38,12 +38,16 @@ def test_database_url_refuses_unknown_schemes():
         project_settings.database_from_url("mysql://localhost/mg")
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite tuning only applies to SQLite")
-def test_sqlite_runs_in_wal_mode_with_immediate_transactions(db):
-    options = connection.settings_dict["OPTIONS"]
-    assert options["transaction_mode"] == "IMMEDIATE"
-    assert options["timeout"] >= 5
-    assert "journal_mode=WAL" in options["init_command"]
+def test_the_database_in_use_is_tuned_for_a_web_app(db):
+    if connection.vendor == "sqlite":
+        options = connection.settings_dict["OPTIONS"]
+        assert options["transaction_mode"] == "IMMEDIATE"
+        assert options["timeout"] >= 5
+        assert "journal_mode=WAL" in options["init_command"]
+    else:
+        assert connection.vendor == "postgresql"
+        assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+        assert connection.settings_dict["CONN_MAX_AGE"] > 0
 
 
 def test_static_files_collect_with_hashed_names(tmp_path, settings):
