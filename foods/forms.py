@@ -90,6 +90,13 @@ class CustomFoodForm(forms.Form):
     def clean_serving_grams(self):
         return self._positive_grams("serving_grams")
 
+    def clean_portion_description(self):
+        description = self.cleaned_data["portion_description"].strip()
+        if description.casefold() == Portion.LABEL_SERVING.casefold():
+            # That name belongs to the serving size above; two portions would answer to it.
+            raise forms.ValidationError("Name the household measure as the label or your kitchen does, e.g. 1 bar.")
+        return description
+
     def clean_portion_grams(self):
         return self._positive_grams("portion_grams")
 

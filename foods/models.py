@@ -93,6 +93,11 @@ class Food(models.Model):
             models.UniqueConstraint(
                 fields=["source", "source_id"], condition=Q(owner__isnull=True), name="unique_usda_food"
             ),
+            # A custom food belongs to someone and only to them; a USDA food is everyone's.
+            models.CheckConstraint(
+                condition=Q(source="custom", owner__isnull=False) | (~Q(source="custom") & Q(owner__isnull=True)),
+                name="custom_foods_have_an_owner",
+            ),
         ]
 
     def __str__(self):

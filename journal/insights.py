@@ -87,16 +87,21 @@ def insights_for(user, profile, last, days=DEFAULT_PERIOD):
     )
 
 
+def nan_for_none(value):
+    return float("nan") if value is None else float(value)
+
+
 def day_frame(summaries):
     """One row a day, indexed by date; intake columns are NaN-free floats, scores NaN where unscored.
 
-    A day whose foods had no magnesium figure counts their magnesium as 0 and is
-    marked in "magnesium_incomplete": its total is a lower bound.
+    A day whose foods had no magnesium figure at all has no total (NaN, left out of
+    means); one where only some had none is marked in "magnesium_incomplete": its
+    total is a lower bound.
     """
     frame = pd.DataFrame(
         {
             "day": [s.day for s in summaries],
-            "food_mg": [float(s.food_mg or 0) for s in summaries],
+            "food_mg": [nan_for_none(s.food_mg if s.entries else 0) for s in summaries],
             "magnesium_incomplete": [s.magnesium_incomplete for s in summaries],
             "supplement_mg": [float(s.supplement_mg) for s in summaries],
             "goal_mg": [s.goal_mg for s in summaries],

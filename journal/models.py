@@ -240,7 +240,7 @@ class SavedMeal(models.Model):
         entries = []
         for item in self.items.select_related("food", "portion"):
             entry = MealEntry(user=self.user, date=day, meal=meal)
-            entry.set_food(item.food, item.grams, item.portion, item.portion_quantity if item.portion else None)
+            entry.set_food(item.food, item.current_grams, item.portion, item.portion_quantity if item.portion else None)
             entries.append(entry)
         return MealEntry.objects.bulk_create(entries)
 
@@ -257,6 +257,13 @@ class SavedMealItem(models.Model):
 
     def __str__(self):
         return f"{self.food}, {self.amount_text}"
+
+    @property
+    def current_grams(self):
+        """"2 × 1 bar" weighs what a bar weighs now, should the food's portion have been corrected since."""
+        if self.portion is not None and self.portion_quantity is not None:
+            return to_hundredths(self.portion.grams * self.portion_quantity)
+        return self.grams
 
     @property
     def amount_text(self):

@@ -41,6 +41,9 @@ class DaySummary:
 
     @property
     def total_mg(self):
+        """Food and supplements; None ("no data") when food was logged but none of it had a magnesium figure."""
+        if self.food_mg is None and self.entries:
+            return None
         return (self.food_mg or ZERO) + self.supplement_mg
 
     @property
@@ -49,7 +52,7 @@ class DaySummary:
 
     @property
     def goal_percent(self):
-        return whole(self.total_mg * 100 / self.goal_mg) if self.goal_mg else None
+        return whole(self.total_mg * 100 / self.goal_mg) if self.goal_mg and self.total_mg is not None else None
 
     @property
     def logged(self):
@@ -146,8 +149,8 @@ class WeekSummary:
 
     @property
     def magnesium_days(self):
-        """Days with a meal or a dose logged: an empty day is not a day of 0 mg."""
-        return [day for day in self.days if day.entries or day.doses]
+        """Days with a meal or a dose logged and a known total: an empty day is not a day of 0 mg."""
+        return [day for day in self.days if (day.entries or day.doses) and day.total_mg is not None]
 
     @property
     def mean_total_mg(self):

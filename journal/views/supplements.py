@@ -1,3 +1,5 @@
+from copy import copy
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -28,13 +30,14 @@ def product_edit(request, pk):
 
 
 def product_form(request, product):
+    stored = copy(product)  # the form writes what was posted onto `product`, saved or not
     form = ProductForm(request.POST or None, instance=product)
     if form.is_valid():
         product = form.save()
         messages.success(request, f"Saved {product}: {product.elemental_mg_per_unit} mg elemental magnesium "
                                   f"per {product.unit_name}, {product.elemental_working}.")
         return redirect("journal:supplements")
-    return render(request, "journal/supplement_product_form.html", {"form": form, "product": product})
+    return render(request, "journal/supplement_product_form.html", {"form": form, "product": stored})
 
 
 @require_POST

@@ -54,7 +54,7 @@ def test_it_filters_foods_by_category(admin_client, almonds, spinach):
     assertNotContains(response, "Spinach, raw")
 
 
-def test_it_edits_portions_inline(admin_client, almonds):
+def test_it_shows_a_usda_foods_portions(admin_client, almonds):
     response = admin_client.get(reverse("admin:foods_food_change", args=[almonds.pk]))
 
     assertContains(response, "1 cup, whole")
@@ -92,3 +92,30 @@ def test_a_custom_food_stays_editable(admin_client, user):
 
     assertContains(response, 'name="name"')
     assertContains(response, 'name="magnesium_mg"')
+    assertNotContains(response, 'name="source"')
+    assertNotContains(response, 'name="owner"')
+
+
+def test_a_usda_foods_portions_cannot_be_changed(admin_client, almonds):
+    cup = almonds.portions.get()
+    response = admin_client.get(reverse("admin:foods_food_change", args=[almonds.pk]))
+    assertNotContains(response, 'name="portions-0-grams"')
+    response = admin_client.post(reverse("admin:foods_portion_change", args=[cup.pk]),
+                                 {"food": almonds.pk, "description": "1 cup, whole", "grams": "200", "position": 0})
+    assert response.status_code == 403
+    cup.refresh_from_db()
+    assert cup.grams == Decimal("143")
+
+
+def test_a_custom_food_cannot_be_made_a_shared_food(admin_client, user):
+    from django.db import IntegrityError, transaction
+
+    food = Food.objects.create(name="Alice's granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg=150)
+    admin_client.post(reverse("admin:foods_food_change", args=[food.pk]), {
+        "name": "Alice's granola", "source": "sr28", "owner": "", "magnesium_mg": "150",
+        "portions-TOTAL_FORMS": "0", "portions-INITIAL_FORMS": "0",
+    })
+    food.refresh_from_db()
+    assert (food.source, food.owner) == ("custom", user)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Food.objects.filter(pk=food.pk).update(owner=None)

@@ -130,6 +130,12 @@ def test_editing_keeps_the_portions_that_meals_point_at(logged_in_client, user, 
     assert granola.portions.count() == 2
 
 
+def test_the_label_serving_name_is_not_a_household_measure(logged_in_client, user):
+    response = logged_in_client.post(ADD, label(portion_description="1 Serving (label)", portion_grams="40"))
+    assertContains(response, "Name the household measure as the label or your kitchen does")
+    assert not Food.objects.filter(owner=user).exists()
+
+
 def test_deleting_keeps_the_meals_logged_with_it(logged_in_client, user, granola):
     MealEntry.objects.create(user=user, date="2026-11-24", meal="breakfast", food=granola, grams=45,
                              food_name=granola.name, food_source="custom", magnesium_mg=Decimal("67.5"))

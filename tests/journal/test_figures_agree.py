@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -43,3 +43,22 @@ def test_a_symptom_mean_rounds_half_up_on_every_page_and_in_the_csv(logged_in_cl
     assertContains(logged_in_client.get(f"/week/{DAY}/"), '<td class="text-end d-none d-md-table-cell">6.3</td>',
                    html=True)
     assert daily_csv_row(logged_in_client)["dizziness_mean"] == "6.3"
+
+
+def test_a_day_whose_foods_have_no_magnesium_figure_has_no_total_anywhere(
+    logged_in_client, woman_of_40, today, log_food, make_food, spinach
+):
+    tea = make_food("Tea, herbal, chamomile, brewed", [("1 cup", 237)], magnesium_mg=None, sodium_mg=1)
+    log_food(tea, 1, "1 cup", day=today)
+    log_food(spinach, 1, "1 cup", day=today - timedelta(days=1))  # 23.70 mg
+
+    week = logged_in_client.get(f"/week/{today.isoformat()}/").context["days"]
+    tea_day = next(day for day in week if day.day == today)
+    assert (tea_day.total_mg, tea_day.goal_percent) == (None, None)
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(logged_in_client.get("/export/", {
+        "start": today.isoformat(), "end": today.isoformat(), "kind": "daily"}).streaming_content).decode())))
+    assert (rows[0]["magnesium_total_mg"], rows[0]["percent_of_goal"]) == ("", "")
+
+    insights = logged_in_client.get("/insights/?days=28").context["insights"]
+    assert insights.mean_total_mg == Decimal("23.7")  # the tea day is unknown, not 0 mg

@@ -103,13 +103,14 @@ def test_insights_run_a_fixed_number_of_queries(logged_in_client, six_weeks, dja
         logged_in_client.get("/insights/?days=84")
 
 
-def test_insights_count_a_food_without_a_magnesium_figure_as_a_lower_bound(logged_in_client, woman_of_40, today,
-                                                                           log_food, make_food, spinach):
-    mystery = make_food("Tea, herbal, chamomile, brewed", [("1 cup", 237)], magnesium_mg=None, sodium_mg=1)
-    log_food(mystery, 1, "1 cup", day=today)
-    log_food(spinach, 1, "1 cup", day=today - timedelta(days=1))
+def test_insights_leave_out_days_of_unknown_magnesium_and_flag_lower_bounds(logged_in_client, woman_of_40, today,
+                                                                            log_food, make_food, spinach):
+    tea = make_food("Tea, herbal, chamomile, brewed", [("1 cup", 237)], magnesium_mg=None, sodium_mg=1)
+    log_food(tea, 1, "1 cup", day=today)  # no magnesium figure at all: the day's total is unknown
+    log_food(tea, 1, "1 cup", day=today - timedelta(days=1))
+    log_food(spinach, 1, "1 cup", day=today - timedelta(days=1))  # 23.70 mg, a lower bound
     response = logged_in_client.get("/insights/?days=28")
     insights = response.context["insights"]
-    assert (insights.intake_days, insights.incomplete_days) == (2, 1)
-    assert insights.mean_total_mg == Decimal("11.9")  # (0 + 23.70) / 2, the tea's magnesium unknown
-    assertContains(response, "that day&#x27;s total is")
+    assert (insights.intake_days, insights.incomplete_days) == (2, 2)
+    assert insights.mean_total_mg == Decimal("23.7")  # the unknown day is left out, not counted as 0 mg
+    assertContains(response, "those totals are")

@@ -58,6 +58,15 @@ def test_logging_a_saved_meal_writes_every_food_to_the_day_and_meal(logged_in_cl
     assert logged[0].portion_description == "1 cup"
 
 
+def test_a_saved_portion_weighs_what_the_portion_weighs_now(logged_in_client, usual_breakfast, pumpkin_seeds, today):
+    cup = pumpkin_seeds.portions.get(description="1 cup")
+    cup.grams = Decimal("140")  # the portion was corrected since the meal was saved
+    cup.save()
+    logged_in_client.post(f"/saved-meals/{usual_breakfast.pk}/log/", {"date": today, "meal": "lunch"})
+    seeds = MealEntry.objects.filter(date=today, portion=cup).get()
+    assert (seeds.grams, seeds.magnesium_mg) == (Decimal("70.00"), Decimal("414.40"))  # 0.5 × 140 g at 592 mg/100 g
+
+
 def test_logging_a_saved_meal_to_a_bad_date_writes_nothing(logged_in_client, usual_breakfast):
     response = logged_in_client.post(f"/saved-meals/{usual_breakfast.pk}/log/", {"date": "1850-01-01", "meal": "lunch"})
     assertContains(response, "Choose a date from 1900 on.")

@@ -74,6 +74,15 @@ def test_it_edits_a_product_and_logged_doses_keep_their_figures(logged_in_client
     assert (dose.product_name, dose.elemental_mg) == ("Acme Magnesium glycinate", Decimal("141.00"))
 
 
+def test_a_refused_edit_still_shows_the_stored_figures(logged_in_client, user):
+    product = make_product(user)  # 500 mg glycinate: 70.50 mg
+    url = reverse("journal:product_edit", args=[product.pk])
+    response = logged_in_client.post(url, product_data(label_compound_mg="1000", form="zzz"))
+    assertContains(response, "Select a valid choice.")
+    assertContains(response, "Now: <strong>70.50 mg</strong>")
+    assertNotContains(response, "None mg")
+
+
 def test_deleting_a_product_keeps_its_doses(logged_in_client, user):
     product = make_product(user)
     make_dose(user, product)
