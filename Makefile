@@ -33,4 +33,4 @@ bench: $(VENV)/.dev-installed
 	$(PY) manage.py bench_search
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .bench

@@ -1,8 +1,7 @@
-"""Nutrient amounts that know how to scale and add.
+"""Nutrient amounts that know how to scale.
 
 USDA gives every figure per 100 g of edible portion; an amount eaten scales it
-linearly. An unknown figure stays None (shown as "no data"), never 0: adding an
-unknown to a known amount gives the known part and marks the sum incomplete.
+linearly. An unknown figure stays None (shown as "no data"), never 0.
 """
 
 from dataclasses import dataclass
@@ -18,14 +17,8 @@ class Nutrients:
     sodium_mg: Decimal | None = None
     calcium_mg: Decimal | None = None
     energy_kcal: Decimal | None = None
-    incomplete: bool = False
 
     NAMES = ("magnesium_mg", "potassium_mg", "sodium_mg", "calcium_mg", "energy_kcal")
-
-    @classmethod
-    def zero(cls):
-        """The start of a total: nothing eaten yet is 0 mg, not "no data"."""
-        return cls(**{name: Decimal(0) for name in cls.NAMES})
 
     @classmethod
     def of(cls, obj):
@@ -33,29 +26,13 @@ class Nutrients:
         return cls(**{name: getattr(obj, name) for name in cls.NAMES})
 
     def scaled(self, grams):
-        """These per-100 g figures for `grams` grams, rounded to 0.01."""
+        """These per-100 g figures for `grams` grams, rounded half up to 0.01."""
         factor = Decimal(grams) / HUNDRED
-        return Nutrients(
-            **{name: _round(value * factor) if value is not None else None for name, value in self.items()},
-            incomplete=self.incomplete,
-        )
+        return Nutrients(**{name: None if value is None else _round(value * factor) for name, value in self.items()})
 
     def items(self):
         return [(name, getattr(self, name)) for name in self.NAMES]
 
-    def __add__(self, other):
-        values = {}
-        incomplete = self.incomplete or other.incomplete
-        for name in self.NAMES:
-            a, b = getattr(self, name), getattr(other, name)
-            if a is None and b is None:
-                values[name] = None
-            else:
-                incomplete = incomplete or a is None or b is None
-                values[name] = (a or 0) + (b or 0)
-        return Nutrients(**values, incomplete=incomplete)
-
 
 def _round(value):
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-

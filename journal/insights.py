@@ -92,7 +92,7 @@ def nan_for_none(value):
 
 
 def day_frame(summaries):
-    """One row a day, indexed by date; intake columns are NaN-free floats, scores NaN where unscored.
+    """One row a day, indexed by date; figures as floats, NaN where unknown (scores where unscored).
 
     A day whose foods had no magnesium figure at all has no total (NaN, left out of
     means); one where only some had none is marked in "magnesium_incomplete": its

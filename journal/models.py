@@ -95,7 +95,7 @@ class MealEntryQuerySet(DayQuerySet):
             total = row[f"{name}_sum"]
             # No entries at all is 0 mg eaten; entries that all lack the figure are "no data".
             values[name] = total if total is not None else (None if name in missing else Decimal(0))
-        return Nutrients(**values, incomplete=bool(missing)), missing
+        return Nutrients(**values), missing
 
     def by_meal(self):
         """[(meal choice, [entries])] in the order of the day, every meal present even when empty."""

@@ -1,4 +1,4 @@
-"""Day-by-day summaries over a range of dates, for the week page and the export.
+"""Day-by-day summaries over a range of dates, for the week page, the export, insights and the doctor report.
 
 Three aggregate queries whatever the range or the history: one per kind of record.
 """
@@ -137,20 +137,23 @@ def chart_data(days):
 
 @dataclass(frozen=True)
 class WeekSummary:
-    """The week at a glance: magnesium per day with something logged, and the week's symptom means."""
+    """The week at a glance, by the rules the insights and the doctor report use too: magnesium is averaged
+    over the days with food logged and a known total, symptom scores over each scored day's mean."""
 
     days: list
-    symptom_means: dict  # {"dizziness": Decimal mean over every note of the week, or None}
-
-    @classmethod
-    def of(cls, user, days):
-        notes = SymptomNote.objects.filter(user=user, date__range=(days[0].day, days[-1].day))
-        return cls(days, {name: mean for name, (mean, _) in notes.summary().items() if name in SUMMARY_SCORES})
 
     @property
     def magnesium_days(self):
-        """Days with a meal or a dose logged and a known total: an empty day is not a day of 0 mg."""
-        return [day for day in self.days if (day.entries or day.doses) and day.total_mg is not None]
+        """An empty day is not a day of 0 mg, nor is a day of supplements with no food logged."""
+        return [day for day in self.days if day.entries and day.total_mg is not None]
+
+    @property
+    def symptom_means(self):
+        means = {}
+        for name in SUMMARY_SCORES:
+            scored = [getattr(day, name) for day in self.days if getattr(day, name) is not None]
+            means[name] = tenths(sum(scored) / len(scored)) if scored else None
+        return means
 
     @property
     def mean_total_mg(self):

@@ -4,7 +4,6 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
-from django.db.models import Q
 
 from foods.models import Food, Portion
 from journal.models import MealEntry, Profile, SavedMeal
@@ -14,11 +13,6 @@ EARLIEST_DATE = date(1900, 1, 1)
 MAX_GRAMS = Decimal(5000)
 MAX_PORTIONS = Decimal(100)
 GRAMS_STEP = Decimal("0.01")
-
-
-def visible_foods(user):
-    """Shared USDA foods and this user's own custom foods; other users' custom foods stay private."""
-    return Food.objects.filter(Q(owner=None) | Q(owner=user))
 
 
 def meal_at_hour(hour):
@@ -78,7 +72,8 @@ class MealEntryForm(forms.ModelForm):
         self.helper.layout = Layout(when) if self.food_gone else Layout(how_much, when)
 
     def _narrow_food_and_portion(self, user):
-        self.fields["food"].queryset = visible_foods(user)
+        # Shared USDA foods and this user's own custom foods; other users' custom foods stay private.
+        self.fields["food"].queryset = Food.objects.visible_to(user)
         self.fields["food"].error_messages = {
             "required": "Choose a food.", "invalid_choice": "Unknown food: choose one from the search.",
         }

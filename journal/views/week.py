@@ -20,7 +20,7 @@ def week(request, start=None):
     days = summarize(request.user, profile, monday, monday + timedelta(days=6))
     return render(request, "journal/week.html", {
         "days": days,
-        "week": WeekSummary.of(request.user, days),
+        "week": WeekSummary(days),
         "monday": monday,
         "previous_week": monday - timedelta(days=7) if monday > FIRST_MONDAY else None,
         "next_week": monday + timedelta(days=7) if monday < LAST_MONDAY else None,

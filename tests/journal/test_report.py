@@ -30,8 +30,8 @@ def two_weeks(woman_of_40, log_food, pumpkin_seeds, spinach):
         anxiety=2, heart_rate_lying=62, heart_rate_standing=104, text="Dizzy on standing after breakfast",
     )
     SymptomNote.objects.create(
-        user=woman_of_40, date=MONDAY + timedelta(days=7), recorded_at=datetime.combine(MONDAY, time(9), UTC),
-        dizziness=3, fatigue=4, anxiety=2,
+        user=woman_of_40, date=MONDAY + timedelta(days=7), dizziness=3, fatigue=4, anxiety=2,
+        recorded_at=datetime.combine(MONDAY + timedelta(days=7), time(9), UTC),
     )
     return woman_of_40
 

@@ -122,12 +122,19 @@ def test_a_day_whose_foods_have_no_magnesium_figure_says_no_data_not_zero(logged
     assert response.context["chart"]["food_mg"][:2] == [None, 23.7]
 
 
-def test_the_week_summary_averages_the_days_with_magnesium_logged(logged_in_client, adult_woman):
-    # Monday 200 mg, Wednesday 280 mg, the other days empty: 240 mg a day over 2 days, 75% of 320 mg.
+def test_the_week_summary_averages_the_days_with_food_logged(logged_in_client, adult_woman):
+    # Monday 200 mg of food, Tuesday 150 mg of food and 130 mg of supplements, Wednesday only a dose (its
+    # food unknown): (200 + 280) / 2 days = 240 mg a day, 75% of 320 mg, as the insights and report count.
     log_meal(adult_woman, MONDAY, "Nuts, almonds", "74", "200")
+    log_meal(adult_woman, MONDAY + timedelta(days=1), "Nuts, almonds", "55.5", "150")
+    log_dose(adult_woman, MONDAY + timedelta(days=1), "130")
     log_dose(adult_woman, MONDAY + timedelta(days=2), "280")
     log_symptoms(adult_woman, MONDAY, dizziness=6)
-    log_symptoms(adult_woman, MONDAY + timedelta(days=4), dizziness=3)
+    log_symptoms(adult_woman, MONDAY, dizziness=5)
+    log_symptoms(adult_woman, MONDAY + timedelta(days=1), dizziness=3)
     response = logged_in_client.get(f"/week/{MONDAY}/")
-    assertContains(response, "<strong>240.00 mg</strong> a day on average,\n      75% of the goal, over the 2 days")
-    assertContains(response, "Dizziness 4.5")
+    assertContains(response, "<strong>240.0 mg</strong> a day on average,\n      75% of the goal, over the 2 days")
+    assertContains(response, "Dizziness 4.3")  # the mean of the daily means 5.5 and 3.0 (4.25, rounded up)
+    report = logged_in_client.get("/report/", {"start": MONDAY, "end": MONDAY + timedelta(days=2)})
+    assert report.context["report"].weeks[0].total_mg == Decimal("240.0")
+    assert report.context["report"].weeks[0].dizziness == Decimal("4.3")
