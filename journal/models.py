@@ -18,6 +18,8 @@ from journal.rounding import tenths, to_hundredths, whole
 from journal.supplement_forms import FORMS
 
 USER = settings.AUTH_USER_MODEL
+# The journal holds days from 1 January 1900 (a Monday) on: earlier dates are typing slips.
+EARLIEST_DATE = date(1900, 1, 1)
 
 
 class Profile(models.Model):

@@ -150,6 +150,10 @@ TEMPLATES = [
     },
 ]
 
+# The official USDA releases (SR28, FNDDS, FoodData Central) that import_usda, build_food_table and
+# make bench read; they are not part of the repository.
+USDA_DATA_DIR = Path(os.environ.get("USDA_DATA_DIR", BASE_DIR.parent / "shared" / "data" / "usda"))
+
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {
     "default": database_from_url(DATABASE_URL) if DATABASE_URL else sqlite_database(BASE_DIR / "db.sqlite3")

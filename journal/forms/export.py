@@ -1,10 +1,11 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-EARLIEST = date(1900, 1, 1)
+from journal.models import EARLIEST_DATE
+
 LONGEST_RANGE_DAYS = 3 * 366
 
 
@@ -27,7 +28,7 @@ class DateRangeForm(forms.Form):
 
     def clean_start(self):
         start = self.cleaned_data["start"]
-        if start < EARLIEST:
+        if start < EARLIEST_DATE:
             raise forms.ValidationError("Choose a date from 1900 on.")
         return start
 

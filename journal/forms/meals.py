@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
@@ -6,9 +6,8 @@ from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 
 from foods.models import Food, Portion
-from journal.models import MealEntry, Profile, SavedMeal
+from journal.models import EARLIEST_DATE, MealEntry, Profile, SavedMeal
 
-EARLIEST_DATE = date(1900, 1, 1)
 # One entry is one food eaten at one sitting: 5 kg of it is a typing slip, not a meal.
 MAX_GRAMS = Decimal(5000)
 MAX_PORTIONS = Decimal(100)

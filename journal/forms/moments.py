@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.utils import timezone
 
-from journal.forms.meals import EARLIEST_DATE
+from journal.models import EARLIEST_DATE
 
 # Logging ahead is allowed up to a day (an evening dose noted in the morning); more is a slip.
 LATEST_AHEAD = timedelta(days=1)

@@ -1,13 +1,11 @@
-from datetime import date
 from zoneinfo import available_timezones
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from journal.models import Profile
+from journal.models import EARLIEST_DATE, Profile
 
-EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 # A doctor's goal outside these bounds is a typing slip: 2000 mg is over five times any RDA.
 DOCTOR_GOAL_BOUNDS_MG = (1, 2000)
 
@@ -44,7 +42,7 @@ class ProfileForm(forms.ModelForm):
         # The user's own today: just after midnight in Sydney, the server's date is still yesterday.
         if birth_date is not None and birth_date > self.instance.today():
             raise forms.ValidationError("A birth date cannot be in the future.")
-        if birth_date is not None and birth_date < EARLIEST_BIRTH_DATE:
+        if birth_date is not None and birth_date < EARLIEST_DATE:
             raise forms.ValidationError("Enter a birth date from 1900 on.")
         return birth_date
 

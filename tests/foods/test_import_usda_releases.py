@@ -8,7 +8,7 @@ from django.conf import settings
 from foods.models import Food, Portion
 from tests.foods.samples import import_usda
 
-USDA = settings.BASE_DIR.parent / "shared" / "data" / "usda"
+USDA = settings.USDA_DATA_DIR
 
 pytestmark = [
     pytest.mark.usda,

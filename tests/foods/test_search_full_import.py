@@ -15,7 +15,7 @@ from django.urls import reverse
 from foods.models import Food, SearchIndexVersion
 from foods.search import search
 
-USDA = settings.BASE_DIR.parent / "shared" / "data" / "usda"
+USDA = settings.USDA_DATA_DIR
 
 pytestmark = [
     pytest.mark.usda,

@@ -34,7 +34,7 @@ from foods.search import search, shared_index
 BENCH_DIR = Path(settings.BASE_DIR) / ".bench"
 BENCH_DATABASE = BENCH_DIR / "bench.sqlite3"
 BENCH_KEY = BENCH_DIR / "bench.key"
-DEFAULT_USDA = Path(settings.BASE_DIR).parent / "shared" / "data" / "usda"
+DEFAULT_USDA = settings.USDA_DATA_DIR
 # Files whose change makes a built bench database stale.
 BUILD_INPUTS = ("foods/migrations", "foods/management/commands/import_usda.py", "foods/search.py")
 

@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--usda", default=settings.BASE_DIR.parent / "shared" / "data" / "usda",
+            "--usda", default=settings.USDA_DATA_DIR,
             help="folder holding the USDA releases (default: %(default)s)",
         )
         parser.add_argument(
