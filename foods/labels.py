@@ -9,19 +9,14 @@ the shares of the Daily Value and of the user's goal are given for every portion
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from foods.figures import percent
 
 from journal.reference import DAILY_VALUE_MG
 
 EXCELLENT_SOURCE_PERCENT = 20  # 21 CFR 101.54(b)
 GOOD_SOURCE_PERCENT = 10  # 21 CFR 101.54(c)
-
-
-def percent_of(part_mg, whole_mg):
-    """`part_mg` as a whole percentage of `whole_mg` (763.68 of 420 -> 182), None when the part is unknown."""
-    if part_mg is None:
-        return None
-    return (Decimal(part_mg) * 100 / Decimal(whole_mg)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 def claim_for(magnesium_mg):
@@ -40,8 +35,8 @@ def claim_for(magnesium_mg):
 class PortionFigures:
     portion: object  # a foods.models.Portion
     nutrients: object  # foods.nutrients.Nutrients for the portion's grams
-    percent_of_goal: Decimal | None
-    percent_of_daily_value: Decimal | None
+    percent_of_goal: int | None
+    percent_of_daily_value: int | None
     claim: str  # only for the food's typical portion
 
     @classmethod
@@ -50,7 +45,7 @@ class PortionFigures:
         magnesium = nutrients.magnesium_mg
         is_typical = portion.pk == portion.food.typical_portion_id
         return cls(
-            portion, nutrients, percent_of(magnesium, goal_mg), percent_of(magnesium, DAILY_VALUE_MG),
+            portion, nutrients, percent(magnesium, goal_mg), percent(magnesium, DAILY_VALUE_MG),
             claim_for(magnesium) if is_typical else "",
         )
 

@@ -5,7 +5,9 @@ linearly. An unknown figure stays None (shown as "no data"), never 0.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from foods.figures import stored
 
 HUNDRED = Decimal(100)
 
@@ -28,11 +30,8 @@ class Nutrients:
     def scaled(self, grams):
         """These per-100 g figures for `grams` grams, rounded half up to 0.01."""
         factor = Decimal(grams) / HUNDRED
-        return Nutrients(**{name: None if value is None else _round(value * factor) for name, value in self.items()})
+        return Nutrients(**{name: None if value is None else stored(value * factor) for name, value in self.items()})
 
     def items(self):
         return [(name, getattr(self, name)) for name in self.NAMES]
 
-
-def _round(value):
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -11,10 +11,10 @@ from django.db.models import Avg, Count, Max, Min, Q, Sum
 from django.db.models.functions import Lower
 from django.templatetags.tz import do_timezone as template_timezone
 
+from foods.figures import percent, plain, rounded, stored
 from foods.models import Food, Portion, nutrient_field
 from foods.nutrients import Nutrients
 from journal import reference
-from journal.rounding import tenths, to_hundredths, whole
 from journal.supplement_forms import FORMS
 
 USER = settings.AUTH_USER_MODEL
@@ -264,7 +264,7 @@ class SavedMealItem(models.Model):
     def current_grams(self):
         """"2 × 1 bar" weighs what a bar weighs now, should the food's portion have been corrected since."""
         if self.portion is not None and self.portion_quantity is not None:
-            return to_hundredths(self.portion.grams * self.portion_quantity)
+            return stored(self.portion.grams * self.portion_quantity)
         return self.grams
 
     @property
@@ -353,11 +353,6 @@ def in_users_zone(moment, user):
     return template_timezone(moment, user.profile.zone)
 
 
-def plain(value):
-    """A Decimal without trailing zeros or exponent: 500.00 -> "500", 70.50 -> "70.5"."""
-    return f"{value.normalize():f}"
-
-
 @dataclass(frozen=True)
 class SupplementLimit:
     """A day's magnesium from supplements against the person's upper limit. Going over is a warning, not a block:
@@ -373,7 +368,7 @@ class SupplementLimit:
 
     @property
     def percent(self):
-        return None if self.upper_limit_mg is None else whole(self.supplement_mg * 100 / self.upper_limit_mg)
+        return percent(self.supplement_mg, self.upper_limit_mg)
 
 
 class SupplementDoseQuerySet(DayQuerySet):
@@ -386,7 +381,7 @@ class SupplementDoseQuerySet(DayQuerySet):
 
     def total_elemental_mg(self):
         # Quantized because SQLite's SUM drops trailing zeros (352.5) where PostgreSQL keeps them (352.50).
-        return to_hundredths(self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0))
+        return stored(self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0))
 
     def against_upper_limit(self, profile, day):
         """These doses (one day's) totalled in one query, against the profile's upper limit on that day."""
@@ -439,7 +434,7 @@ class SupplementDose(models.Model):
         self.form = product.form
         self.elemental_mg_per_unit = product.elemental_mg_per_unit
         self.elemental_working = product.elemental_working
-        self.elemental_mg = to_hundredths(self.units * product.elemental_mg_per_unit)
+        self.elemental_mg = stored(self.units * product.elemental_mg_per_unit)
 
 
 def score_field(verbose_name, required=False):
@@ -466,7 +461,7 @@ class SymptomNoteQuerySet(DayQuerySet):
             aggregates[f"{name}_mean"] = Avg(name)
             aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
         row = self.aggregate(**aggregates)
-        return {name: (tenths(row[f"{name}_mean"]), row[f"{name}_worst"]) for name in SymptomNote.SCORES}
+        return {name: (rounded(row[f"{name}_mean"], "score"), row[f"{name}_worst"]) for name in SymptomNote.SCORES}
 
 
 class SymptomNote(models.Model):

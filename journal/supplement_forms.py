@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from journal.rounding import HUNDREDTH, to_hundredths
+from foods.figures import stored
 
 FORMS_TABLE = Path(__file__).parent / "data" / "supplement_forms.csv"
 
@@ -32,10 +32,10 @@ class SupplementForm:
 
     @property
     def percent(self):
-        return (self.elemental_fraction * 100).quantize(HUNDREDTH)
+        return stored(self.elemental_fraction * 100)
 
     def elemental_mg(self, compound_mg):
-        return to_hundredths(compound_mg * self.elemental_fraction)
+        return stored(compound_mg * self.elemental_fraction)
 
 
 def optional_decimal(text):
