@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from foods.figures import percent
-
 from journal.reference import DAILY_VALUE_MG
 
 EXCELLENT_SOURCE_PERCENT = 20  # 21 CFR 101.54(b)

@@ -7,9 +7,9 @@ named "=HYPERLINK(...)" stays text.
 
 import csv
 
+from foods.figures import plain, rounded
+from journal.ledger import days_of
 from journal.models import MealEntry, SupplementDose, SymptomNote
-from journal.rounding import to_hundredths
-from journal.summaries import summarize
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,31 +36,36 @@ def csv_lines(header, rows):
         yield writer.writerow([safe_cell(value) for value in row])
 
 
-def hundredths(value):
-    """Every milligram figure of every file to 0.01, as the day page shows it; None stays an empty cell."""
-    return None if value is None else to_hundredths(value)
-
-
-# An empty figure means no data, never 0; the notes column says which totals are incomplete (templates/journal/
-# export.html tells the reader).
+# An empty figure means no data, never 0. templates/journal/export.html tells the reader what each column holds.
 DAILY_HEADER = [
-    "date", "magnesium_food_mg", "magnesium_supplements_mg", "magnesium_total_mg", "goal_mg", "percent_of_goal",
-    "sodium_food_mg", "potassium_food_mg", "calcium_food_mg", "dizziness_mean", "fatigue_mean", "anxiety_mean",
-    "meal_entries", "supplement_doses", "symptom_notes", "notes",
+    "date", "magnesium_food_mg", "magnesium_supplements_mg", "magnesium_total_mg", "magnesium_total_is",
+    "foods_logged", "foods_with_magnesium", "goal_mg", "percent_of_goal", "sodium_food_mg", "potassium_food_mg",
+    "calcium_food_mg", "energy_food_kcal", "dizziness_mean", "fatigue_mean", "anxiety_mean", "supplement_doses",
+    "symptom_notes", "food_log", "supplements", "counted_in_averages", "notes",
 ]
 
 
-def daily_rows(user, profile, first, last):
-    for day in summarize(user, profile, first, last):
-        if not day.logged:
-            # A day left empty is not a day of 0 mg: blank figures keep it out of a spreadsheet's averages.
-            yield [day.day.isoformat(), None, None, None, day.goal_mg, *[None] * 7, 0, 0, 0, "nothing logged"]
-            continue
+def daily_rows(profile, first, last):
+    for day in days_of(profile, first, last):
+        magnesium = day.magnesium
         yield [
-            day.day.isoformat(), day.food_mg, day.supplement_mg, day.total_mg, day.goal_mg, day.goal_percent,
-            day.sodium_mg, day.potassium_mg, day.calcium_mg, day.dizziness, day.fatigue, day.anxiety,
-            day.entries, day.doses, day.notes, "; ".join(day.food_figure_notes()),
+            day.day.isoformat(), day.food_magnesium.total, day.recorded_supplement_mg, magnesium.total,
+            _state(magnesium), day.entries, magnesium.reporting, day.goal.mg, day.percent_of_goal,
+            *(day.food[field].total for field in ("sodium_mg", "potassium_mg", "calcium_mg", "energy_kcal")),
+            *day.summary_score_means, day.doses, day.notes, day.food_log, day.supplements,
+            "no" if day.left_out_because else "yes",
+            "; ".join(filter(None, [day.left_out_because, *day.incomplete_electrolytes()])),
         ]
+
+
+def _as_given(value):
+    return None if value is None else plain(value)
+
+
+def _state(amount):
+    if amount.known:
+        return "exact"
+    return "lower bound" if amount.lower_bound else ""
 
 
 ENTRY_HEADER = [
@@ -70,19 +75,23 @@ ENTRY_HEADER = [
 ]
 
 
-NUTRIENT_COLUMNS = ("magnesium_mg", "sodium_mg", "potassium_mg", "calcium_mg", "energy_kcal")
+# Each entry's figures, at the display precision of their kind (foods.figures), as the day page shows them.
+NUTRIENT_COLUMNS = (("magnesium_mg", "mg"), ("sodium_mg", "mg"), ("potassium_mg", "mg"), ("calcium_mg", "mg"),
+                    ("energy_kcal", "kcal"))
 
 
-def entry_rows(user, profile, first, last):
-    """Every meal entry, supplement dose and symptom note in the range, each kind in date order."""
-    meals = MealEntry.objects.filter(user=user, date__range=(first, last)).order_by("date", "meal", "pk")
+def entry_rows(profile, first, last):
+    """Every meal entry, supplement dose and symptom note in the range, each kind in date order (meals in the order
+    of the day: breakfast, lunch, dinner, snack)."""
+    user = profile.user
+    meals = MealEntry.objects.filter(user=user, date__range=(first, last)).in_day_order()
     for entry in meals.iterator():
         amount = ""
         if entry.portion_description:
-            amount = f"{entry.portion_quantity.normalize():f} × {entry.portion_description}"
+            amount = f"{plain(entry.portion_quantity)} × {entry.portion_description}"
         yield [
-            entry.date.isoformat(), "", "meal", entry.get_meal_display(), entry.food_name, amount, entry.grams,
-            *(hundredths(getattr(entry, name)) for name in NUTRIENT_COLUMNS),
+            entry.date.isoformat(), "", "meal", entry.get_meal_display(), entry.food_name, amount, plain(entry.grams),
+            *(rounded(getattr(entry, name), kind) for name, kind in NUTRIENT_COLUMNS),
             entry.get_food_source_display(), entry.food_source_id, "", "", "", "", "", "", "", "", "",
         ]
     doses = SupplementDose.objects.filter(user=user, date__range=(first, last)).order_by("taken_at", "pk")
@@ -90,8 +99,9 @@ def entry_rows(user, profile, first, last):
         local = dose.taken_at.astimezone(profile.zone)
         yield [
             dose.date.isoformat(), local.strftime("%H:%M"), "supplement", "", dose.product_name,
-            f"{dose.units.normalize():f} unit(s)", "", dose.elemental_mg, "", "", "", "", "supplement product", "",
-            dose.get_form_display(), "", "", "", "", "", "", dose.elemental_mg_per_unit, dose.elemental_source,
+            f"{plain(dose.units)} unit(s)", "", rounded(dose.elemental_mg, "mg"), "", "", "", "",
+            "supplement product", "", dose.get_form_display(), "", "", "", "", "", "",
+            _as_given(dose.elemental_mg_per_unit), dose.elemental_source,
         ]
     notes = SymptomNote.objects.filter(user=user, date__range=(first, last)).order_by("recorded_at", "pk")
     for note in notes.iterator():

@@ -1,40 +1,31 @@
 """Several weeks at a glance: intake against the goal, and symptoms beside it.
 
-The day-by-day summaries (journal.summaries, three aggregate queries for any
-period) go into a pandas frame that does the averaging, the rolling means and the
-comparison of symptom scores on days at and below the goal.
-
-A day counts for intake only when food was logged on it: a day with nothing
-logged is unknown, not 0 mg, and would otherwise drag every average down.
+The figures come from the day ledger (journal.ledger): the averages and days at goal are the Period's, by the same
+rule as the week page and the report. pandas does what it is good at here: the 7-day rolling means of the chart,
+which skip the days that do not count instead of reading them as 0 mg.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal
 
-import pandas as pd
-
-from journal.summaries import SUMMARY_SCORES, summarize
+from foods.figures import rounded
+from journal.ledger import SUMMARY_SCORES, Period, days_of
 
 PERIODS = (28, 56, 84)
 DEFAULT_PERIOD = 56
 ROLLING_DAYS = 7
-# With fewer logged days than this in either group, a difference in means says
-# more about chance than about magnesium: the page says "not enough days yet".
+# A rolling mean over fewer known days than this says more about one day than about the week.
+ROLLING_MIN_DAYS = 3
+# With fewer counted days than this in either group, a difference in means says more about chance than about
+# magnesium: the page says "not enough days yet".
 MIN_DAYS_PER_GROUP = 5
-
-
-def rounded(value, places="0.1"):
-    if value is None or pd.isna(value):
-        return None
-    return Decimal(str(value)).quantize(Decimal(places), ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
 class ScoreComparison:
     score: str
-    at_goal_mean: Decimal | None
-    below_goal_mean: Decimal | None
+    at_goal_mean: object
+    below_goal_mean: object
     at_goal_days: int
     below_goal_days: int
 
@@ -49,93 +40,48 @@ class ScoreComparison:
 
 @dataclass(frozen=True)
 class Insights:
-    first: object
-    last: object
-    days: int
-    intake_days: int
-    incomplete_days: int
-    goal_met_days: int
-    mean_total_mg: Decimal | None
-    mean_food_mg: Decimal | None
-    mean_supplement_mg: Decimal | None
+    period: Period
     comparisons: list
     chart: dict
 
     @property
-    def goal_met_percent(self):
-        return rounded(100 * self.goal_met_days / self.intake_days, "1") if self.intake_days else None
+    def rows(self):
+        """The chart's figures as table rows: (Day, 7-day mean magnesium), for screen readers and print."""
+        return list(zip(self.period.days, self.chart["rolling_mg"], strict=True))
 
 
-def insights_for(user, profile, last, days=DEFAULT_PERIOD):
-    first = last - timedelta(days=days - 1)
-    frame = day_frame(summarize(user, profile, first, last))
-    intake = frame["total_mg"].where(frame["food_logged"])
-    at_goal = intake >= frame["goal_mg"]
-    below_goal = intake < frame["goal_mg"]
-    return Insights(
-        first=first,
-        last=last,
-        days=days,
-        intake_days=int(frame["food_logged"].sum()),
-        incomplete_days=int(frame["magnesium_incomplete"].sum()),
-        goal_met_days=int(at_goal.sum()),
-        mean_total_mg=rounded(intake.mean()),
-        mean_food_mg=rounded(frame["food_mg"].where(frame["food_logged"]).mean()),
-        mean_supplement_mg=rounded(frame["supplement_mg"].where(frame["food_logged"]).mean()),
-        comparisons=[_compare(frame[score], at_goal, below_goal, score) for score in SUMMARY_SCORES],
-        chart=_chart(frame, intake),
-    )
+def insights_for(profile, last, days=DEFAULT_PERIOD):
+    period = Period(days_of(profile, last - timedelta(days=days - 1), last))
+    comparisons = [_compare(period, name) for name in SUMMARY_SCORES]
+    return Insights(period=period, comparisons=comparisons, chart=_chart(period))
 
 
-def nan_for_none(value):
-    return float("nan") if value is None else float(value)
+def _compare(period, score):
+    """The mean of a score on counted days at or above the goal, and on those below it."""
+    at_goal = [day.mean_score(score) for day in period.counted if day.goal_reached]
+    below_goal = [day.mean_score(score) for day in period.counted if not day.goal_reached]
+    at_goal, below_goal = [s for s in at_goal if s is not None], [s for s in below_goal if s is not None]
+
+    def mean(scores):
+        return rounded(sum(scores) / len(scores), "score") if scores else None
+
+    return ScoreComparison(score, mean(at_goal), mean(below_goal), len(at_goal), len(below_goal))
 
 
-def day_frame(summaries):
-    """One row a day, indexed by date; figures as floats, NaN where unknown (scores where unscored).
+def _chart(period):
+    """Plain lists for static/js/insights.js; null where a day does not count or has no score."""
+    import pandas as pd  # only this page needs it: not loaded with the URLconf
 
-    A day whose foods had no magnesium figure at all has no total (NaN, left out of
-    means); one where only some had none is marked in "magnesium_incomplete": its
-    total is a lower bound.
-    """
-    frame = pd.DataFrame(
-        {
-            "day": [s.day for s in summaries],
-            "food_mg": [nan_for_none(s.food_mg if s.entries else 0) for s in summaries],
-            "magnesium_incomplete": [s.magnesium_incomplete for s in summaries],
-            "supplement_mg": [float(s.supplement_mg) for s in summaries],
-            "goal_mg": [s.goal_mg for s in summaries],
-            "food_logged": [s.entries > 0 for s in summaries],
-            **{score: [getattr(s, score) for s in summaries] for score in SUMMARY_SCORES},
-        }
-    ).set_index("day")
-    frame[list(SUMMARY_SCORES)] = frame[list(SUMMARY_SCORES)].astype(float)
-    frame["total_mg"] = frame["food_mg"] + frame["supplement_mg"]
-    return frame
+    def rolling(values, kind):
+        series = pd.Series([None if value is None else float(value) for value in values], dtype="float64")
+        means = series.rolling(ROLLING_DAYS, min_periods=ROLLING_MIN_DAYS).mean()
+        return [None if pd.isna(mean) else float(rounded(mean, kind)) for mean in means]
 
-
-def _compare(scores, at_goal, below_goal, score):
-    at, below = scores[at_goal].dropna(), scores[below_goal].dropna()
-    return ScoreComparison(
-        score=score,
-        at_goal_mean=rounded(at.mean()) if len(at) else None,
-        below_goal_mean=rounded(below.mean()) if len(below) else None,
-        at_goal_days=len(at),
-        below_goal_days=len(below),
-    )
-
-
-def _chart(frame, intake):
-    """Plain lists for static/js/insights.js; null where a day has no figure."""
-
-    def values(series):
-        return [None if pd.isna(value) else float(rounded(value)) for value in series]
-
-    rolling = intake.rolling(ROLLING_DAYS, min_periods=3).mean()
+    totals = [day.magnesium.total if day.counted else None for day in period.days]
     return {
-        "labels": [day.strftime("%-d %b") for day in frame.index],
-        "total_mg": values(intake),
-        "rolling_mg": values(rolling),
-        "goal_mg": [int(goal) for goal in frame["goal_mg"]],
-        **{score: values(frame[score].rolling(ROLLING_DAYS, min_periods=3).mean()) for score in SUMMARY_SCORES},
+        "labels": [day.day.strftime("%-d %b") for day in period.days],
+        "total_mg": [None if total is None else float(total) for total in totals],
+        "rolling_mg": rolling(totals, "mg"),
+        "goal_mg": [day.goal.mg for day in period.days],
+        **{name: rolling([day.mean_score(name) for day in period.days], "score") for name in SUMMARY_SCORES},
     }

@@ -7,13 +7,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Avg, Count, Max, Min, Q, Sum
+from django.db.models import Case, Count, Max, When
 from django.db.models.functions import Lower
 from django.templatetags.tz import do_timezone as template_timezone
 
-from foods.figures import percent, plain, rounded, stored
+from foods.figures import percent, plain, stored
 from foods.models import Food, Portion, nutrient_field
-from foods.nutrients import Nutrients
 from journal import reference
 from journal.supplement_forms import FORMS
 
@@ -67,8 +66,24 @@ class Profile(models.Model):
         """The NIH/IOM table row for this person, or None while age or sex is unknown."""
         return reference.reference_for(self.birth_date, self.sex, self.life_stage, on=on or self.today())
 
-    def goal(self, on=None):
-        return reference.goal_for(self.reference(on), self.doctor_goal_mg)
+    def goal(self, on=None, doctor_goals=None):
+        """The goal in force on a day: the RDA for the person's age that day, or the doctor's goal as it stood then.
+
+        `doctor_goals` is the person's DoctorGoal history, oldest first, for callers that read many days.
+        """
+        if on is None or on >= self.today():
+            doctor_goal_mg = self.doctor_goal_mg
+        else:
+            history = self.doctor_goal_history() if doctor_goals is None else doctor_goals
+            doctor_goal_mg = DoctorGoal.in_force(history, on)
+        return reference.goal_for(self.reference(on), doctor_goal_mg)
+
+    def doctor_goal_history(self):
+        return list(self.user.doctor_goals.order_by("start"))
+
+    def set_doctor_goal(self, mg):
+        """Record a new doctor's goal from the person's today on: the days before keep the goal they had."""
+        DoctorGoal.objects.update_or_create(user=self.user, start=self.today(), defaults={"mg": mg})
 
     def supplement_upper_limit_mg(self, on=None):
         """The UL for magnesium from supplements and medicines (not food); adults' 350 mg when age is unknown."""
@@ -78,26 +93,62 @@ class Profile(models.Model):
         return row.ul_supplement_mg
 
 
+class DoctorGoal(models.Model):
+    """A daily goal set by the person's doctor, in force from `start` until the next change; `mg` None means the
+    goal was removed and the RDA applies again. Past days keep the goal they had when they were lived."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="doctor_goals")
+    start = models.DateField()
+    mg = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [models.UniqueConstraint("user", "start", name="one_doctor_goal_change_a_day")]
+
+    def __str__(self):
+        return f"{self.mg or 'RDA'} from {self.start}"
+
+    @staticmethod
+    def in_force(history, day):
+        """The goal in mg on `day` from a history sorted by start, or None (the RDA) before the first change."""
+        mg = None
+        for change in history:
+            if change.start > day:
+                break
+            mg = change.mg
+        return mg
+
+
+class DayMark(models.Model):
+    """What the person says about a whole day: that its food log is complete, or that they took no supplements.
+
+    Without marks a day with food logged counts in averages; once a person marks days complete, the days from their
+    first mark on count only when marked (see journal.ledger).
+    """
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="day_marks")
+    date = models.DateField()
+    food_complete = models.BooleanField(default=False)
+    no_supplements = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint("user", "date", name="one_mark_a_day")]
+
+    def __str__(self):
+        return f"Marks of {self.date}"
+
+
 class DayQuerySet(models.QuerySet):
     def for_day(self, user, day):
         return self.filter(user=user, date=day)
 
 
 class MealEntryQuerySet(DayQuerySet):
-    def nutrient_totals(self):
-        """(Nutrients summed in one query, names of the nutrients some entry had no data for)."""
-        aggregates = {}
-        for name in Nutrients.NAMES:
-            aggregates[f"{name}_sum"] = Sum(name)
-            aggregates[f"{name}_missing"] = Count("pk", filter=Q(**{f"{name}__isnull": True}))
-        row = self.aggregate(**aggregates)
-        missing = frozenset(name for name in Nutrients.NAMES if row[f"{name}_missing"])
-        values = {}
-        for name in Nutrients.NAMES:
-            total = row[f"{name}_sum"]
-            # No entries at all is 0 mg eaten; entries that all lack the figure are "no data".
-            values[name] = total if total is not None else (None if name in missing else Decimal(0))
-        return Nutrients(**values), missing
+    def in_day_order(self):
+        """By date, then meals as the day runs (breakfast, lunch, dinner, snack), not as their names sort."""
+        meal_order = Case(*(When(meal=meal, then=n) for n, meal in enumerate(MealEntry.Meal)))
+        return self.order_by("date", meal_order, "created_at", "pk")
 
     def by_meal(self):
         """[(meal choice, [entries])] in the order of the day, every meal present even when empty."""
@@ -379,14 +430,6 @@ class SupplementDoseQuerySet(DayQuerySet):
     def recent(self, user, count=30):
         return self.filter(user=user).select_related("user__profile").order_by("-taken_at", "-pk")[:count]
 
-    def total_elemental_mg(self):
-        # Quantized because SQLite's SUM drops trailing zeros (352.5) where PostgreSQL keeps them (352.50).
-        return stored(self.aggregate(total=Sum("elemental_mg"))["total"] or Decimal(0))
-
-    def against_upper_limit(self, profile, day):
-        """These doses (one day's) totalled in one query, against the profile's upper limit on that day."""
-        return SupplementLimit(day, self.total_elemental_mg(), profile.supplement_upper_limit_mg(day))
-
 
 class SupplementDose(models.Model):
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="supplement_doses")
@@ -450,18 +493,6 @@ class SymptomNoteQuerySet(DayQuerySet):
 
     def recent(self, user, count=30):
         return self.filter(user=user).select_related("user__profile").order_by("-recorded_at", "-pk")[:count]
-
-    def summary(self):
-        """Mean and worst of each score over these notes: {"dizziness": (mean, worst), ...}; None where unscored.
-
-        The worst is the highest score, except for sleep quality where 10 is the best night and the worst the lowest.
-        """
-        aggregates = {}
-        for name in SymptomNote.SCORES:
-            aggregates[f"{name}_mean"] = Avg(name)
-            aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
-        row = self.aggregate(**aggregates)
-        return {name: (rounded(row[f"{name}_mean"], "score"), row[f"{name}_worst"]) for name in SymptomNote.SCORES}
 
 
 class SymptomNote(models.Model):

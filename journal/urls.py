@@ -21,6 +21,7 @@ app_name = "journal"
 urlpatterns = [
     path("today/", day.today, name="today"),
     path("day/<date:day>/", day.day, name="day"),
+    path("day/<date:day>/marks/", day.day_marks, name="day_marks"),
     path("day/<date:day>/copy/", meals.meal_copy, name="day_copy"),
     path("day/<date:day>/<str:meal>/copy/", meals.meal_copy, name="meal_copy"),
     path("day/<date:day>/<str:meal>/save/", saved_meals.saved_meal_create, name="saved_meal_create"),

@@ -3,6 +3,7 @@ from zoneinfo import available_timezones
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db import transaction
 
 from journal.models import EARLIEST_DATE, Profile
 
@@ -51,3 +52,10 @@ class ProfileForm(forms.ModelForm):
         if cleaned.get("life_stage") and cleaned.get("sex") != Profile.Sex.FEMALE:
             self.add_error("life_stage", "Pregnancy and breastfeeding apply only when sex is female.")
         return cleaned
+
+    @transaction.atomic
+    def save(self, commit=True):
+        profile = super().save(commit)
+        if commit and "doctor_goal_mg" in self.changed_data:
+            profile.set_doctor_goal(profile.doctor_goal_mg)
+        return profile

@@ -1,10 +1,13 @@
 from datetime import timedelta
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
+from journal.forms.marks import DayMarksForm
+from journal.ledger import day_of
 from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
 from journal.suggestions import gap_closers
-from journal.totals import DayTotals
 
 
 def today(request):
@@ -18,18 +21,30 @@ def day(request, day):
 
 def _day_page(request, profile, day):
     user, is_today = request.user, day == profile.today()
-    entries = MealEntry.objects.for_day(user, day)
-    doses = SupplementDose.objects.for_day(user, day)
-    symptom_notes = SymptomNote.objects.for_day(user, day)
-    totals = DayTotals.of(entries, doses.against_upper_limit(profile, day), profile.goal(day))
+    figures = day_of(profile, day)
+    wants_suggestions = is_today and figures.remaining_mg
     return render(request, "journal/day.html", {
-        "day": day, "is_today": is_today, "meals": entries.by_meal(), "totals": totals,
-        "suggestions": gap_closers(totals.remaining_mg) if is_today and not totals.goal_reached else [],
+        "day": day, "is_today": is_today, "figures": figures,
+        "meals": MealEntry.objects.for_day(user, day).by_meal(),
+        "suggestions": gap_closers(figures.remaining_mg) if wants_suggestions else [],
         "previous_day": _shifted(day, -1), "next_day": _shifted(day, 1),
         # The supplement and symptom sections (templates/journal/includes/) read these.
-        "doses": doses, "limit": totals.supplements,
-        "symptom_notes": symptom_notes, "symptom_summary": symptom_notes.summary(),
+        "doses": SupplementDose.objects.for_day(user, day), "limit": figures.supplement_limit,
+        "symptom_notes": SymptomNote.objects.for_day(user, day), "symptom_summary": figures.scores,
     })
+
+
+@require_POST
+def day_marks(request, day):
+    """Mark the day's food log complete, or the day as one without supplements (or take either mark back)."""
+    form = DayMarksForm(request.POST, user=request.user, day=day)
+    if form.is_valid():
+        form.save()
+        messages.success(request, form.saved_message())
+    else:
+        for error in form.non_field_errors():
+            messages.error(request, error)
+    return redirect("journal:day", day=day)
 
 
 def _shifted(day, days):

@@ -13,7 +13,7 @@ def doctor_report(request):
     return render(request, "journal/report.html", {
         "form": form,
         "profile": profile,
-        "report": report_for(request.user, profile, *period) if period else None,
+        "report": report_for(profile, *period) if period else None,
         "goal": profile.goal(),
         "upper_limit_mg": profile.supplement_upper_limit_mg(),
         "reference": profile.reference(),

@@ -5,18 +5,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from foods.figures import plain, show
 from journal.forms.supplements import DoseForm, ProductForm
+from journal.ledger import day_of
 from journal.models import Profile, SupplementDose, SupplementProduct
 from journal.views.params import redirect_back, requested_day
 
 
 def supplement_list(request):
     profile = Profile.for_user(request.user)
-    today = profile.today()
     context = {
         "products": SupplementProduct.objects.filter(user=request.user),
         "doses": SupplementDose.objects.recent(request.user),
-        "limit": SupplementDose.objects.for_day(request.user, today).against_upper_limit(profile, today),
+        "limit": day_of(profile, profile.today()).supplement_limit,
     }
     return render(request, "journal/supplement_list.html", context)
 
@@ -34,7 +35,7 @@ def product_form(request, product):
     form = ProductForm(request.POST or None, instance=product)
     if form.is_valid():
         product = form.save()
-        messages.success(request, f"Saved {product}: {product.elemental_mg_per_unit} mg elemental magnesium "
+        messages.success(request, f"Saved {product}: {plain(product.elemental_mg_per_unit)} mg elemental magnesium "
                                   f"per {product.unit_name}, {product.elemental_working}.")
         return redirect("journal:supplements")
     return render(request, "journal/supplement_product_form.html", {"form": form, "product": stored})
@@ -61,8 +62,8 @@ def dose_form(request, dose, day=None):
     form = DoseForm(request.POST or None, instance=dose, profile=profile, day=day)
     if form.is_valid():
         dose = form.save()
-        messages.success(request, f"Logged {dose.elemental_mg} mg elemental magnesium ({dose}).")
-        warn_above_upper_limit(request, SupplementDose.objects.for_day(request.user, dose.date), profile, dose.date)
+        messages.success(request, f"Logged {show(dose.elemental_mg, 'mg')} elemental magnesium ({dose}).")
+        warn_above_upper_limit(request, profile, dose.date)
         return redirect_back(request, "journal:supplements")
     return render(request, "journal/supplement_dose_form.html", {"form": form, "dose": dose})
 
@@ -75,7 +76,7 @@ def dose_delete(request, pk):
     return redirect_back(request, "journal:supplements")
 
 
-def warn_above_upper_limit(request, doses, profile, day):
-    limit = doses.against_upper_limit(profile, day)
+def warn_above_upper_limit(request, profile, day):
+    limit = day_of(profile, day).supplement_limit
     if limit.exceeded:
         messages.warning(request, render_to_string("journal/supplement_ul_warning.html", {"limit": limit}).strip())

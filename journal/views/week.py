@@ -3,8 +3,8 @@ from datetime import date, timedelta
 from django.http import Http404
 from django.shortcuts import render
 
+from journal.ledger import SUMMARY_SCORES, Period, days_of
 from journal.models import EARLIEST_DATE, Profile
-from journal.summaries import WeekSummary, chart_data, summarize
 
 # The last week is the last whole one the calendar can hold.
 LAST_MONDAY = date.max - timedelta(days=date.max.weekday() + 7)
@@ -16,15 +16,28 @@ def week(request, start=None):
     monday = anchor - timedelta(days=anchor.weekday())
     if not EARLIEST_DATE <= monday <= LAST_MONDAY:
         raise Http404("No diary week there.")
-    days = summarize(request.user, profile, monday, monday + timedelta(days=6))
+    week = Period(days_of(profile, monday, monday + timedelta(days=6)))
     return render(request, "journal/week.html", {
-        "days": days,
-        "week": WeekSummary(days),
+        "week": week,
         "monday": monday,
         "previous_week": monday - timedelta(days=7) if monday > EARLIEST_DATE else None,
         "next_week": monday + timedelta(days=7) if monday < LAST_MONDAY else None,
         "is_current_week": monday <= profile.today() < monday + timedelta(days=7),
-        "goal": profile.goal(anchor),
-        "chart": chart_data(days),
+        "chart": week_chart(week.days),
     })
 
+
+def week_chart(days):
+    """Plain numbers for static/js/week.js; the table in the page carries the same figures. A day with no figure
+    is a gap (null), not a 0 mg bar."""
+
+    def number(value):
+        return None if value is None else float(value)
+
+    return {
+        "labels": [day.day.strftime("%a %-d %b") for day in days],
+        "food_mg": [number(day.food_magnesium.total) for day in days],
+        "supplement_mg": [number(day.recorded_supplement_mg) for day in days],
+        "goal_mg": [day.goal.mg for day in days],
+        **{name: [number(day.mean_score(name)) for day in days] for name in SUMMARY_SCORES},
+    }

@@ -1,0 +1,38 @@
+from django import forms
+
+from journal.models import EARLIEST_DATE, DayMark, Profile
+
+
+class DayMarksForm(forms.Form):
+    """One tap on the day page: "my food log is complete" or "no supplements today", or either taken back.
+    A field left out of the request leaves that mark as it is."""
+
+    food_complete = forms.NullBooleanField(required=False)
+    no_supplements = forms.NullBooleanField(required=False)
+
+    def __init__(self, *args, user, day, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.day = user, day
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.day > Profile.for_user(self.user).today():
+            raise forms.ValidationError("A day still to come cannot be marked: mark it once it has been lived.")
+        if self.day < EARLIEST_DATE:
+            raise forms.ValidationError("The diary starts on 1 January 1900.")
+        if all(cleaned.get(name) is None for name in self.fields):
+            raise forms.ValidationError("Nothing to mark: choose a mark.")
+        return cleaned
+
+    def save(self):
+        changes = {name: value for name, value in self.cleaned_data.items() if value is not None}
+        DayMark.objects.update_or_create(user=self.user, date=self.day, defaults=changes)
+
+    def saved_message(self):
+        words = {
+            ("food_complete", True): "Marked this day's food log complete.",
+            ("food_complete", False): "This day's food log is no longer marked complete.",
+            ("no_supplements", True): "Noted: no supplements on this day.",
+            ("no_supplements", False): "No longer marked as a day without supplements.",
+        }
+        return " ".join(words[item] for item in self.cleaned_data.items() if item[1] is not None)

@@ -1,0 +1,366 @@
+"""The day ledger: the one place that computes a day's figures, for every page and every file.
+
+`days_of(profile, first, last)` returns one Day per calendar day in six queries, whatever the length of the range
+or of the history: meal entries, supplement doses and symptom notes summed per day by the database, the day marks
+in the range, the date of the person's first "food log complete" mark, and their doctor's goals. The day page, the
+week page, insights, the doctor report and both CSV files read these Days, so a day reads the same everywhere.
+
+What is known, and what is not:
+- A measure's total sums the foods that report it. When only some do, the total is a lower bound ("at least 61 mg:
+  4 of 12 foods report magnesium"); when none do, there is no data. A day with no food logged has no food total (a
+  gap, never 0 mg), unless the person marked its food log complete: then it is 0.
+- Supplements are the doses logged. A day without doses says whether the person marked "no supplements today" or
+  recorded none; either way no supplement magnesium is added to the day.
+- A day counts in averages and in "days at goal" when its magnesium total is known. Until a person first marks a
+  day's food log complete, a day with food logged counts; from that first mark on, only the days they mark do.
+  Period says how many days it used, and why it left the others out.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cached_property
+
+from django.db.models import Avg, Count, Max, Min, Sum
+
+from foods.figures import percent, rounded, show
+from journal.models import DayMark, MealEntry, SupplementDose, SupplementLimit, SymptomNote
+from journal.reference import Goal
+
+
+@dataclass(frozen=True)
+class Measure:
+    field: str  # the MealEntry field summed: "magnesium_mg"
+    name: str  # as a sentence says it: "magnesium"
+    kind: str  # its foods.figures kind, which sets the display precision: "mg", "kcal"
+
+
+# What a day sums from the foods logged. Fluid or another nutrient is one more line here, once MealEntry keeps it.
+FOOD_MEASURES = (
+    Measure("magnesium_mg", "magnesium", "mg"),
+    Measure("sodium_mg", "sodium", "mg"),
+    Measure("potassium_mg", "potassium", "mg"),
+    Measure("calcium_mg", "calcium", "mg"),
+    Measure("energy_kcal", "energy", "kcal"),
+)
+MAGNESIUM = FOOD_MEASURES[0]
+# The scores whose daily means the week page, insights, the report and the daily CSV follow.
+SUMMARY_SCORES = ("dizziness", "fatigue", "anxiety")
+
+# Why a day is left out of averages, in the order pages list them.
+NOTHING_LOGGED = "nothing logged"
+NO_FOOD = "no food logged"
+NOT_MARKED = "food log not marked complete"
+NO_FIGURE = "no food logged has a magnesium figure"
+LOWER_BOUND = "some foods have no magnesium figure, so the total is only a lower bound"
+REASONS = (NOTHING_LOGGED, NO_FOOD, NOT_MARKED, NO_FIGURE, LOWER_BOUND)
+
+
+def _foods(count):
+    return f"{count} food{'s' if count != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One measure on one day: the total of the foods that report it, and how many of the day's foods do."""
+
+    measure: Measure
+    total: Decimal | None  # at the measure's display precision; None when no food reports it
+    reporting: int
+    foods: int
+
+    @property
+    def known(self):
+        return self.total is not None and self.reporting == self.foods
+
+    @property
+    def lower_bound(self):
+        return self.total is not None and self.reporting < self.foods
+
+    @property
+    def figure(self):
+        """The total alone, "382 mg" or "no data", for tables that state lower bounds beside it."""
+        return show(self.total, self.measure.kind)
+
+    def __str__(self):
+        if self.known:
+            return self.figure
+        if self.lower_bound:
+            return f"at least {self.figure}: {self.reporting} of {_foods(self.foods)} report {self.measure.name}"
+        if self.foods:
+            return f"no data: none of the {_foods(self.foods)} logged reports {self.measure.name}"
+        return "nothing logged"
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    goal: Goal
+    supplement_upper_limit_mg: int | None  # None for infants: no UL is set
+    food: dict  # Measure.field -> Amount
+    supplement_mg: Decimal  # elemental magnesium of the doses, whole mg; 0 without doses
+    doses: int
+    notes: int
+    scores: dict  # SymptomNote score -> (mean, worst), None where unscored
+    food_complete: bool
+    no_supplements: bool
+    marks_apply: bool  # on or after the person's first "food log complete" mark
+
+    @property
+    def entries(self):
+        return self.food[MAGNESIUM.field].foods
+
+    @property
+    def food_magnesium(self):
+        return self.food[MAGNESIUM.field]
+
+    @cached_property
+    def magnesium(self):
+        """Food and supplements together: the RDA covers both. No total while the food's is unknown."""
+        food = self.food_magnesium
+        total = None if food.total is None else food.total + self.supplement_mg
+        return Amount(MAGNESIUM, total, food.reporting, food.foods)
+
+    @property
+    def logged(self):
+        return bool(self.entries or self.doses or self.notes or self.food_complete or self.no_supplements)
+
+    @property
+    def percent_of_goal(self):
+        return percent(self.magnesium.total, self.goal.mg)
+
+    @property
+    def progress_width(self):
+        """The progress bar's width: the percentage, but a bar never runs past its box."""
+        return min(self.percent_of_goal or 0, 100)
+
+    @property
+    def goal_reached(self):
+        """At or above the goal; a lower bound at the goal has reached it too."""
+        return self.magnesium.total is not None and self.magnesium.total >= self.goal.mg
+
+    @property
+    def remaining_mg(self):
+        """What is still missing to the goal (at most this, for a lower bound); None while the total is unknown."""
+        if self.magnesium.total is None and self.entries:
+            return None
+        so_far = self.supplement_mg if self.magnesium.total is None else self.magnesium.total
+        return max(Decimal(self.goal.mg) - so_far, Decimal(0))
+
+    @property
+    def supplement_limit(self):
+        return SupplementLimit(self.day, self.supplement_mg, self.supplement_upper_limit_mg)
+
+    @property
+    def supplements(self):
+        """"taken", "none today" (the person said so) or "not recorded"."""
+        if self.doses:
+            return "taken"
+        return "none today" if self.no_supplements else "not recorded"
+
+    @property
+    def recorded_supplement_mg(self):
+        """The supplement figure for tables and files: None ("not recorded") when no dose was logged nor none said."""
+        return None if self.supplements == "not recorded" else self.supplement_mg
+
+    @property
+    def food_log(self):
+        if self.food_complete:
+            return "complete"
+        return "logged" if self.entries else "nothing logged"
+
+    def mean_score(self, name):
+        return self.scores[name][0]
+
+    @property
+    def summary_score_means(self):
+        return [self.mean_score(name) for name in SUMMARY_SCORES]
+
+    @cached_property
+    def left_out_because(self):
+        """Why this day is left out of averages and of days at goal, or None when it counts."""
+        if not self.logged:
+            return NOTHING_LOGGED
+        if self.marks_apply and not self.food_complete:
+            return NOT_MARKED
+        if not self.entries and not self.food_complete:
+            return NO_FOOD
+        if self.magnesium.total is None:
+            return NO_FIGURE
+        if self.magnesium.lower_bound:
+            return LOWER_BOUND
+        return None
+
+    @property
+    def counted(self):
+        return self.left_out_because is None
+
+    def incomplete_electrolytes(self):
+        """The measures besides magnesium that some logged food has no figure for, in words:
+        ["sodium: at least 900 mg: 2 of 3 foods report sodium"]."""
+        unknown = [
+            amount for amount in self.food.values()
+            if amount.measure != MAGNESIUM and amount.foods and not amount.known
+        ]
+        return [f"{amount.measure.name}: {amount}" for amount in unknown]
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days in a row, summed up by one rule for the week page, insights and the report: averages and days at goal
+    over the days that count (Day.counted), symptom means over each scored day's mean."""
+
+    days: list
+
+    @property
+    def first(self):
+        return self.days[0].day
+
+    @property
+    def last(self):
+        return self.days[-1].day
+
+    @cached_property
+    def counted(self):
+        return [day for day in self.days if day.counted]
+
+    @cached_property
+    def left_out(self):
+        """[(reason, number of days)] for the days not counted, in the order of REASONS."""
+        reasons = Counter(day.left_out_because for day in self.days if not day.counted)
+        return [(reason, reasons[reason]) for reason in REASONS if reasons[reason]]
+
+    def _mean(self, values, kind="mg"):
+        values = [value for value in values if value is not None]
+        return rounded(sum(values) / len(values), kind) if values else None
+
+    @property
+    def mean_total_mg(self):
+        return self._mean(day.magnesium.total for day in self.counted)
+
+    @property
+    def mean_food_mg(self):
+        return self._mean(day.food_magnesium.total for day in self.counted)
+
+    @property
+    def mean_supplement_mg(self):
+        return self._mean(day.supplement_mg for day in self.counted)
+
+    @property
+    def mean_goal_percent(self):
+        """The mean total against the mean goal (goals differ from day to day after a birthday or a new goal)."""
+        if not self.counted:
+            return None
+        return percent(sum(day.magnesium.total for day in self.counted), sum(day.goal.mg for day in self.counted))
+
+    @property
+    def goal_met_days(self):
+        return sum(day.goal_reached for day in self.counted)
+
+    @property
+    def goal_met_percent(self):
+        return percent(self.goal_met_days, len(self.counted))
+
+    @property
+    def lower_bound_days(self):
+        return sum(day.magnesium.lower_bound for day in self.days)
+
+    @property
+    def days_above_upper_limit(self):
+        return sum(day.supplement_limit.exceeded for day in self.days)
+
+    def score_mean(self, name):
+        return self._mean((day.mean_score(name) for day in self.days), "score")
+
+    @property
+    def symptom_means(self):
+        return {name: self.score_mean(name) for name in SUMMARY_SCORES}
+
+    def weeks(self):
+        """The days as one Period per calendar week (Monday first); the first and last may be partial."""
+        weeks = {}
+        for day in self.days:
+            weeks.setdefault(day.day - timedelta(days=day.day.weekday()), []).append(day)
+        return [Period(days) for days in weeks.values()]
+
+
+def days_between(first, last):
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def day_of(profile, day):
+    return days_of(profile, day, day)[0]
+
+
+def days_of(profile, first, last):
+    """One Day for each date from first to last, both included, in six queries."""
+    user = profile.user
+    in_range = {"user": user, "date__range": (first, last)}
+    food_rows = {row["date"]: row for row in _food_totals(MealEntry.objects.filter(**in_range))}
+    dose_rows = {
+        row["date"]: row
+        for row in SupplementDose.objects.filter(**in_range).values("date")
+        .annotate(elemental_mg=Sum("elemental_mg"), doses=Count("pk"))
+    }
+    note_rows = {row["date"]: row for row in _score_summaries(SymptomNote.objects.filter(**in_range))}
+    marks = {mark.date: mark for mark in DayMark.objects.filter(**in_range)}
+    first_mark = DayMark.objects.filter(user=user, food_complete=True).aggregate(first=Min("date"))["first"]
+    doctor_goals = profile.doctor_goal_history()
+    days = []
+    for day in days_between(first, last):
+        mark = marks.get(day)
+        food_complete = bool(mark and mark.food_complete)
+        dose_row = dose_rows.get(day, {})
+        days.append(Day(
+            day=day,
+            goal=profile.goal(day, doctor_goals),
+            supplement_upper_limit_mg=profile.supplement_upper_limit_mg(day),
+            food=_amounts(food_rows.get(day), food_complete),
+            supplement_mg=rounded(dose_row.get("elemental_mg") or Decimal(0), "mg"),
+            doses=dose_row.get("doses", 0),
+            notes=note_rows.get(day, {}).get("notes", 0),
+            scores=_scores(note_rows.get(day)),
+            food_complete=food_complete,
+            no_supplements=bool(mark and mark.no_supplements),
+            marks_apply=first_mark is not None and day >= first_mark,
+        ))
+    return days
+
+
+def _food_totals(entries):
+    sums = {}
+    for measure in FOOD_MEASURES:
+        sums[f"{measure.field}_total"] = Sum(measure.field)
+        sums[f"{measure.field}_reporting"] = Count(measure.field)  # COUNT(column) leaves out the nulls
+    return entries.values("date").annotate(foods=Count("pk"), **sums)
+
+
+def _amounts(row, food_complete):
+    """Each measure's Amount from a day's sums; with no food logged, nothing (or 0 on a day marked complete)."""
+    if row is None:
+        empty = Decimal(0) if food_complete else None
+        return {measure.field: Amount(measure, empty, 0, 0) for measure in FOOD_MEASURES}
+    return {
+        measure.field: Amount(
+            measure, rounded(row[f"{measure.field}_total"], measure.kind), row[f"{measure.field}_reporting"],
+            row["foods"],
+        )
+        for measure in FOOD_MEASURES
+    }
+
+
+def _score_summaries(notes):
+    aggregates = {}
+    for name in SymptomNote.SCORES:
+        aggregates[f"{name}_mean"] = Avg(name)
+        aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
+    return notes.values("date").annotate(notes=Count("pk"), **aggregates)
+
+
+def _scores(row):
+    """{score: (mean to 0.1, worst)}; the worst is the highest, but the lowest for sleep quality (10 is the best)."""
+    row = row or {}
+    return {
+        name: (rounded(row.get(f"{name}_mean"), "score"), row.get(f"{name}_worst")) for name in SymptomNote.SCORES
+    }
