@@ -88,8 +88,10 @@ class Amount:
             return self.figure
         if self.lower_bound:
             return f"at least {self.figure}: {self.reporting} of {_foods(self.foods)} report {self.measure.name}"
+        if self.foods == 1:
+            return f"no data: the food logged has no {self.measure.name} figure"
         if self.foods:
-            return f"no data: none of the {_foods(self.foods)} logged reports {self.measure.name}"
+            return f"no data: none of the {self.foods} foods logged has a {self.measure.name} figure"
         return "nothing logged"
 
 
