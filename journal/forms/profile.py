@@ -22,7 +22,7 @@ class ProfileForm(forms.ModelForm):
     doctor_goal_mg = forms.IntegerField(
         label="Daily goal set by your doctor (mg)", required=False,
         min_value=DOCTOR_GOAL_BOUNDS_MG[0], max_value=DOCTOR_GOAL_BOUNDS_MG[1],
-        help_text="Optional. When set it replaces the RDA as your daily goal.",
+        help_text="Optional. When set it replaces the RDA as your daily goal from today on; past days keep theirs.",
     )
 
     class Meta:
