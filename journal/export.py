@@ -83,7 +83,7 @@ NUTRIENT_COLUMNS = (("magnesium_mg", "mg"), ("sodium_mg", "mg"), ("potassium_mg"
 def entry_rows(profile, first, last):
     """Every meal entry, supplement dose and symptom note in the range, each kind in date order (meals in the order
     of the day: breakfast, lunch, dinner, snack)."""
-    user = profile.user
+    user = profile.user_id
     meals = MealEntry.objects.filter(user=user, date__range=(first, last)).in_day_order()
     for entry in meals.iterator():
         amount = ""

@@ -297,7 +297,7 @@ def day_of(profile, day):
 
 def days_of(profile, first, last):
     """One Day for each date from first to last, both included, in six queries."""
-    user = profile.user
+    user = profile.user_id
     in_range = {"user": user, "date__range": (first, last)}
     food_rows = {row["date"]: row for row in _food_totals(MealEntry.objects.filter(**in_range))}
     dose_rows = {

@@ -79,7 +79,7 @@ class Profile(models.Model):
         return reference.goal_for(self.reference(on), doctor_goal_mg)
 
     def doctor_goal_history(self):
-        return list(self.user.doctor_goals.order_by("start"))
+        return list(DoctorGoal.objects.filter(user=self.user_id).order_by("start"))
 
     def set_doctor_goal(self, mg):
         """Record a new doctor's goal from the person's today on: the days before keep the goal they had."""

@@ -16,7 +16,7 @@ class Report:
 
 
 def report_for(profile, first, last):
-    in_range = {"user": profile.user, "date__range": (first, last)}
+    in_range = {"user": profile.user_id, "date__range": (first, last)}
     doses = (
         SupplementDose.objects.filter(**in_range).values("product_name", "form")
         .annotate(doses=Count("pk"), elemental_mg=Sum("elemental_mg")).order_by("-elemental_mg", "product_name")

@@ -1,0 +1,193 @@
+"""The day ledger's rules: which days count, lower bounds, marks, goal history, query counts.
+
+The clock is frozen at noon UTC on Wednesday 18 March 2026; Alice (UTC) was born on 1 January 1986.
+"""
+
+import csv
+import io
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+import time_machine
+from pytest_django.asserts import assertContains, assertNotContains
+
+from journal.ledger import LOWER_BOUND, NO_FOOD, NOT_MARKED, Period, day_of, days_of
+from journal.models import DayMark, DoctorGoal, MealEntry, Profile
+
+TODAY = date(2026, 3, 18)
+NOW = datetime(2026, 3, 18, 12, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def alice(user):
+    Profile.objects.create(user=user, birth_date=date(1986, 1, 1), sex="female", time_zone="UTC")
+    return user
+
+
+def eat(user, day, magnesium_mg, meal="lunch", name="Almonds"):
+    """A logged food with these milligrams of magnesium (None: its source has no figure)."""
+    return MealEntry.objects.create(
+        user=user, date=day, meal=meal, food_name=name, food_source="sr28", food_source_id="12061", grams=100,
+        magnesium_mg=None if magnesium_mg is None else Decimal(magnesium_mg),
+    )
+
+
+def profile_of(user):
+    return Profile.objects.get(user=user)
+
+
+def test_a_lower_bound_says_how_many_foods_report_the_figure(alice):
+    for magnesium in ("20.40", "40.20", None, None):
+        eat(alice, TODAY, magnesium)
+    day = day_of(profile_of(alice), TODAY)
+    # 20.40 + 40.20 = 60.60, shown as 61 mg.
+    assert str(day.magnesium) == "at least 61 mg: 2 of 4 foods report magnesium"
+    assert day.left_out_because == LOWER_BOUND
+
+
+def test_a_lower_bound_at_the_goal_has_reached_it(alice):
+    eat(alice, TODAY, "330")
+    eat(alice, TODAY, None)
+    day = day_of(profile_of(alice), TODAY)
+    assert day.goal_reached and day.magnesium.lower_bound and day.remaining_mg == 0
+
+
+def test_the_day_page_says_at_most_how_much_is_missing_when_the_total_is_a_lower_bound(logged_in_client, alice,
+                                                                                       make_food):
+    make_food("Seeds, pumpkin and squash seed kernels, dried", magnesium_mg=592)  # something to suggest
+    eat(alice, TODAY, "100.40")
+    eat(alice, TODAY, None)
+    response = logged_in_client.get("/today/")
+    # 320 - 100.40 = 219.60: at most 220 mg still to go.
+    assertContains(response, "At most 220 mg to go.")
+
+
+def test_a_day_whose_foods_have_no_magnesium_figure_suggests_nothing(logged_in_client, alice, make_food):
+    make_food("Seeds, pumpkin and squash seed kernels, dried", magnesium_mg=592)
+    eat(alice, TODAY, None)
+    response = logged_in_client.get("/today/")
+    assertContains(response, "No data: the food logged has no magnesium figure.")
+    assertContains(response, "the gap is not known")
+    assertNotContains(response, "to go.")
+    assertNotContains(response, "0 mg of 320 mg")
+
+
+def test_days_at_goal_are_counted_among_the_known_days_only(logged_in_client, alice):
+    eat(alice, TODAY - timedelta(days=1), "330")  # at the 320 mg goal
+    eat(alice, TODAY - timedelta(days=2), None)  # unknown: not in the denominator
+    response = logged_in_client.get("/insights/", {"days": 28})
+    assertContains(response, '1 <span class="fs-6 text-body-secondary">of 1 (100%)</span>', html=True)
+
+
+def test_from_the_first_complete_mark_on_only_marked_days_count(alice):
+    for days_ago in range(4):
+        eat(alice, TODAY - timedelta(days=days_ago), "300")
+    DayMark.objects.create(user=alice, date=TODAY - timedelta(days=2), food_complete=True)
+
+    period = Period(days_of(profile_of(alice), TODAY - timedelta(days=3), TODAY))
+
+    # Before the first mark a day with food counts; from it on only the marked ones do.
+    assert [day.left_out_because for day in period.days] == [None, None, NOT_MARKED, NOT_MARKED]
+    assert period.left_out == [(NOT_MARKED, 2)]
+
+
+def test_a_day_marked_complete_with_nothing_eaten_is_a_day_of_0_mg(alice):
+    DayMark.objects.create(user=alice, date=TODAY, food_complete=True)
+    day = day_of(profile_of(alice), TODAY)
+    assert (day.magnesium.total, day.magnesium.known, day.counted) == (0, True, True)
+
+
+def test_supplements_without_food_are_no_total(alice):
+    day = day_of(profile_of(alice), TODAY)
+    assert (day.magnesium.total, day.left_out_because) == (None, "nothing logged")
+    DayMark.objects.create(user=alice, date=TODAY, no_supplements=True)
+    day = day_of(profile_of(alice), TODAY)
+    assert (day.magnesium.total, day.supplements, day.left_out_because) == (None, "none today", NO_FOOD)
+
+
+def test_one_tap_marks_the_food_log_complete_and_another_takes_it_back(logged_in_client, alice):
+    eat(alice, TODAY, "300")
+    response = logged_in_client.post(f"/day/{TODAY}/marks/", {"food_complete": "true"}, follow=True)
+    assertContains(response, "Marked this day&#x27;s food log complete.")
+    assertContains(response, "Food log complete")
+    assert DayMark.objects.get(user=alice, date=TODAY).food_complete
+
+    logged_in_client.post(f"/day/{TODAY}/marks/", {"food_complete": "false"})
+    assert not DayMark.objects.get(user=alice, date=TODAY).food_complete
+
+
+def test_marking_no_supplements_leaves_the_food_mark_alone(logged_in_client, alice):
+    DayMark.objects.create(user=alice, date=TODAY, food_complete=True)
+    logged_in_client.post(f"/day/{TODAY}/marks/", {"no_supplements": "true"})
+    mark = DayMark.objects.get(user=alice, date=TODAY)
+    assert (mark.food_complete, mark.no_supplements) == (True, True)
+
+
+def test_a_day_still_to_come_cannot_be_marked(logged_in_client, alice):
+    response = logged_in_client.post(f"/day/{TODAY + timedelta(days=1)}/marks/", {"food_complete": "true"},
+                                     follow=True)
+    assertContains(response, "A day still to come cannot be marked")
+    assert not DayMark.objects.exists()
+
+
+def test_marks_need_a_post(logged_in_client, alice):
+    assert logged_in_client.get(f"/day/{TODAY}/marks/").status_code == 405
+
+
+def test_marks_are_the_users_own(logged_in_client, alice, other_user):
+    DayMark.objects.create(user=other_user, date=TODAY, food_complete=True)
+    eat(alice, TODAY, "300")
+    assert day_of(profile_of(alice), TODAY).food_complete is False
+
+
+def test_a_new_doctors_goal_keeps_last_months_percentages(logged_in_client, alice):
+    eat(alice, TODAY - timedelta(days=30), "160")  # half the 320 mg RDA
+    logged_in_client.post("/profile/", {
+        "birth_date": "1986-01-01", "sex": "female", "life_stage": "", "time_zone": "UTC", "doctor_goal_mg": "400",
+    })
+    assert list(DoctorGoal.objects.values_list("start", "mg")) == [(TODAY, 400)]
+
+    daily = logged_in_client.get("/export/", {"start": TODAY - timedelta(days=30), "end": TODAY, "kind": "daily"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(daily.streaming_content).decode())))
+    assert (rows[0]["goal_mg"], rows[0]["percent_of_goal"]) == ("320", "50")
+    assert rows[-1]["goal_mg"] == "400"
+
+
+def test_each_day_has_the_rda_for_the_age_on_that_day(user):
+    # Born 20 March 1995: 30 until the 19th (RDA 310 mg for women 19-30), 31 from the 20th (320 mg).
+    profile = Profile.objects.create(user=user, birth_date=date(1995, 3, 20), sex="female", time_zone="UTC")
+    with time_machine.travel(datetime(2026, 3, 25, 12, tzinfo=UTC), tick=False):
+        days = days_of(profile, date(2026, 3, 19), date(2026, 3, 20))
+    assert [day.goal.mg for day in days] == [310, 320]
+
+
+def test_removing_the_doctors_goal_brings_back_the_rda_from_that_day(alice):
+    DoctorGoal.objects.create(user=alice, start=TODAY - timedelta(days=10), mg=500)
+    DoctorGoal.objects.create(user=alice, start=TODAY - timedelta(days=5), mg=None)
+    days = days_of(profile_of(alice), TODAY - timedelta(days=11), TODAY - timedelta(days=4))
+    assert [day.goal.mg for day in days] == [320, 500, 500, 500, 500, 500, 320, 320]
+
+
+def test_the_entries_file_lists_meals_in_the_order_of_the_day(logged_in_client, alice):
+    for meal in ("snack", "dinner", "breakfast", "lunch"):
+        eat(alice, TODAY, "10", meal=meal, name=f"Food at {meal}")
+    response = logged_in_client.get("/export/", {"start": TODAY, "end": TODAY, "kind": "entries"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row["meal"] for row in rows] == ["Breakfast", "Lunch", "Dinner", "Snack"]
+
+
+@pytest.mark.parametrize("days", [1, 7, 3 * 365])
+def test_the_ledger_reads_any_range_in_six_queries(alice, days, django_assert_num_queries):
+    for days_ago in range(0, 3 * 365, 3):
+        eat(alice, TODAY - timedelta(days=days_ago), "100")
+    profile = profile_of(alice)
+    # Entries, doses and notes summed per day, the range's marks, the first mark, the doctor's goals.
+    with django_assert_num_queries(6):
+        days_of(profile, TODAY - timedelta(days=days - 1), TODAY)
