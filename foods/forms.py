@@ -1,4 +1,4 @@
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
@@ -6,6 +6,7 @@ from django import forms
 from django.db import transaction
 
 from foods import search
+from foods.figures import show, stored
 from foods.models import Food, Portion
 
 PER_100_G, PER_SERVING = "100g", "serving"
@@ -21,7 +22,8 @@ UPPER_BOUNDS = {
     "energy_kcal": Decimal(950),
 }
 NUTRIENT_UNITS = dict.fromkeys(UPPER_BOUNDS, "mg") | {"energy_kcal": "kcal"}
-THOUSANDTH = Decimal("0.001")
+# Food's columns keep figures per 100 g to 0.001: 50 mg per 30 g serving is stored as 166.667 mg.
+PER_100_G_STEP = Decimal("0.001")
 
 
 def nutrient_input(label, required=False):
@@ -113,7 +115,7 @@ class CustomFoodForm(forms.Form):
         for name, bound in UPPER_BOUNDS.items():
             data[name] = self._per_100_g(name, data[name], data["basis"], data.get("serving_grams"))
             if data[name] is not None and data[name] > bound:
-                self.add_error(name, f"That is {data[name].normalize():f} {NUTRIENT_UNITS[name]} per 100 g; no food "
+                self.add_error(name, f"That is {show(data[name], 'source', NUTRIENT_UNITS[name])} per 100 g; no food "
                                      f"has more than {bound:,}. Check the label's unit and whether it is per serving.")
         return data
 
@@ -121,12 +123,12 @@ class CustomFoodForm(forms.Form):
         """The label's figure per 100 g; per-serving figures are scaled exactly and the working kept to show."""
         if value is None or basis == PER_100_G:
             return value
-        per_100_g = (value * 100 / serving_grams).quantize(THOUSANDTH, rounding=ROUND_HALF_UP)
-        unit = NUTRIENT_UNITS[name]
+        per_100_g = stored(value * 100 / serving_grams, PER_100_G_STEP)
+        unit, serving = NUTRIENT_UNITS[name], show(serving_grams, "g")
         label = self.fields[name].label.split(" (")[0]
         self.working.append(
-            f"{label}: {value.normalize():f} {unit} per {serving_grams.normalize():f} g serving "
-            f"× 100 ÷ {serving_grams.normalize():f} g = {per_100_g.normalize():f} {unit} per 100 g"
+            f"{label}: {show(value, 'source', unit)} per {serving} serving × 100 ÷ {serving} = "
+            f"{show(per_100_g, 'source', unit)} per 100 g"
         )
         return per_100_g
 

@@ -65,11 +65,6 @@ def in_sequence(numbered):
     return [portion for _, portion in sorted(numbered, key=number)]
 
 
-def amount_text(value):
-    """A Decimal written plainly: 0.5 -> "0.5", 1.0 -> "1", 100 -> "100"."""
-    return f"{value.normalize():f}"
-
-
 @dataclass(frozen=True)
 class PortionRecord:
     description: str

@@ -44,7 +44,7 @@ def test_it_adds_a_food_with_figures_per_100_g(logged_in_client, user):
     assert (food.source, food.magnesium_mg, food.potassium_mg, food.sodium_mg) == ("custom", 245, 600, None)
     assert [(p.description, p.grams) for p in food.portions.all()] == [("1 handful", 30)]
     assertContains(response, "Saved Trail mix, pumpkin and cashew.")
-    assertContains(response, "73.5 mg")  # 245 mg/100 g x 30 g
+    assertContains(response, "74 mg")  # 245 mg/100 g x 30 g = 73.5 mg, the half rounded up
 
 
 def test_it_converts_per_serving_figures_to_per_100_g_and_shows_the_working(logged_in_client, user):
@@ -73,11 +73,11 @@ def test_an_exact_conversion_stays_exact(logged_in_client, user):
         ({"magnesium_mg": "-5"}, "magnesium_mg", "Cannot be negative."),
         ({"sodium_mg": "-1"}, "sodium_mg", "Cannot be negative."),
         ({"magnesium_mg": "2500"}, "magnesium_mg",
-         f"That is 2500 mg per 100 g; no food has more than 2,000. {CHECK_LABEL}"),
+         f"That is 2,500 mg per 100 g; no food has more than 2,000. {CHECK_LABEL}"),
         ({"basis": "serving", "serving_grams": "1", "magnesium_mg": "50"}, "magnesium_mg",
-         f"That is 5000 mg per 100 g; no food has more than 2,000. {CHECK_LABEL}"),
+         f"That is 5,000 mg per 100 g; no food has more than 2,000. {CHECK_LABEL}"),
         ({"energy_kcal": "1200"}, "energy_kcal",
-         f"That is 1200 kcal per 100 g; no food has more than 950. {CHECK_LABEL}"),
+         f"That is 1,200 kcal per 100 g; no food has more than 950. {CHECK_LABEL}"),
         ({"basis": "serving"}, "serving_grams", "Give the serving size in grams: the figures are per serving."),
         ({"serving_grams": "0"}, "serving_grams", "Give a weight above 0 g and at most 5,000 g."),
         ({"serving_grams": "-30"}, "serving_grams", "Give a weight above 0 g and at most 5,000 g."),
@@ -192,6 +192,6 @@ def test_a_custom_food_claims_a_source_for_its_label_serving(logged_in_client, u
                                                 portion_description="1 cup", portion_grams="120"), follow=True)
     food = Food.objects.get(owner=user)
     assert food.typical_portion.description == "1 serving (label)"
-    assertContains(response, "300.0 mg")
+    assertContains(response, "300 mg")  # 100 mg/40 g x 120 g
     assertContains(response, "Excellent source", count=1)
     assertContains(response, "the serving on the label")
