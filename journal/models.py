@@ -78,6 +78,11 @@ class Profile(models.Model):
         return row.ul_supplement_mg
 
 
+def current_goal(user):
+    """This user's goal today (a reference.Goal): what settings.FOOD_PAGE_GOAL hands the food pages."""
+    return Profile.for_user(user).goal()
+
+
 class DayQuerySet(models.QuerySet):
     def for_day(self, user, day):
         return self.filter(user=user, date=day)

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -87,6 +88,18 @@ def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, 
     assertContains(response, "320 mg")
     assertContains(response, "RDA for females 31-50 years")
     assertContains(response, "239%")
+
+
+@override_settings(FOOD_PAGE_GOAL=None)
+def test_without_the_journals_goal_the_page_measures_against_the_daily_value(logged_in_client, user, pumpkin_seeds):
+    profile = Profile.for_user(user)
+    profile.birth_date, profile.sex = datetime.date(profile.today().year - 40, 1, 1), Profile.Sex.FEMALE
+    profile.save()
+    response = detail(logged_in_client, pumpkin_seeds)
+    # The same woman, but foods alone knows only the Daily Value: 763.68 / 420 = 182%, not 239% of her 320 mg.
+    assertContains(response, "<strong>420 mg</strong> of magnesium a day, Daily Value.")
+    assertContains(response, "182%")
+    assertNotContains(response, "239%")
 
 
 def test_a_typical_portion_giving_10_to_19_percent_of_the_daily_value_is_a_good_source(
