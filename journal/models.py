@@ -70,6 +70,10 @@ class Profile(models.Model):
     def goal(self, on=None):
         return reference.goal_for(self.reference(on), self.doctor_goal_mg)
 
+    def age(self, on=None):
+        """Age in years (a Decimal: months count for infants) on `on`, or None while the birth date is unknown."""
+        return None if self.birth_date is None else reference.age_in_years(self.birth_date, on or self.today())
+
     def supplement_upper_limit_mg(self, on=None):
         """The UL for magnesium from supplements and medicines (not food); adults' 350 mg when age is unknown."""
         row = self.reference(on)

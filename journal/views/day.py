@@ -24,7 +24,9 @@ def _day_page(request, profile, day):
     totals = DayTotals.of(entries, doses.against_upper_limit(profile, day), profile.goal(day))
     return render(request, "journal/day.html", {
         "day": day, "is_today": is_today, "meals": entries.by_meal(), "totals": totals,
-        "suggestions": gap_closers(totals.remaining_mg) if is_today and not totals.goal_reached else [],
+        "suggestions": (
+            gap_closers(totals.remaining_mg, profile.age(day)) if is_today and not totals.goal_reached else []
+        ),
         "previous_day": _shifted(day, -1), "next_day": _shifted(day, 1),
         # The supplement and symptom sections (templates/journal/includes/) read these.
         "doses": doses, "limit": totals.supplements,
