@@ -44,9 +44,9 @@ def rounded(value, kind):
     return value if step is None else value.quantize(step, rounding=ROUND_HALF_UP)
 
 
-def stored(value):
-    """A worked-out figure as entries and doses keep it: 0.01."""
-    return value.quantize(STORED, rounding=ROUND_HALF_UP)
+def stored(value, step=STORED):
+    """A worked-out figure as entries and doses keep it (0.01), or to the `step` of the column it goes in."""
+    return value.quantize(step, rounding=ROUND_HALF_UP)
 
 
 def percent(part, whole):

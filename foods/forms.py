@@ -1,4 +1,4 @@
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
@@ -6,22 +6,14 @@ from django import forms
 from django.db import transaction
 
 from foods import search
+from foods.figures import show, stored
 from foods.models import Food, Portion
+from foods.nutrients import MOST_PER_100_G, UNITS, Nutrients, unbelievable
 
 PER_100_G, PER_SERVING = "100g", "serving"
 MAX_GRAMS = Decimal(5000)
-# Highest believable figure per 100 g for each nutrient. Magnesium: no food reaches 2,000 mg/100 g
-# (SR28's richest, rice bran, has 781); the others sit above their richest foods in SR28:
-# cream of tartar 16,500 mg potassium, table salt 38,758 mg sodium, pure fat 902 kcal.
-UPPER_BOUNDS = {
-    "magnesium_mg": Decimal(2000),
-    "potassium_mg": Decimal(20000),
-    "sodium_mg": Decimal(40000),
-    "calcium_mg": Decimal(10000),
-    "energy_kcal": Decimal(950),
-}
-NUTRIENT_UNITS = dict.fromkeys(UPPER_BOUNDS, "mg") | {"energy_kcal": "kcal"}
-THOUSANDTH = Decimal("0.001")
+# Food's columns keep figures per 100 g to 0.001: 50 mg per 30 g serving is stored as 166.667 mg.
+PER_100_G_STEP = Decimal("0.001")
 
 
 def nutrient_input(label, required=False):
@@ -76,7 +68,7 @@ class CustomFoodForm(forms.Form):
         serving = next((p for p in portions if p.description == Portion.LABEL_SERVING), None)
         household = next((p for p in portions if p.description != Portion.LABEL_SERVING), None)
         initial = {"name": food.name, "basis": PER_100_G, "serving_grams": serving and serving.grams}
-        initial.update({name: getattr(food, name) for name in UPPER_BOUNDS})
+        initial.update({name: getattr(food, name) for name in Nutrients.NAMES})
         if household:
             initial.update(portion_description=household.description, portion_grams=household.grams)
         return initial
@@ -110,23 +102,33 @@ class CustomFoodForm(forms.Form):
                            "Give both the household measure and its weight, or neither.")
         if self.errors:
             return data
-        for name, bound in UPPER_BOUNDS.items():
+        for name in Nutrients.NAMES:
             data[name] = self._per_100_g(name, data[name], data["basis"], data.get("serving_grams"))
-            if data[name] is not None and data[name] > bound:
-                self.add_error(name, f"That is {data[name].normalize():f} {NUTRIENT_UNITS[name]} per 100 g; no food "
-                                     f"has more than {bound:,}. Check the label's unit and whether it is per serving.")
+            if unbelievable(name, data[name]):
+                self.add_error(name, self._unbelievable_message(name, data[name]))
         return data
+
+    @staticmethod
+    def _unbelievable_message(name, per_100_g):
+        unit = UNITS[name]
+        most = show(MOST_PER_100_G[name], "source", unit)
+        message = (f"That is {show(per_100_g, 'source', unit)} per 100 g; no food has more than {most}. "
+                   "Check the label's unit and whether it is per serving.")
+        if name == "magnesium_mg":
+            # The likeliest cause: a magnesium powder or capsule, which belongs with the supplement doses.
+            message += " A magnesium supplement is logged under Supplements, not as a food."
+        return message
 
     def _per_100_g(self, name, value, basis, serving_grams):
         """The label's figure per 100 g; per-serving figures are scaled exactly and the working kept to show."""
         if value is None or basis == PER_100_G:
             return value
-        per_100_g = (value * 100 / serving_grams).quantize(THOUSANDTH, rounding=ROUND_HALF_UP)
-        unit = NUTRIENT_UNITS[name]
+        per_100_g = stored(value * 100 / serving_grams, PER_100_G_STEP)
+        unit, serving = UNITS[name], show(serving_grams, "g")
         label = self.fields[name].label.split(" (")[0]
         self.working.append(
-            f"{label}: {value.normalize():f} {unit} per {serving_grams.normalize():f} g serving "
-            f"× 100 ÷ {serving_grams.normalize():f} g = {per_100_g.normalize():f} {unit} per 100 g"
+            f"{label}: {show(value, 'source', unit)} per {serving} serving × 100 ÷ {serving} = "
+            f"{show(per_100_g, 'source', unit)} per 100 g"
         )
         return per_100_g
 
@@ -154,7 +156,7 @@ class CustomFoodForm(forms.Form):
         data = self.cleaned_data
         food = self.food or Food(owner=owner, source=Food.Source.CUSTOM)
         food.name = data["name"]
-        for name in UPPER_BOUNDS:
+        for name in Nutrients.NAMES:
             setattr(food, name, data[name])
         food.save()
         self._save_portions(food, data)

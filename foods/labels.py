@@ -12,10 +12,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from foods.figures import percent
-from journal.reference import DAILY_VALUE_MG
 
+# The FDA's Daily Value for magnesium (21 CFR 101.9(c)(8)(iv)): what labels and their claims count against, and
+# the goal of anyone who has not said their age and sex.
+DAILY_VALUE_MG = 420
+DAILY_VALUE_SOURCE = "FDA Daily Value for adults and children 4 years and older"
 EXCELLENT_SOURCE_PERCENT = 20  # 21 CFR 101.54(b)
 GOOD_SOURCE_PERCENT = 10  # 21 CFR 101.54(c)
+
+
+@dataclass(frozen=True)
+class DailyValueGoal:
+    """The goal the food pages measure portions against when no one has said whose goal it is (see
+    foods.views.goal_of): shaped like the journal's reference.Goal."""
+
+    mg: int = DAILY_VALUE_MG
+    label: str = "Daily Value"
+    source: str = DAILY_VALUE_SOURCE
 
 
 def claim_for(magnesium_mg):

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from foods.figures import plain
 from foods.nutrients import Nutrients
 from foods.racc import reference_amount, typical_portion
 
@@ -208,4 +209,4 @@ class Portion(models.Model):
         ordering = ["food", "position", "pk"]
 
     def __str__(self):
-        return f"{self.description} ({self.grams.normalize():f} g)"
+        return f"{self.description} ({plain(self.grams)} g)"

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, prefetch_related_objects
 
+from foods.figures import plain
 from foods.models import Food, Portion, SearchIndexVersion
 
 MAX_RESULTS = 20
@@ -346,5 +347,5 @@ def as_json(food):
 
 
 def _decimal_text(value):
-    # A string keeps the exact decimal a float would blur; normalize() drops the stored trailing zeros.
-    return None if value is None else f"{value.normalize():f}"
+    # A string keeps the exact decimal a float would blur, without the stored trailing zeros ("592", not "592.000").
+    return None if value is None else plain(value)

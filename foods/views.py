@@ -1,16 +1,34 @@
+from functools import cache
+
+from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from foods import search as food_search
 from foods.forms import CustomFoodForm
-from foods.labels import PortionFigures, grouped_by_category
+from foods.labels import DailyValueGoal, PortionFigures, grouped_by_category
 from foods.models import Food, Portion
-from journal.models import Profile
 
 MAX_QUERY_LENGTH = 100
 RICH_FOODS_SHOWN = 40
+
+
+def goal_of(user):
+    """The goal this user's portions are measured against: their own (the journal's), else the Daily Value.
+
+    The goal belongs to the journal, which builds on foods; foods must not import it back. The project package, where
+    the two apps meet, names the journal's callable in settings.FOOD_PAGE_GOAL.
+    """
+    path = getattr(settings, "FOOD_PAGE_GOAL", None)
+    return _imported(path)(user) if path else DailyValueGoal()
+
+
+@cache
+def _imported(path):
+    return import_string(path)
 
 
 def food_list(request):
@@ -33,13 +51,13 @@ def search(request):
 
 def food_detail(request, pk):
     food = get_object_or_404(Food.objects.visible_to(request.user).prefetch_related("portions"), pk=pk)
-    goal = Profile.for_user(request.user).goal()
+    goal = goal_of(request.user)
     portions = [PortionFigures.of(portion, goal.mg) for portion in food.portions.all()]
     return render(request, "foods/food_detail.html", {"food": food, "goal": goal, "portions": portions})
 
 
 def magnesium_rich(request):
-    goal = Profile.for_user(request.user).goal()
+    goal = goal_of(request.user)
     portions = Portion.objects.magnesium_rich(RICH_FOODS_SHOWN)
     groups = grouped_by_category(PortionFigures.of(portion, goal.mg) for portion in portions)
     return render(request, "foods/magnesium_rich.html", {"groups": groups, "goal": goal, "shown": RICH_FOODS_SHOWN})

@@ -85,6 +85,10 @@ class Profile(models.Model):
         """Record a new doctor's goal from the person's today on: the days before keep the goal they had."""
         DoctorGoal.objects.update_or_create(user=self.user, start=self.today(), defaults={"mg": mg})
 
+    def age(self, on=None):
+        """Age in years (a Decimal: months count for infants) on `on`, or None while the birth date is unknown."""
+        return None if self.birth_date is None else reference.age_in_years(self.birth_date, on or self.today())
+
     def supplement_upper_limit_mg(self, on=None):
         """The UL for magnesium from supplements and medicines (not food); adults' 350 mg when age is unknown."""
         row = self.reference(on)
@@ -137,6 +141,11 @@ class DayMark(models.Model):
 
     def __str__(self):
         return f"Marks of {self.date}"
+
+
+def current_goal(user):
+    """This user's goal today (a reference.Goal): what settings.FOOD_PAGE_GOAL hands the food pages."""
+    return Profile.for_user(user).goal()
 
 
 class DayQuerySet(models.QuerySet):

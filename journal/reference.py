@@ -16,13 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from foods.labels import DAILY_VALUE_MG, DAILY_VALUE_SOURCE
+
 DRI_TABLE = Path(__file__).parent / "data" / "magnesium_dri.csv"
 DRI_SOURCE = "NIH Office of Dietary Supplements, Magnesium fact sheet (IOM/NASEM Dietary Reference Intakes, 1997)"
 
-# The FDA's Daily Value for magnesium (21 CFR 101.9(c)(8)(iv)), used on food labels
-# and as the goal when a profile does not yet say age and sex.
-DAILY_VALUE_MG = 420
-DAILY_VALUE_SOURCE = "FDA Daily Value for adults and children 4 years and older"
 # The UL for supplemental magnesium from age 9 on, pregnancy and lactation included.
 ADULT_SUPPLEMENT_UL_MG = 350
 

@@ -9,13 +9,37 @@ from django.db.models import Q
 from foods.models import Food, Portion
 from journal.models import describe_amount
 
-# Not basic foods, or not eaten as a serving on their own (flours, powders, freeze-dried herbs, crude bran).
-EXCLUDED_CATEGORIES = ("Baby Foods", "Fast Foods", "Restaurant Foods", "Spices and Herbs", "Beverages")
-EXCLUDED_NAME_PARTS = (
-    "baby", "restaurant", "fast food", "flour", "powder", "freeze-dried", "bran, crude", "cottonseed", "agar",
+# Basic foods (Food.kind) that are still not eaten as a serving on their own, which kind cannot tell: spices and
+# dried herbs go in by the pinch; flours and meals are baked; cocoa, instant coffee and tea, drink mixes and other
+# dry forms are a spoonful in a drink or are cooked first, as are uncooked grains and dry beans (their cooked entries
+# stand for them); crude bran and germ are sprinkled; sauces are a spoonful; agar sets a jelly; cottonseed is not
+# sold as food. No \b in the patterns: PostgreSQL reads it as a backspace.
+NOT_A_SERVING = (
+    Q(category__in=("Spices and Herbs", "Beverages"))  # SR28's drinks: the magnesium-rich ones are dry powders
+    | Q(name__iregex=r"^[a-z]+ bran$|, dry(,|$)|^sauce,|(fish|soy) sauce")  # "Bulgur, dry", not "dry roasted"
+    | Q(name__icontains="flour") | Q(name__icontains=" meal,") | Q(name__icontains="powder")
+    | Q(name__icontains="not reconstituted") | Q(name__icontains="dry mix") | Q(name__icontains="freeze-dried")
+    | Q(name__icontains="uncooked") | Q(name__icontains="mature seeds, raw") | Q(name__icontains=", crude")
+    | Q(name__icontains="agar,") | Q(name__icontains="cottonseed")
 )
-# SR28 writes brand names in capitals ("Cereals ready-to-eat, KELLOGG'S ALL-BRAN"); basic foods have none.
-BRAND_NAME = r"[A-Z]{3,}"
+# Whole nuts and seeds, chunks of nut butter and popcorn are choking hazards for children under 4: American Academy
+# of Pediatrics, Committee on Injury, Violence, and Poison Prevention, "Prevention of Choking Among Children",
+# Pediatrics 2010;125(3):601-607. SR28 and Foundation file nuts and seeds under "Nut and Seed Products", FNDDS under
+# "Nuts and seeds"; peanuts, peanut butter and soy nuts are legumes in SR28, chia seeds a grain in Foundation.
+CHOKING_HAZARD_UNDER_YEARS = 4
+CHOKING_HAZARDS = (
+    Q(category__in=("Nut and Seed Products", "Nuts and seeds"))
+    | Q(name__iregex=r"^(nuts|seeds|peanuts?|peanut butter|[a-z]+ seeds)([ ,]|$)")
+    | Q(name__iregex=r"^soybeans, mature seeds, (dry )?roasted") | Q(name__icontains="trail mix")
+    | Q(name__icontains="popcorn")
+)
+# An infant's adequate intake comes from breast milk or formula (IOM 1997, the AI for 0-12 months); the app does
+# not advise on feeding a baby, so it suggests no foods before the first birthday and says why.
+INFANT_UNDER_YEARS = 1
+NOT_FOR_INFANTS = (
+    "No foods are suggested for a baby under 12 months: their magnesium comes from breast milk or formula. "
+    "Ask your child's doctor about first foods."
+)
 
 CANDIDATES = 20  # read this many of the richest foods, then keep one of each kind
 MAX_SERVING_GRAMS = Decimal(200)  # a suggestion never asks for more of one food than this
@@ -39,20 +63,31 @@ class Suggestion:
         return describe_amount(self.grams, self.portion.description if self.portion else "", self.quantity)
 
 
-def basic_foods():
-    excluded = Q(category__in=EXCLUDED_CATEGORIES) | Q(name__regex=BRAND_NAME)
-    for part in EXCLUDED_NAME_PARTS:
-        excluded |= Q(name__icontains=part)
-    return Food.objects.filter(owner=None).exclude(excluded)
+class Suggestions(list):
+    """The suggested servings, and, when there are none on purpose, why (the day page says it)."""
+
+    def __init__(self, servings=(), why_none=""):
+        super().__init__(servings)
+        self.why_none = why_none
 
 
-def gap_closers(remaining_mg, count=4):
-    """A few foods, each in the amount that brings `remaining_mg` of magnesium; two queries.
+def basic_foods(age_years=None):
+    """Shared basic foods eaten as a serving on their own, and safe to offer at `age_years` (None: unknown)."""
+    foods = Food.objects.filter(owner=None, kind=Food.Kind.BASIC).exclude(NOT_A_SERVING)
+    if age_years is not None and age_years < CHOKING_HAZARD_UNDER_YEARS:
+        foods = foods.exclude(CHOKING_HAZARDS)
+    return foods
 
-    The richest food of each category comes first, so four suggestions are not four kinds of seed.
+
+def gap_closers(remaining_mg, age_years=None, count=4):
+    """A few foods, each in the amount that brings `remaining_mg` of magnesium, for a person of `age_years`.
+
+    Two queries. The richest food of each category comes first, so four suggestions are not four kinds of seed.
     """
+    if age_years is not None and age_years < INFANT_UNDER_YEARS:
+        return Suggestions(why_none=NOT_FOR_INFANTS)
     candidates = (
-        basic_foods().filter(magnesium_mg__gt=0).order_by("-magnesium_mg", "pk").prefetch_related("portions")
+        basic_foods(age_years).filter(magnesium_mg__gt=0).order_by("-magnesium_mg", "pk").prefetch_related("portions")
     )[:CANDIDATES]
     richest_of_kind = {}
     for food in candidates:
@@ -62,7 +97,7 @@ def gap_closers(remaining_mg, count=4):
     for food in richest_of_kind.values():
         (rest if food.category in categories else first).append(food)
         categories.add(food.category)
-    return [serving_for(food, remaining_mg) for food in (first + rest)[:count]]
+    return Suggestions(serving_for(food, remaining_mg) for food in (first + rest)[:count])
 
 
 def serving_for(food, remaining_mg):

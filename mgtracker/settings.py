@@ -150,6 +150,11 @@ TEMPLATES = [
     },
 ]
 
+# The food pages show each portion as a share of the person's goal, which the journal knows and foods must not
+# import (the journal builds on foods). The project, where the two apps meet, names a callable taking a user and
+# returning an object with .mg, .label and .source; without it the food pages use the FDA Daily Value.
+FOOD_PAGE_GOAL = "journal.models.current_goal"
+
 # The official USDA releases (SR28, FNDDS, FoodData Central) that import_usda, build_food_table and
 # make bench read; they are not part of the repository.
 USDA_DATA_DIR = Path(os.environ.get("USDA_DATA_DIR", BASE_DIR.parent / "shared" / "data" / "usda"))

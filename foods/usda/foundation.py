@@ -7,13 +7,13 @@ food.csv), so only its fdc_ids are read.
 
 from collections import defaultdict
 
+from foods.figures import plain
 from foods.models import Food
 from foods.usda.files import csv_rows
 from foods.usda.records import (
     BadNumber,
     FoodRecord,
     Rejected,
-    amount_text,
     in_sequence,
     parse_amount,
     screened_food,
@@ -91,7 +91,7 @@ def _read_portions(folder, current):
 
 def _describe(amount, unit, modifier, text):
     """ "1 cup, sifted", "2 tablespoon", or with an undetermined unit the modifier alone: "1 large"."""
-    count = amount_text(amount) if amount is not None else "1"
+    count = plain(amount) if amount is not None else "1"
     detail = ", ".join(part.strip() for part in (text, modifier) if part.strip())
     if unit == UNDETERMINED_UNIT:
         return f"{count} {detail}" if detail else None

@@ -9,26 +9,14 @@ import carries on with the rest.
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from foods.figures import show
 from foods.models import Food, Portion
-from foods.nutrients import Nutrients
+from foods.nutrients import MOST_PER_100_G, UNITS, Nutrients, unbelievable
 
 NUTRIENT_NAMES = Nutrients.NAMES
 
-# Bounds per 100 g of edible portion. Each is above every real food in the three
-# releases we read, and below what a unit slip would produce.
-#
-# Magnesium: the richest foods are brans and seeds: SR28 rice bran, crude 781 mg
-# (NDB 20060), FNDDS wheat bran 611 mg, Foundation pepitas 499.7 mg. 1,000 mg/100 g
-# (1 % of the food's mass as magnesium) leaves room for a richer real food, while a
-# value entered in micrograms instead of milligrams (x1000) lands far above it.
-MAGNESIUM_MAX_MG = Decimal(1000)
-# Energy: fat is the densest macronutrient, and SR28 credits it with 9.02 kcal/g
-# (its specific Atwater factor), so 100 g of pure fat is 902 kcal. The releases top
-# out there exactly: SR28 beef tallow and FNDDS lard both give 902. Nothing edible
-# can exceed it; a kJ figure taken for kcal (x4.184) of any fatty food does.
-ENERGY_MAX_KCAL = Decimal(902)
-# No mineral can weigh more than the 100 g of food it sits in (100,000 mg).
-MINERAL_MAX_MG = Decimal(100_000)
+# Nutrient figures are checked against foods.nutrients.MOST_PER_100_G, as the custom-food form checks them.
+
 # Portions: the heaviest household measures in the releases are a whole watermelon
 # (FNDDS, 6,000 g) and a whole turkey (SR28 05704, 5,717 g). Beyond 10 kg a "portion"
 # is a data error, not a serving.
@@ -63,11 +51,6 @@ def in_sequence(numbered):
         return int(item[0]) if item[0].isdigit() else float("inf")
 
     return [portion for _, portion in sorted(numbered, key=number)]
-
-
-def amount_text(value):
-    """A Decimal written plainly: 0.5 -> "0.5", 1.0 -> "1", 100 -> "100"."""
-    return f"{value.normalize():f}"
 
 
 @dataclass(frozen=True)
@@ -137,14 +120,11 @@ def food_problem(record):
     for name, value in record.nutrients.items():
         if value is not None and value < 0:
             return "negative nutrient value", f"{name} {value}"
-    magnesium, energy = record.nutrients.get("magnesium_mg"), record.nutrients.get("energy_kcal")
-    if magnesium is not None and magnesium > MAGNESIUM_MAX_MG:
-        return f"magnesium above {MAGNESIUM_MAX_MG} mg/100 g", f"{magnesium} mg"
-    if energy is not None and energy > ENERGY_MAX_KCAL:
-        return f"energy above {ENERGY_MAX_KCAL} kcal/100 g", f"{energy} kcal"
     for name, value in record.nutrients.items():
-        if name.endswith("_mg") and value is not None and value > MINERAL_MAX_MG:
-            return "mineral heavier than the food", f"{name} {value} mg/100 g"
+        if unbelievable(name, value):
+            unit = UNITS[name]
+            nutrient, most = name.removesuffix(f"_{unit}"), show(MOST_PER_100_G[name], "source", unit)
+            return f"{nutrient} above {most}/100 g", show(value, "source", unit)
     return None
 
 

@@ -6,13 +6,13 @@ and food group; FD_GROUP.txt the group names; WEIGHT.txt the household portions.
 
 from collections import defaultdict
 
+from foods.figures import plain
 from foods.models import Food
 from foods.usda.files import sr28_rows
 from foods.usda.records import (
     BadNumber,
     FoodRecord,
     Rejected,
-    amount_text,
     parse_amount,
     screened_food,
     screened_portion,
@@ -66,6 +66,6 @@ def _read_portions(folder):
         except BadNumber as error:
             yield Rejected("WEIGHT.txt", line, ndb, "not a number", str(error))
             continue
-        description = f"{amount_text(amount)} {unit}" if amount is not None else unit
+        description = f"{plain(amount)} {unit}" if amount is not None else unit
         portion = screened_portion(description, grams, "WEIGHT.txt", line, ndb)
         yield portion if isinstance(portion, Rejected) else (ndb, portion)

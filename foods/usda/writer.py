@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from foods import search
+from foods import figures, search
 from foods.models import Food, Portion
 from foods.usda.records import NUTRIENT_NAMES
 
@@ -131,8 +131,9 @@ def _fit(value, model, field_name):
     """`value` at the precision its column stores (Food figures 0.001, portion grams 0.01).
 
     USDA figures almost never carry more decimals; when one does (FDC's 2048 energy,
-    "699.59644"), the database would round it anyway, and comparing the rounded value
-    keeps a re-import from seeing a change that is not there.
+    "699.59644"), the column would round it anyway: rounding it here, half up as every
+    figure is (foods.figures), and comparing the rounded value keeps a re-import from
+    seeing a change that is not there.
     """
     places = model._meta.get_field(field_name).decimal_places
-    return value.quantize(Decimal(1).scaleb(-places))
+    return figures.stored(value, Decimal(1).scaleb(-places))

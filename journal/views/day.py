@@ -26,7 +26,7 @@ def _day_page(request, profile, day):
     return render(request, "journal/day.html", {
         "day": day, "is_today": is_today, "figures": figures,
         "meals": MealEntry.objects.for_day(user, day).by_meal(),
-        "suggestions": gap_closers(figures.remaining_mg) if wants_suggestions else [],
+        "suggestions": gap_closers(figures.remaining_mg, profile.age(day)) if wants_suggestions else [],
         "previous_day": _shifted(day, -1), "next_day": _shifted(day, 1),
         # The supplement and symptom sections (templates/journal/includes/) read these.
         "doses": SupplementDose.objects.for_day(user, day), "limit": figures.supplement_limit,

@@ -14,6 +14,7 @@ from tests.foods.food_builders import make_food
 pytestmark = pytest.mark.django_db
 ADD = reverse("foods:custom_add")
 CHECK_LABEL = "Check the label's unit and whether it is per serving."
+SUPPLEMENT = "A magnesium supplement is logged under Supplements, not as a food."
 BOTH_OR_NEITHER = "Give both the household measure and its weight, or neither."
 
 
@@ -44,7 +45,7 @@ def test_it_adds_a_food_with_figures_per_100_g(logged_in_client, user):
     assert (food.source, food.magnesium_mg, food.potassium_mg, food.sodium_mg) == ("custom", 245, 600, None)
     assert [(p.description, p.grams) for p in food.portions.all()] == [("1 handful", 30)]
     assertContains(response, "Saved Trail mix, pumpkin and cashew.")
-    assertContains(response, "73.5 mg")  # 245 mg/100 g x 30 g
+    assertContains(response, "74 mg")  # 245 mg/100 g x 30 g = 73.5 mg, the half rounded up
 
 
 def test_it_converts_per_serving_figures_to_per_100_g_and_shows_the_working(logged_in_client, user):
@@ -72,12 +73,13 @@ def test_an_exact_conversion_stays_exact(logged_in_client, user):
         ({"magnesium_mg": ""}, "magnesium_mg", "This field is required."),
         ({"magnesium_mg": "-5"}, "magnesium_mg", "Cannot be negative."),
         ({"sodium_mg": "-1"}, "sodium_mg", "Cannot be negative."),
-        ({"magnesium_mg": "2500"}, "magnesium_mg",
-         f"That is 2500 mg per 100 g; no food has more than 2,000. {CHECK_LABEL}"),
+        ({"magnesium_mg": "1500"}, "magnesium_mg",  # the importer refuses it too
+         f"That is 1,500 mg per 100 g; no food has more than 1,000 mg. {CHECK_LABEL} {SUPPLEMENT}"),
+        # 50 mg in a 1 g serving is 50 x 100 / 1 = 5,000 mg per 100 g.
         ({"basis": "serving", "serving_grams": "1", "magnesium_mg": "50"}, "magnesium_mg",
-         f"That is 5000 mg per 100 g; no food has more than 2,000. {CHECK_LABEL}"),
+         f"That is 5,000 mg per 100 g; no food has more than 1,000 mg. {CHECK_LABEL} {SUPPLEMENT}"),
         ({"energy_kcal": "1200"}, "energy_kcal",
-         f"That is 1200 kcal per 100 g; no food has more than 950. {CHECK_LABEL}"),
+         f"That is 1,200 kcal per 100 g; no food has more than 1,000 kcal. {CHECK_LABEL}"),
         ({"basis": "serving"}, "serving_grams", "Give the serving size in grams: the figures are per serving."),
         ({"serving_grams": "0"}, "serving_grams", "Give a weight above 0 g and at most 5,000 g."),
         ({"serving_grams": "-30"}, "serving_grams", "Give a weight above 0 g and at most 5,000 g."),
@@ -93,6 +95,33 @@ def test_bad_label_figures_get_a_message_at_the_field_and_save_nothing(logged_in
     assert response.status_code == 200
     assertFormError(response.context["form"], field, message)
     assert not Food.objects.exists()
+
+
+# The same bounds as the importer (tests/foods/test_import_checks.py): foods.nutrients.MOST_PER_100_G.
+BOUNDS = [("magnesium_mg", "1000"), ("potassium_mg", "53000"), ("sodium_mg", "40000"), ("calcium_mg", "10000"),
+          ("energy_kcal", "1000")]
+
+
+@pytest.mark.parametrize(("field", "most"), BOUNDS)
+def test_a_figure_exactly_at_the_bound_is_saved(logged_in_client, user, field, most):
+    logged_in_client.post(ADD, label(**{field: most}))
+    assert getattr(Food.objects.get(owner=user), field) == Decimal(most)
+
+
+@pytest.mark.parametrize(("field", "most"), BOUNDS)
+def test_a_figure_just_above_the_bound_is_refused(logged_in_client, field, most):
+    # A thousandth above is the smallest step the form takes.
+    response = logged_in_client.post(ADD, label(**{field: f"{most}.001"}))
+    assert response.status_code == 200
+    assert response.context["form"].errors[field][0].startswith(f"That is {int(most):,}.001 ")
+    assert not Food.objects.exists()
+
+
+def test_a_per_serving_label_of_pure_fat_is_believed(logged_in_client, user):
+    # A 6.1 g serving of oil has 55.02 kcal, printed as 60 (21 CFR 101.9(c)(1)): 60 x 100 / 6.1 = 983.607 kcal.
+    logged_in_client.post(ADD, label(name="Olive oil", basis="serving", serving_grams="6.1", magnesium_mg="0",
+                                     energy_kcal="60"))
+    assert Food.objects.get(owner=user).energy_kcal == Decimal("983.607")
 
 
 def test_the_edit_form_shows_the_stored_figures(logged_in_client, granola):
@@ -192,6 +221,6 @@ def test_a_custom_food_claims_a_source_for_its_label_serving(logged_in_client, u
                                                 portion_description="1 cup", portion_grams="120"), follow=True)
     food = Food.objects.get(owner=user)
     assert food.typical_portion.description == "1 serving (label)"
-    assertContains(response, "300.0 mg")
+    assertContains(response, "300 mg")  # 100 mg/40 g x 120 g
     assertContains(response, "Excellent source", count=1)
     assertContains(response, "the serving on the label")

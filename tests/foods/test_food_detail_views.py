@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -58,10 +59,10 @@ def test_it_shows_figures_per_100_g_and_the_usda_source(logged_in_client, pumpki
 def test_it_shows_each_portion_as_a_share_of_the_daily_value_by_default(logged_in_client, pumpkin_seeds):
     response = detail(logged_in_client, pumpkin_seeds)
     # 592 mg/100 g x 129 g = 763.68 mg, 182% of the 420 mg Daily Value; 1 oz (28.35 g) = 167.83 mg, 40%:
-    # shown to one decimal place, the per 100 g figure as USDA gives it.
-    assertContains(response, "763.7 mg")
+    # worked-out amounts in whole mg, the per 100 g figure as USDA gives it.
+    assertContains(response, "764 mg")
     assertContains(response, "182%")
-    assertContains(response, "167.8 mg")
+    assertContains(response, "168 mg")
     assertContains(response, "40%")
     assertContains(response, "592 mg")
     assertContains(response, "Daily Value")
@@ -89,13 +90,25 @@ def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, 
     assertContains(response, "239%")
 
 
+@override_settings(FOOD_PAGE_GOAL=None)
+def test_without_the_journals_goal_the_page_measures_against_the_daily_value(logged_in_client, user, pumpkin_seeds):
+    profile = Profile.for_user(user)
+    profile.birth_date, profile.sex = datetime.date(profile.today().year - 40, 1, 1), Profile.Sex.FEMALE
+    profile.save()
+    response = detail(logged_in_client, pumpkin_seeds)
+    # The same woman, but foods alone knows only the Daily Value: 763.68 / 420 = 182%, not 239% of her 320 mg.
+    assertContains(response, "<strong>420 mg</strong> of magnesium a day, Daily Value.")
+    assertContains(response, "182%")
+    assertNotContains(response, "239%")
+
+
 def test_a_typical_portion_giving_10_to_19_percent_of_the_daily_value_is_a_good_source(
     logged_in_client, dark_chocolate
 ):
     response = detail(logged_in_client, dark_chocolate)
     # 228 mg/100 g x 28.35 g = 64.64 mg = 15% of 420 mg; the 101 g bar gives 230.28 mg (55%) but is no claim's basis.
-    assertContains(response, "64.6 mg")
-    assertContains(response, "230.3 mg")
+    assertContains(response, "65 mg")
+    assertContains(response, "230 mg")
     assertContains(response, "55%")
     assertContains(response, "Good source", count=1)
     assertNotContains(response, "Excellent source")
@@ -104,9 +117,9 @@ def test_a_typical_portion_giving_10_to_19_percent_of_the_daily_value_is_a_good_
 def test_a_food_without_a_measure_near_its_reference_amount_makes_no_claim(logged_in_client, avocado):
     response = detail(logged_in_client, avocado)
     # Avocado's reference amount is 50 g; USDA's measures (146 to 230 g) are all over 2.5 times it.
-    # 29 mg/100 g x 150 g = 43.5 mg = 10% of 420 mg; x 230 g = 66.7 mg = 16%.
-    assertContains(response, "43.5 mg")
-    assertContains(response, "66.7 mg")
+    # 29 mg/100 g x 150 g = 43.5 mg, a half that rounds up to 44 mg (10% of 420 mg); x 230 g = 66.7 mg: 67 mg, 16%.
+    assertContains(response, "44 mg")
+    assertContains(response, "67 mg")
     assertNotContains(response, "Good source")
     assertContains(response, "this food has none, so no claim is made")
 

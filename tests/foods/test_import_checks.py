@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from foods.nutrients import MOST_PER_100_G, UNITS, Nutrients
 from foods.usda.records import (
     BadNumber,
     FoodRecord,
@@ -38,9 +39,6 @@ def test_a_true_food_passes():
         ({"name": "  "}, "missing name"),
         ({"name": "x" * 256}, "name or category too long"),
         ({"calcium_mg": Decimal("-1")}, "negative nutrient value"),
-        ({"magnesium_mg": Decimal("1000.001")}, "magnesium above 1000 mg/100 g"),
-        ({"energy_kcal": Decimal("903")}, "energy above 902 kcal/100 g"),
-        ({"sodium_mg": Decimal("100001")}, "mineral heavier than the food"),
     ],
 )
 def test_a_food_that_cannot_be_true_is_rejected_with_its_reason(changes, reason):
@@ -51,15 +49,41 @@ def test_a_food_that_cannot_be_true_is_rejected_with_its_reason(changes, reason)
     assert str(rejected).startswith("ABBREV.txt line 3635")
 
 
-@pytest.mark.parametrize(
-    ("magnesium_mg", "energy_kcal"),
-    [(Decimal(781), Decimal(902)), (Decimal(1000), Decimal(0)), (None, None)],
-)
-def test_the_extremes_of_the_real_releases_pass(magnesium_mg, energy_kcal):
-    # Rice bran (781 mg), beef tallow (902 kcal), and "no data" are all true.
-    record = almonds(magnesium_mg=magnesium_mg, energy_kcal=energy_kcal)
+# The richest food of each nutrient in the three releases (foods.nutrients.MOST_PER_100_G names them), and the most
+# a food can hold: table salt has 38,758 mg sodium per 100 g, the bound is 40,000 mg.
+RICHEST_AND_MOST = [
+    ("magnesium_mg", Decimal(781), Decimal(1000), "magnesium above 1,000 mg/100 g"),  # SR28 rice bran, crude
+    ("potassium_mg", Decimal(16500), Decimal(53000), "potassium above 53,000 mg/100 g"),  # cream of tartar
+    ("sodium_mg", Decimal(38758), Decimal(40000), "sodium above 40,000 mg/100 g"),  # table salt
+    ("calcium_mg", Decimal(7364), Decimal(10000), "calcium above 10,000 mg/100 g"),  # baking powder
+    ("energy_kcal", Decimal(902), Decimal(1000), "energy above 1,000 kcal/100 g"),  # fish oil, lard
+]
+
+
+@pytest.mark.parametrize(("nutrient", "richest", "most", "reason"), RICHEST_AND_MOST)
+def test_the_richest_real_food_and_a_figure_exactly_at_the_bound_pass(nutrient, richest, most, reason):
+    for value in (richest, most):
+        record = almonds(**{nutrient: value})
+        assert screened_food(record, "ABBREV.txt", 1) is record
+
+
+@pytest.mark.parametrize(("nutrient", "richest", "most", "reason"), RICHEST_AND_MOST)
+def test_a_figure_just_above_the_bound_is_rejected_with_its_reason(nutrient, richest, most, reason):
+    # A thousandth above is the smallest step a Food column stores.
+    rejected = screened_food(almonds(**{nutrient: most + Decimal("0.001")}), "ABBREV.txt", 3635)
+
+    assert isinstance(rejected, Rejected)
+    assert rejected.reason == reason
+
+
+def test_no_data_is_never_too_much():
+    record = almonds(magnesium_mg=None, energy_kcal=None)
 
     assert screened_food(record, "ABBREV.txt", 1) is record
+
+
+def test_every_nutrient_has_a_bound():
+    assert set(MOST_PER_100_G) == set(Nutrients.NAMES) == set(UNITS)
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_it_accepts_pure_fat_at_902_kcal_and_rejects_energy_beyond():
 
     assert fndds_food("81202000").energy_kcal == 902
     assert not Food.objects.filter(source_id="81202099").exists()
-    assert "(id 81202099): energy above 902 kcal/100 g (3774 kcal)" in output
+    assert "(id 81202099): energy above 1,000 kcal/100 g (3,774 kcal)" in output
 
 
 def test_it_skips_a_zero_gram_portion_with_its_reason():

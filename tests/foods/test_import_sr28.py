@@ -75,7 +75,7 @@ def test_it_rejects_impossible_rows_and_imports_the_rest():
     output = import_usda(SR28)
 
     assert not Food.objects.filter(source_id="12999").exists()
-    assert "ABBREV.txt line 15 (id 12999): magnesium above 1000 mg/100 g (550000 mg)" in output
+    assert "ABBREV.txt line 15 (id 12999): magnesium above 1,000 mg/100 g (550,000 mg)" in output
     assert "WEIGHT.txt line 42 (id 14411): portion of 0 g or less" in output
     assert Food.objects.count() == 14
     assert not sr28_food("14411").portions.filter(description="1 glass").exists()

@@ -56,7 +56,7 @@ def test_it_ends_with_a_summary_of_what_it_did():
 
     assert "14 foods read: 14 created, 0 updated, 0 unchanged; 41 portions written, 0 removed." in output
     assert "Skipped 2 rows:" in output
-    assert "1 x magnesium above 1000 mg/100 g, e.g." in output
+    assert "1 x magnesium above 1,000 mg/100 g, e.g." in output
 
 
 def test_importing_twice_changes_nothing():

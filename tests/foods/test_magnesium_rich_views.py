@@ -3,14 +3,17 @@
 The typical portion is the USDA measure closest to the FDA reference amount of the food's class (foods.racc).
 """
 
+from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from foods.models import Food, Portion
+from journal.models import Profile
 from tests.foods.food_builders import make_food
 
 pytestmark = pytest.mark.django_db
@@ -50,16 +53,35 @@ def test_it_ranks_basic_foods_by_magnesium_in_their_typical_portion(logged_in_cl
     response = logged_in_client.get(URL)
     # Pumpkin seeds by the ounce, not the cup: 592 x 28.35 g = 167.83 mg (40% of 420 mg);
     # spinach 87 x 180 g = 156.6 mg (37%); black beans 70 x 172 g = 120.4 mg (29%); molasses 242 x 20 g = 48.4 mg.
-    assertContains(response, "167.8 mg")
+    # Shown in whole mg: 168, 157, 120 and 48 mg.
+    assertContains(response, ">168 mg<")
     assertContains(response, "40%")
-    assertContains(response, "156.6 mg")
-    assertContains(response, "120.4 mg")
-    assertContains(response, "48.4 mg")
-    assertNotContains(response, "763.7 mg")  # the cup of seeds
-    assertNotContains(response, "815.5 mg")  # the cup of molasses, 242 x 337 g = 815.54 mg
+    assertContains(response, ">157 mg<")
+    assertContains(response, ">120 mg<")
+    assertContains(response, ">48 mg<")
+    assertNotContains(response, "764 mg")  # the cup of seeds, 592 x 129 g = 763.68 mg
+    assertNotContains(response, "816 mg")  # the cup of molasses, 242 x 337 g = 815.54 mg
     content = response.content.decode()
     assert content.index("Seeds, pumpkin") < content.index("Spinach, cooked") < content.index("Beans, black")
     assert content.index("Beans, black") < content.index("Molasses")
+
+
+def test_shares_are_of_the_persons_own_goal(logged_in_client, user, foods):
+    profile = Profile.for_user(user)
+    profile.birth_date, profile.sex = date(profile.today().year - 40, 1, 1), Profile.Sex.FEMALE
+    profile.save()
+    response = logged_in_client.get(URL)
+    # Women 31-50: RDA 320 mg. An ounce of pumpkin seeds, 167.83 mg, is 167.83 x 100 / 320 = 52.4%: 52%.
+    assertContains(response, "Shares are of your goal, 320 mg a day: RDA for females 31-50 years.")
+    assertContains(response, "52% of your goal")
+
+
+@override_settings(FOOD_PAGE_GOAL=None)
+def test_without_the_journals_goal_shares_are_of_the_daily_value(logged_in_client, foods):
+    response = logged_in_client.get(URL)
+    # 167.83 x 100 / 420 = 40.0%.
+    assertContains(response, "Shares are of your goal, 420 mg a day: Daily Value.")
+    assertContains(response, "40% of your goal")
 
 
 def test_it_explains_each_portion_by_its_reference_amount(logged_in_client, foods):

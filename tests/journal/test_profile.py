@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -84,3 +85,13 @@ def test_a_birth_date_is_in_the_future_by_the_users_own_calendar(logged_in_clien
     response = logged_in_client.post(URL, profile_data(birth_date="2026-01-02"))
     assertContains(response, "A birth date cannot be in the future.")
     assert Profile.for_user(user).birth_date is None
+
+
+def test_age_is_unknown_without_a_birth_date_and_counts_months_for_a_baby(user):
+    profile = Profile.for_user(user)
+    assert profile.age() is None
+    # Born 15 March 2024: on 14 September 2024 five whole months have passed, on 15 September six (0.5 year).
+    profile.birth_date = date(2024, 3, 15)
+    assert profile.age(date(2024, 9, 14)) == Decimal(5) / 12
+    assert profile.age(date(2024, 9, 15)) == Decimal("0.5")
+    assert profile.age(date(2026, 3, 15)) == 2
