@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests import builders
+
 PASSWORD = "correct-horse-battery-staple"
 
 
@@ -26,3 +28,13 @@ def other_user(make_user):
 def logged_in_client(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def pumpkin_seeds(db):
+    return builders.pumpkin_seeds()
+
+
+@pytest.fixture
+def spinach(db):
+    return builders.spinach()

@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertFormError, assertNotCont
 from foods.models import Food
 from foods.search import search
 from journal.models import MealEntry
-from tests.foods.food_builders import make_food
+from tests.builders import make_food
 
 pytestmark = pytest.mark.django_db
 ADD = reverse("foods:custom_add")

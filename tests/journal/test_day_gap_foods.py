@@ -2,6 +2,8 @@
 
 from pytest_django.asserts import assertContains, assertNotContains
 
+from tests.builders import make_food
+
 
 def test_it_offers_magnesium_rich_foods_in_a_household_amount_that_closes_the_gap(
     logged_in_client, woman_of_40, pumpkin_seeds, spinach
@@ -19,7 +21,7 @@ def test_it_offers_magnesium_rich_foods_in_a_household_amount_that_closes_the_ga
     assert text.index("Seeds, pumpkin") < text.index("Spinach, raw")
 
 
-def test_it_offers_only_basic_shared_foods(logged_in_client, user, other_user, make_food, spinach):
+def test_it_offers_only_basic_shared_foods(logged_in_client, user, other_user, spinach):
     make_food("Babyfood, cereal, oatmeal, dry", category="Baby Foods", magnesium_mg=200)
     make_food("Cereals ready-to-eat, KELLOGG'S ALL-BRAN", category="Breakfast Cereals", magnesium_mg=400)
     make_food("Restaurant, Chinese, vegetable chow mein", magnesium_mg=300)
@@ -34,7 +36,7 @@ def test_it_offers_only_basic_shared_foods(logged_in_client, user, other_user, m
         assertNotContains(response, name)
 
 
-def test_one_food_of_each_kind_is_offered(logged_in_client, pumpkin_seeds, make_food):
+def test_one_food_of_each_kind_is_offered(logged_in_client, pumpkin_seeds):
     make_food("Seeds, pumpkin and squash seed kernels, roasted, without salt", magnesium_mg=550)
     response = logged_in_client.get("/today/")
     assertContains(response, "Seeds, pumpkin", count=1)
@@ -52,11 +54,11 @@ def test_past_days_offer_no_suggestions(logged_in_client, pumpkin_seeds, yesterd
     assertNotContains(response, "would close today")
 
 
-def test_a_small_gap_is_closed_in_grams_not_a_portion_that_overshoots(logged_in_client, woman_of_40, make_food,
+def test_a_small_gap_is_closed_in_grams_not_a_portion_that_overshoots(logged_in_client, woman_of_40,
                                                                        log_food, pumpkin_seeds):
     # 315 mg eaten of 320: 5 mg to go. Hemp seeds (SR28 12012, 700 mg/100 g) give it in 0.71 g: 1 g, 7 mg,
     # not half a 3-tablespoon serving (15 g, 105 mg).
-    make_food("Seeds, hemp seed, hulled", [("3 tbsp", 30)], source_id="12012", magnesium_mg=700)
+    make_food("Seeds, hemp seed, hulled", portions=[("3 tbsp", 30)], source_id="12012", magnesium_mg=700)
     log_food(make_food("Test food, 315 mg", magnesium_mg=315), 100)
     response = logged_in_client.get("/today/")
     assertContains(response, "5 mg to go")
@@ -64,7 +66,7 @@ def test_a_small_gap_is_closed_in_grams_not_a_portion_that_overshoots(logged_in_
     assertNotContains(response, "× 3 tbsp")
 
 
-def test_the_suggestions_take_one_food_of_each_category_first(logged_in_client, woman_of_40, make_food):
+def test_the_suggestions_take_one_food_of_each_category_first(logged_in_client, woman_of_40):
     seeds = "Nut and Seed Products"
     make_food("Seeds, hemp seed, hulled", category=seeds, magnesium_mg=700)
     make_food("Seeds, pumpkin and squash seed kernels, dried", category=seeds, magnesium_mg=592)
