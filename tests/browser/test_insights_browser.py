@@ -9,7 +9,7 @@ from tests.conftest import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_insights_draw_the_daily_magnesium_and_its_seven_day_average(page, user):
+def test_insights_draw_the_daily_magnesium_and_its_seven_day_average(page, user, frozen_now):
     today = Profile.for_user(user).today()
     almonds = make_food("Nuts, almonds", source_id="12061", magnesium_mg=270)  # SR28 12061, per 100 g
     for n in range(7):

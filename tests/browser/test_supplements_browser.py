@@ -36,7 +36,8 @@ def test_a_product_from_its_compound_weight_and_two_doses_over_the_limit(page, u
     assert "Diarrhoea is usually the first sign" in warning.inner_text()
 
 
-def test_on_a_phone_the_days_dose_and_meal_actions_are_on_screen_and_big_enough_to_tap(page, user, spinach):
+def test_on_a_phone_the_days_dose_and_meal_actions_are_on_screen_and_big_enough_to_tap(page, user, spinach,
+                                                                                      frozen_now):
     log_dose(user, product=make_product(user))
     log_food(user, spinach, 30, meal="lunch")
     log_in(page, user.username)

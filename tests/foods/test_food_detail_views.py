@@ -68,7 +68,7 @@ def test_it_claims_an_excellent_source_for_the_typical_portion_only(logged_in_cl
     assertContains(response, "the 30 g reference amount for nuts and seeds")
 
 
-def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, pumpkin_seeds):
+def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, pumpkin_seeds, frozen_now):
     profile = Profile.for_user(user)
     profile.birth_date, profile.sex = datetime.date(1990, 1, 1), Profile.Sex.FEMALE
     profile.save()

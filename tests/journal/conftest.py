@@ -7,7 +7,7 @@ from tests import builders
 
 
 @pytest.fixture
-def today(user):
+def today(user, frozen_now):
     return Profile.for_user(user).today()
 
 

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from pytest_django.asserts import assertContains, assertNotContains
@@ -115,15 +115,10 @@ def test_it_hides_other_users_meals(logged_in_client, other_user, log_food, spin
     assertContains(response, "<strong>0 mg</strong>", html=True)
 
 
-def test_today_is_the_users_local_day_not_the_servers(logged_in_client, user, log_food, spinach):
-    # One of these zones is on another calendar day than UTC at any moment.
-    server_today = datetime.now(ZoneInfo("UTC")).date()
-    zone = next(
-        name for name in ("Pacific/Kiritimati", "Pacific/Pago_Pago")
-        if datetime.now(ZoneInfo(name)).date() != server_today
-    )
-    Profile.objects.filter(user=user).update(time_zone=zone)
-    local_today = datetime.now(ZoneInfo(zone)).date()
+def test_today_is_the_users_local_day_not_the_servers(logged_in_client, user, log_food, spinach, frozen_now):
+    # At noon UTC it is already the next day in Kiritimati (UTC+14).
+    Profile.objects.filter(user=user).update(time_zone="Pacific/Kiritimati")
+    local_today = frozen_now.astimezone(ZoneInfo("Pacific/Kiritimati")).date()
     log_food(spinach, 100, day=local_today)
 
     response = logged_in_client.get("/today/")

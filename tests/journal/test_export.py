@@ -13,7 +13,7 @@ DAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def history(user, other_user, pumpkin_seeds):
+def history(user, other_user, pumpkin_seeds, frozen_now):
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="America/New_York")
     log_food(user, pumpkin_seeds, "0.5", DAY, portion="1 cup")
     log_dose(user, elemental_mg="240", units="2", taken_at=datetime(2026, 11, 21, 3, 30, tzinfo=UTC),

@@ -15,7 +15,7 @@ DAY = date(2026, 11, 18)
 
 
 @pytest.fixture
-def day_at_a_half(user):
+def day_at_a_half(user, frozen_now):
     """161.60 mg against the 320 mg RDA of a woman of 36 is 50.5%; dizziness 6, 6, 6, 7 has a mean of 6.25."""
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
     log_food(user, make_food("Nuts, almonds", source_id="12061", magnesium_mg=270), "59.85", DAY, meal="lunch")

@@ -11,7 +11,7 @@ MONDAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def adult_woman(user):
+def adult_woman(user, frozen_now):
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
     return user
 
