@@ -1,7 +1,24 @@
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 
+from tests import builders
+
 PASSWORD = "correct-horse-battery-staple"
+
+# Noon UTC on Saturday 28 November 2026: one calendar day from UTC-11 to UTC+11 (Pacific/Kiritimati, UTC+14, is
+# already on Sunday), and after every fixed date the tests log on, as the real day was when they were written.
+FROZEN_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def frozen_now():
+    """The clock stopped at FROZEN_NOW in the whole process, the live server's thread too: a test of "today"
+    cannot fail for running across midnight or in another time zone."""
+    with time_machine.travel(FROZEN_NOW, tick=False):
+        yield FROZEN_NOW
 
 
 @pytest.fixture
@@ -26,3 +43,13 @@ def other_user(make_user):
 def logged_in_client(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def pumpkin_seeds(db):
+    return builders.pumpkin_seeds()
+
+
+@pytest.fixture
+def spinach(db):
+    return builders.spinach()

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
+from tests.builders import make_food
 from tests.conftest import PASSWORD
-from tests.foods.food_builders import make_food
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

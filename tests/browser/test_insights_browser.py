@@ -1,21 +1,19 @@
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 
-from journal.models import MealEntry, Profile
+from journal.models import Profile
+from tests.builders import log_food, make_food
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_insights_draw_the_daily_magnesium_and_its_seven_day_average(page, user):
+def test_insights_draw_the_daily_magnesium_and_its_seven_day_average(page, user, frozen_now):
     today = Profile.for_user(user).today()
+    almonds = make_food("Nuts, almonds", source_id="12061", magnesium_mg=270)  # SR28 12061, per 100 g
     for n in range(7):
-        MealEntry.objects.create(
-            user=user, date=today - timedelta(days=n), meal="snack", food_name="Nuts, almonds", food_source="sr28",
-            food_source_id="12061", grams=Decimal("28.35"), magnesium_mg=Decimal("76.55"),
-        )
+        log_food(user, almonds, "28.35", today - timedelta(days=n), meal="snack")
     page.goto("/accounts/login/?next=/insights/%3Fdays%3D28")
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)

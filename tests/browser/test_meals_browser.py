@@ -1,20 +1,14 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from foods.models import Food, Portion
+from tests.builders import make_food
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_logging_half_a_cup_of_pumpkin_seeds_shows_381_84_mg_on_the_day(page):
+def test_logging_half_a_cup_of_pumpkin_seeds_shows_381_84_mg_on_the_day(page, pumpkin_seeds):
     get_user_model().objects.create_user("dana", password=PASSWORD)
-    seeds = Food.objects.create(
-        name="Seeds, pumpkin and squash seed kernels, dried", source="sr28", source_id="12014",
-        magnesium_mg=592, potassium_mg=809, sodium_mg=7, calcium_mg=46, energy_kcal=559,
-    )
-    Portion.objects.create(food=seeds, description="1 cup", grams=129, position=0)
-    Portion.objects.create(food=seeds, description="1 oz", grams="28.35", position=1)
 
     page.goto("/accounts/login/")
     page.locator("#id_username").fill("dana")
@@ -22,7 +16,7 @@ def test_logging_half_a_cup_of_pumpkin_seeds_shows_381_84_mg_on_the_day(page):
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/today/")
 
-    page.goto(f"/meals/add/?food={seeds.pk}")
+    page.goto(f"/meals/add/?food={pumpkin_seeds.pk}")
     page.get_by_label("Unit").select_option(label="1 cup (129 g)")
     page.get_by_label("Amount").fill("0.5")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -32,15 +26,9 @@ def test_logging_half_a_cup_of_pumpkin_seeds_shows_381_84_mg_on_the_day(page):
     assert page.get_by_role("progressbar").get_attribute("aria-valuenow") == "91"  # of the 420 mg Daily Value
 
 
-def test_a_food_found_by_typing_with_a_typo_is_logged_in_its_own_portion(page):
+def test_a_food_found_by_typing_with_a_typo_is_logged_in_its_own_portion(page, spinach):
     get_user_model().objects.create_user("erin", password=PASSWORD)
-    spinach = Food.objects.create(
-        name="Spinach, raw", source="sr28", source_id="11457", magnesium_mg=79, potassium_mg=558, sodium_mg=79,
-        calcium_mg=99, energy_kcal=23,
-    )
-    Portion.objects.create(food=spinach, description="1 cup", grams=30, position=0)
-    Portion.objects.create(food=spinach, description="1 bunch", grams=340, position=1)
-    Food.objects.create(name="Spinach souffle", source="sr28", source_id="11855", magnesium_mg=38)
+    make_food("Spinach souffle", source_id="11855", magnesium_mg=38)
 
     page.goto("/accounts/login/?next=/meals/add/")
     page.locator("#id_username").fill("erin")

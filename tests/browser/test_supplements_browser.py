@@ -1,11 +1,7 @@
-from datetime import UTC, datetime
-from decimal import Decimal
-
 import pytest
 
-from journal.models import MealEntry, Profile
+from tests.builders import log_dose, log_food, make_product
 from tests.conftest import PASSWORD
-from tests.journal.supplement_symptom_builders import make_dose, make_product
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,11 +36,10 @@ def test_a_product_from_its_compound_weight_and_two_doses_over_the_limit(page, u
     assert "Diarrhoea is usually the first sign" in warning.inner_text()
 
 
-def test_on_a_phone_the_days_dose_and_meal_actions_are_on_screen_and_big_enough_to_tap(page, user):
-    today = Profile.for_user(user).today()
-    make_dose(user, make_product(user), taken_at=datetime.now(UTC))
-    MealEntry.objects.create(user=user, date=today, meal="lunch", food_name="Spinach, raw", food_source="sr28",
-                             food_source_id="11457", grams=Decimal(30), magnesium_mg=Decimal("23.7"))
+def test_on_a_phone_the_days_dose_and_meal_actions_are_on_screen_and_big_enough_to_tap(page, user, spinach,
+                                                                                      frozen_now):
+    log_dose(user, product=make_product(user))
+    log_food(user, spinach, 30, meal="lunch")
     log_in(page, user.username)
 
     viewport_width = page.viewport_size["width"]  # 390 px

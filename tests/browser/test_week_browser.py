@@ -1,9 +1,9 @@
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
-from journal.models import MealEntry, Profile
+from journal.models import Profile
+from tests.builders import log_food, make_food
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,10 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_week_page_draws_its_charts_with_the_vendored_chart_library(page, user):
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
-    MealEntry.objects.create(
-        user=user, date=date(2026, 11, 24), meal="lunch", food_name="Nuts, almonds", food_source="sr28",
-        food_source_id="12061", grams=Decimal("28.35"), magnesium_mg=Decimal("76.55"),
-    )
+    almonds = make_food("Nuts, almonds", source_id="12061", magnesium_mg=270)  # SR28 12061, per 100 g
+    log_food(user, almonds, "28.35", date(2026, 11, 24), meal="lunch")
     page.goto("/accounts/login/?next=/week/2026-11-24/")
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)

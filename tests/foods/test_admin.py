@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from foods.models import Food, Portion
+from foods.models import Food
+from tests.builders import make_food
 
 
 @pytest.fixture
@@ -15,20 +16,8 @@ def admin_client(client, make_user):
 
 @pytest.fixture
 def almonds(db):
-    food = Food.objects.create(
-        name="Nuts, almonds", category="Nut and Seed Products", source=Food.Source.SR28, source_id="12061",
-        magnesium_mg=Decimal("270"),
-    )
-    Portion.objects.create(food=food, description="1 cup, whole", grams=Decimal("143"))
-    return food
-
-
-@pytest.fixture
-def spinach(db):
-    return Food.objects.create(
-        name="Spinach, raw", category="Vegetables and Vegetable Products", source=Food.Source.SR28, source_id="11457",
-        magnesium_mg=Decimal("79"),
-    )
+    return make_food("Nuts, almonds", category="Nut and Seed Products", source_id="12061", magnesium_mg="270",
+                     portions=[("1 cup, whole", "143")])
 
 
 def test_it_lists_foods_with_source_and_magnesium(admin_client, almonds, django_assert_max_num_queries):
@@ -87,7 +76,7 @@ def test_a_usda_food_keeps_its_figures_when_the_form_is_posted(admin_client, alm
 
 
 def test_a_custom_food_stays_editable(admin_client, user):
-    food = Food.objects.create(name="Alice's granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg=150)
+    food = make_food("Alice's granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg=150)
     response = admin_client.get(reverse("admin:foods_food_change", args=[food.pk]))
 
     assertContains(response, 'name="name"')
@@ -110,7 +99,7 @@ def test_a_usda_foods_portions_cannot_be_changed(admin_client, almonds):
 def test_a_custom_food_cannot_be_made_a_shared_food(admin_client, user):
     from django.db import IntegrityError, transaction
 
-    food = Food.objects.create(name="Alice's granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg=150)
+    food = make_food("Alice's granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg=150)
     admin_client.post(reverse("admin:foods_food_change", args=[food.pk]), {
         "name": "Alice's granola", "source": "sr28", "owner": "", "magnesium_mg": "150",
         "portions-TOTAL_FORMS": "0", "portions-INITIAL_FORMS": "0",

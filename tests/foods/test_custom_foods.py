@@ -1,5 +1,6 @@
 """Custom foods from a package label: only their owner sees them; figures stored per 100 g, exactly."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from pytest_django.asserts import assertContains, assertFormError, assertNotCont
 from foods.models import Food
 from foods.search import search
 from journal.models import MealEntry
-from tests.foods.food_builders import make_food
+from tests.builders import log_food, make_food
 
 pytestmark = pytest.mark.django_db
 ADD = reverse("foods:custom_add")
@@ -144,10 +145,7 @@ def test_editing_replaces_the_figures_and_the_name_is_searchable(logged_in_clien
 
 def test_editing_keeps_the_portions_that_meals_point_at(logged_in_client, user, granola):
     cup = granola.portions.get(description="1 cup")
-    entry = MealEntry.objects.create(
-        user=user, date="2026-11-24", meal="breakfast", food=granola, grams=110, portion=cup,
-        portion_quantity=1, food_name=granola.name, food_source="custom", magnesium_mg=Decimal("165"),
-    )
+    entry = log_food(user, granola, 1, date(2026, 11, 24), portion="1 cup")  # 110 g, 165 mg
     changes = label(name="Alice's granola", basis="serving", serving_grams="45", magnesium_mg="67.5",
                     portion_description="1 cup", portion_grams="120")
     assertRedirects(logged_in_client.post(reverse("foods:custom_edit", args=[granola.pk]), changes),
@@ -166,8 +164,7 @@ def test_the_label_serving_name_is_not_a_household_measure(logged_in_client, use
 
 
 def test_deleting_keeps_the_meals_logged_with_it(logged_in_client, user, granola):
-    MealEntry.objects.create(user=user, date="2026-11-24", meal="breakfast", food=granola, grams=45,
-                             food_name=granola.name, food_source="custom", magnesium_mg=Decimal("67.5"))
+    log_food(user, granola, 45, date(2026, 11, 24))  # 67.5 mg
     response = logged_in_client.post(reverse("foods:custom_delete", args=[granola.pk]), follow=True)
     assertRedirects(response, reverse("foods:custom_list"))
     assertContains(response, "Deleted Alice&#x27;s granola.")

@@ -11,19 +11,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 from foods.labels import claim_for
 from foods.models import Food
 from journal.models import Profile
-from tests.foods.food_builders import make_food
+from tests.builders import make_food
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def pumpkin_seeds():
-    food = make_food(
-        "Seeds, pumpkin and squash seed kernels, dried", source_id="12014", magnesium_mg="592",
-        category="Nut and Seed Products", portions=[("1 cup", "129"), ("1 oz", "28.35")],
-    )
-    Food.objects.filter(pk=food.pk).update(potassium_mg=809, sodium_mg=7, calcium_mg=46, energy_kcal=559)
-    return food
 
 
 @pytest.fixture
@@ -79,7 +69,7 @@ def test_it_claims_an_excellent_source_for_the_typical_portion_only(logged_in_cl
     assertContains(response, "the 30 g reference amount for nuts and seeds")
 
 
-def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, pumpkin_seeds):
+def test_it_measures_portions_against_the_users_own_rda(logged_in_client, user, pumpkin_seeds, frozen_now):
     profile = Profile.for_user(user)
     profile.birth_date, profile.sex = datetime.date(1990, 1, 1), Profile.Sex.FEMALE
     profile.save()

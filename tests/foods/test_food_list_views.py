@@ -5,7 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from foods.models import Food
-from tests.foods.food_builders import make_food
+from tests.builders import make_food
 
 pytestmark = pytest.mark.django_db
 

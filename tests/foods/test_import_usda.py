@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from foods.models import Food, Portion
+from tests.builders import make_food
 from tests.foods.samples import SAMPLES, SR28, import_usda
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +106,7 @@ def test_a_changed_portion_is_replaced_and_the_others_keep_their_ids(sr28_copy):
 
 
 def test_it_leaves_custom_foods_alone(user):
-    custom = Food.objects.create(name="Granny's almonds", source=Food.Source.CUSTOM, owner=user, magnesium_mg=1)
+    custom = make_food("Granny's almonds", source=Food.Source.CUSTOM, owner=user, magnesium_mg=1)
 
     import_usda(SAMPLES)
     import_usda(SAMPLES)

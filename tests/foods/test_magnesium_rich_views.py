@@ -14,7 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from foods.models import Food, Portion
 from journal.models import Profile
-from tests.foods.food_builders import make_food
+from tests.builders import make_food
 
 pytestmark = pytest.mark.django_db
 URL = reverse("foods:rich")

@@ -1,11 +1,12 @@
 """Search ranking on real USDA names: the obvious food comes first whatever the wording."""
 
+from datetime import date
+
 import pytest
 
 from foods.models import Food
 from foods.search import reindex, search, words
-from journal.models import MealEntry
-from tests.foods.food_builders import make_food, make_foods
+from tests.builders import log_food, make_food, make_foods
 
 SR28, FNDDS, FOUNDATION = Food.Source.SR28, Food.Source.FNDDS, Food.Source.FOUNDATION
 
@@ -163,23 +164,16 @@ def test_fast_food_anywhere_in_a_name_and_fndds_brands_in_brackets_are_not_basic
     assert kinds[steak.source_id] == Food.Kind.BASIC
 
 
-def log_meal(user, food):
-    MealEntry.objects.create(
-        user=user, date="2026-11-24", meal=MealEntry.Meal.BREAKFAST, food=food, grams=240,
-        food_name=food.name, food_source=food.source, food_source_id=food.source_id,
-    )
-
-
 def test_the_users_recent_foods_rank_up(usda_foods, user):
     almond_milk = Food.objects.get(source_id="11350020")
     assert names("almond", user)[0] != almond_milk.name
-    log_meal(user, almond_milk)
+    log_food(user, almond_milk, 240, date(2026, 11, 24))
     assert names("almond", user)[0] == almond_milk.name
 
 
 def test_another_users_recent_foods_change_nothing(usda_foods, user, other_user):
     before = names("almond", user)
-    log_meal(other_user, Food.objects.get(source_id="11350020"))
+    log_food(other_user, Food.objects.get(source_id="11350020"), 240, date(2026, 11, 24))
     assert names("almond", user) == before
 
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from foods.management.commands import bench_search
 from foods.models import Food
-from tests.foods.food_builders import make_food
+from tests.builders import make_food
 
 pytestmark = pytest.mark.django_db
 

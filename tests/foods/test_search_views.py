@@ -5,18 +5,10 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from foods.models import Food
-from tests.foods.food_builders import make_food
+from tests.builders import make_food
 
 pytestmark = pytest.mark.django_db
 URL = reverse("foods:search")
-
-
-@pytest.fixture
-def pumpkin_seeds():
-    return make_food(
-        "Seeds, pumpkin and squash seed kernels, dried", source_id="12014", magnesium_mg="592",
-        category="Nut and Seed Products", portions=[("1 cup", "129"), ("1 oz", "28.35")],
-    )
 
 
 def test_it_lists_matching_foods_with_links_to_their_page_and_to_log_them(logged_in_client, pumpkin_seeds):

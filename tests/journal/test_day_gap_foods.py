@@ -7,6 +7,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import Profile
+from tests.builders import make_food
 
 
 def test_it_offers_magnesium_rich_foods_in_a_household_amount_that_closes_the_gap(
@@ -25,7 +26,7 @@ def test_it_offers_magnesium_rich_foods_in_a_household_amount_that_closes_the_ga
     assert text.index("Seeds, pumpkin") < text.index("Spinach, raw")
 
 
-def test_it_offers_only_basic_shared_foods(logged_in_client, user, other_user, make_food, spinach):
+def test_it_offers_only_basic_shared_foods(logged_in_client, user, other_user, spinach):
     make_food("Babyfood, cereal, oatmeal, dry", category="Baby Foods", magnesium_mg=200)
     make_food("Cereals ready-to-eat, KELLOGG'S ALL-BRAN", category="Breakfast Cereals", magnesium_mg=400)
     make_food("Restaurant, Chinese, vegetable chow mein", magnesium_mg=300)
@@ -40,7 +41,7 @@ def test_it_offers_only_basic_shared_foods(logged_in_client, user, other_user, m
         assertNotContains(response, name)
 
 
-def test_one_food_of_each_kind_is_offered(logged_in_client, pumpkin_seeds, make_food):
+def test_one_food_of_each_kind_is_offered(logged_in_client, pumpkin_seeds):
     make_food("Seeds, pumpkin and squash seed kernels, roasted, without salt", magnesium_mg=550)
     response = logged_in_client.get("/today/")
     assertContains(response, "Seeds, pumpkin", count=1)
@@ -58,11 +59,11 @@ def test_past_days_offer_no_suggestions(logged_in_client, pumpkin_seeds, yesterd
     assertNotContains(response, "would close today")
 
 
-def test_a_small_gap_is_closed_in_grams_not_a_portion_that_overshoots(logged_in_client, woman_of_40, make_food,
+def test_a_small_gap_is_closed_in_grams_not_a_portion_that_overshoots(logged_in_client, woman_of_40,
                                                                        log_food, pumpkin_seeds):
     # 315 mg eaten of 320: 5 mg to go. Hemp seeds (SR28 12012, 700 mg/100 g) give it in 0.71 g: 1 g, 7 mg,
     # not half a 3-tablespoon serving (15 g, 105 mg).
-    make_food("Seeds, hemp seed, hulled", [("3 tbsp", 30)], source_id="12012", magnesium_mg=700)
+    make_food("Seeds, hemp seed, hulled", portions=[("3 tbsp", 30)], source_id="12012", magnesium_mg=700)
     log_food(make_food("Test food, 315 mg", magnesium_mg=315), 100)
     response = logged_in_client.get("/today/")
     assertContains(response, "5 mg to go")
@@ -70,7 +71,7 @@ def test_a_small_gap_is_closed_in_grams_not_a_portion_that_overshoots(logged_in_
     assertNotContains(response, "× 3 tbsp")
 
 
-def test_the_suggestions_take_one_food_of_each_category_first(logged_in_client, woman_of_40, make_food):
+def test_the_suggestions_take_one_food_of_each_category_first(logged_in_client, woman_of_40):
     seeds = "Nut and Seed Products"
     make_food("Seeds, hemp seed, hulled", category=seeds, magnesium_mg=700)
     make_food("Seeds, pumpkin and squash seed kernels, dried", category=seeds, magnesium_mg=592)
@@ -85,10 +86,10 @@ def test_the_suggestions_take_one_food_of_each_category_first(logged_in_client, 
     ]
 
 
-def test_basic_foods_named_with_capitals_such_as_fndds_nfs_are_offered(logged_in_client, woman_of_40, make_food):
+def test_basic_foods_named_with_capitals_such_as_fndds_nfs_are_offered(logged_in_client, woman_of_40):
     # "NFS" (not further specified) is FNDDS wording, not a brand: Food.kind calls it a basic food.
-    make_food("Pumpkin seeds, NFS", [("1 oz", 28.35)], source="fndds", source_id="43101050", category="Nuts and seeds",
-              magnesium_mg=550)
+    make_food("Pumpkin seeds, NFS", portions=[("1 oz", 28.35)], source="fndds", source_id="43101050",
+              category="Nuts and seeds", magnesium_mg=550)
     response = logged_in_client.get("/today/")
     # 320 mg to go: 320 x 100 / 550 = 58.18 g, 2.05 oz, up to 2.5 x 1 oz = 70.875 g, stored 70.88 g;
     # 550 x 70.88 / 100 = 389.84 mg.
@@ -108,7 +109,7 @@ def test_basic_foods_named_with_capitals_such_as_fndds_nfs_are_offered(logged_in
     ("Beans, black, mature seeds, raw", "Legumes and Legume Products"),
     ("Coffee, instant, not reconstituted", "Not included in a food category"),
 ])
-def test_basic_foods_not_eaten_as_a_serving_on_their_own_are_not_offered(logged_in_client, make_food, spinach, name,
+def test_basic_foods_not_eaten_as_a_serving_on_their_own_are_not_offered(logged_in_client, spinach, name,
                                                                          category):
     make_food(name, category=category, magnesium_mg=700)
     names = [suggestion.food.name for suggestion in logged_in_client.get("/today/").context["suggestions"]]
@@ -121,7 +122,7 @@ def child_aged(user, days):
     profile.save()
 
 
-def test_a_child_of_two_is_offered_no_nuts_or_seeds(logged_in_client, user, make_food, pumpkin_seeds, spinach):
+def test_a_child_of_two_is_offered_no_nuts_or_seeds(logged_in_client, user, pumpkin_seeds, spinach):
     child_aged(user, 2 * 365 + 100)
     make_food("Pumpkin seeds, NFS", source="fndds", category="Nuts and seeds", magnesium_mg=550)
     make_food("Peanuts, all types, dry-roasted, without salt", category="Legumes and Legume Products",

@@ -1,22 +1,14 @@
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from journal.models import Profile, SupplementDose
-from tests.journal.supplement_symptom_builders import make_note
+from journal.models import Profile
+from tests.builders import log_dose, make_food, write_note
 
 
 def day_url(day):
     return f"/day/{day.isoformat()}/"
-
-
-def take_supplement(user, day, elemental_mg):
-    return SupplementDose.objects.create(
-        user=user, taken_at=timezone.now(), date=day, units=1, product_name="Magnesium glycinate",
-        form="glycinate", elemental_mg=elemental_mg,
-    )
 
 
 def test_it_lists_each_meal_in_the_order_of_the_day(logged_in_client, log_food, pumpkin_seeds, spinach, today):
@@ -62,7 +54,7 @@ def test_supplements_count_toward_the_goal_and_against_the_upper_limit(
     logged_in_client, woman_of_40, log_food, pumpkin_seeds, today
 ):
     log_food(pumpkin_seeds, "0.5", "1 cup")
-    take_supplement(woman_of_40, today, 200)
+    log_dose(woman_of_40, today, elemental_mg=200)
 
     response = logged_in_client.get(day_url(today))
 
@@ -76,7 +68,7 @@ def test_supplements_count_toward_the_goal_and_against_the_upper_limit(
 
 
 def test_supplements_over_the_upper_limit_are_flagged(logged_in_client, woman_of_40, today):
-    take_supplement(woman_of_40, today, 400)
+    log_dose(woman_of_40, today, elemental_mg=400)
     response = logged_in_client.get(day_url(today))
     assertContains(response, "114% of 350 mg")
     assertContains(response, "above the upper limit")
@@ -98,7 +90,7 @@ def test_it_shows_sodium_potassium_calcium_and_energy_from_food(
     assertNotContains(response, "incomplete")
 
 
-def test_a_food_without_a_figure_makes_that_total_incomplete(logged_in_client, log_food, make_food, spinach, today):
+def test_a_food_without_a_figure_makes_that_total_incomplete(logged_in_client, log_food, spinach, today):
     log_food(spinach, 100)
     log_food(make_food("Mystery stew", magnesium_mg=None, sodium_mg=300), 100)
 
@@ -109,7 +101,7 @@ def test_a_food_without_a_figure_makes_that_total_incomplete(logged_in_client, l
     assertContains(response, "<dd class=\"col-6 text-end mb-1\">379 mg</dd>", html=True)  # sodium 79 + 300
 
 
-def test_a_day_with_no_data_for_a_nutrient_says_so(logged_in_client, log_food, make_food, today):
+def test_a_day_with_no_data_for_a_nutrient_says_so(logged_in_client, log_food, today):
     log_food(make_food("Mystery stew", magnesium_mg=20), 100)
     response = logged_in_client.get(day_url(today))
     assertContains(response, 'no data <span class="badge text-bg-warning">incomplete</span>', html=True)
@@ -123,15 +115,10 @@ def test_it_hides_other_users_meals(logged_in_client, other_user, log_food, spin
     assertContains(response, "<strong>0 mg</strong>", html=True)
 
 
-def test_today_is_the_users_local_day_not_the_servers(logged_in_client, user, log_food, spinach):
-    # One of these zones is on another calendar day than UTC at any moment.
-    server_today = datetime.now(ZoneInfo("UTC")).date()
-    zone = next(
-        name for name in ("Pacific/Kiritimati", "Pacific/Pago_Pago")
-        if datetime.now(ZoneInfo(name)).date() != server_today
-    )
-    Profile.objects.filter(user=user).update(time_zone=zone)
-    local_today = datetime.now(ZoneInfo(zone)).date()
+def test_today_is_the_users_local_day_not_the_servers(logged_in_client, user, log_food, spinach, frozen_now):
+    # At noon UTC it is already the next day in Kiritimati (UTC+14).
+    Profile.objects.filter(user=user).update(time_zone="Pacific/Kiritimati")
+    local_today = frozen_now.astimezone(ZoneInfo("Pacific/Kiritimati")).date()
     log_food(spinach, 100, day=local_today)
 
     response = logged_in_client.get("/today/")
@@ -165,8 +152,8 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
     meals = ("breakfast", "lunch", "dinner", "snack")
     for n in range(30):  # 30 of each kind of record on the day itself, short of the goal so foods are suggested
         log_food(spinach, 10, meal=meals[n % 4])  # 7.9 mg
-        take_supplement(user, today, 5)
-        make_note(user, recorded_at=timezone.now())
+        log_dose(user, today, elemental_mg=5)
+        write_note(user, today)
 
     # Exactly: session, user, profile, entries, food totals, supplement total, doses, symptom summary, notes,
     # suggested foods and their portions.
@@ -187,7 +174,7 @@ def test_an_infants_day_has_an_adequate_intake_and_no_upper_limit(logged_in_clie
 
 def test_a_past_day_over_the_upper_limit_is_warned_once_in_words_for_that_day(logged_in_client, woman_of_40,
                                                                                yesterday):
-    take_supplement(woman_of_40, yesterday, 400)
+    log_dose(woman_of_40, yesterday, elemental_mg=400)
     response = logged_in_client.get(day_url(yesterday))
     assertContains(response, "114% of 350 mg")
     assertContains(response, "above the upper limit", count=1)

@@ -6,32 +6,21 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains
 
-from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
-from tests.journal.supplement_symptom_builders import make_dose, make_product
+from journal.models import Profile
+from tests.builders import log_dose, log_food, make_food, make_product, write_note
 
 DAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def history(user, other_user):
+def history(user, other_user, pumpkin_seeds, frozen_now):
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="America/New_York")
-    MealEntry.objects.create(
-        user=user, date=DAY, meal="breakfast", food_name="Seeds, pumpkin and squash seed kernels, dried",
-        food_source="sr28", food_source_id="12014", grams=Decimal("64.5"), portion_quantity=Decimal("0.5"),
-        portion_description="1 cup", magnesium_mg=Decimal("381.84"), sodium_mg=Decimal("4.52"),
-    )
-    SupplementDose.objects.create(
-        user=user, date=DAY, taken_at=datetime(2026, 11, 21, 3, 30, tzinfo=UTC), units=2,
-        product_name="=HYPERLINK(\"http://evil.example\")", form="glycinate", elemental_mg=Decimal("240"),
-    )
-    SymptomNote.objects.create(
-        user=user, date=DAY, recorded_at=datetime(2026, 11, 20, 14, tzinfo=UTC), dizziness=7, fatigue=5, anxiety=2,
-        heart_rate_lying=64, heart_rate_standing=101, text="-felt faint after the shower",
-    )
-    MealEntry.objects.create(
-        user=other_user, date=DAY, meal="lunch", food_name="Bob's secret lunch", food_source="sr28",
-        grams=Decimal(100), magnesium_mg=Decimal(999),
-    )
+    log_food(user, pumpkin_seeds, "0.5", DAY, portion="1 cup")
+    log_dose(user, elemental_mg="240", units="2", taken_at=datetime(2026, 11, 21, 3, 30, tzinfo=UTC),
+             name="=HYPERLINK(\"http://evil.example\")")
+    write_note(user, recorded_at=datetime(2026, 11, 20, 14, tzinfo=UTC), dizziness=7, fatigue=5, anxiety=2,
+               heart_rate_lying=64, heart_rate_standing=101, text="-felt faint after the shower")
+    log_food(other_user, make_food("Bob's secret lunch", magnesium_mg=999), 100, DAY, meal="lunch")
     return user
 
 
@@ -102,22 +91,19 @@ def test_export_page_offers_the_last_thirty_days(logged_in_client, history):
     assertContains(response, f'value="{today - timedelta(days=29)}"')
 
 
-def test_export_runs_a_fixed_number_of_queries(logged_in_client, history, django_assert_max_num_queries):
+def test_export_runs_a_fixed_number_of_queries(logged_in_client, history, spinach, django_assert_max_num_queries):
     for n in range(60):
-        MealEntry.objects.create(
-            user=history, date=DAY - timedelta(days=n), meal="lunch", food_name="Spinach, raw", food_source="sr28",
-            food_source_id="11457", grams=30, magnesium_mg=Decimal("23.7"),
-        )
+        log_food(history, spinach, 30, DAY - timedelta(days=n), meal="lunch")
     with django_assert_max_num_queries(8):
         download(logged_in_client, start="2026-09-01", end="2026-11-20", kind="entries")
 
 
-def test_a_day_without_a_figure_exports_an_empty_cell_and_says_so(logged_in_client, history, make_food, log_food):
+def test_a_day_without_a_figure_exports_an_empty_cell_and_says_so(logged_in_client, history):
     # Sodium: no food of the 19th has a figure. Magnesium: one food of the two has none, so the sum is a lower bound.
     mystery = make_food("Mystery stew", magnesium_mg=None, sodium_mg=None)
     spinach = make_food("Spinach, raw", source_id="11457", magnesium_mg=79, sodium_mg=None)
-    log_food(mystery, 100, day=DAY - timedelta(days=1))
-    log_food(spinach, 30, day=DAY - timedelta(days=1))
+    log_food(history, mystery, 100, DAY - timedelta(days=1))
+    log_food(history, spinach, 30, DAY - timedelta(days=1))
     _, rows = download(logged_in_client, start="2026-11-19", end="2026-11-19", kind="daily")
     day = rows[0]
     assert (day["magnesium_food_mg"], day["sodium_food_mg"], day["potassium_food_mg"]) == ("23.70", "", "")
@@ -129,8 +115,8 @@ def test_a_day_without_a_figure_exports_an_empty_cell_and_says_so(logged_in_clie
 def test_a_dose_exports_its_per_unit_figure_and_where_it_came_from(logged_in_client, history):
     computed = make_product(history)  # 500 mg of magnesium bisglycinate per capsule
     labelled = make_product(history, name="Citrate", form="citrate", label_elemental_mg=Decimal("100"))
-    make_dose(history, computed, units="2", taken_at=datetime(2026, 11, 20, 12, tzinfo=UTC))
-    make_dose(history, labelled, units="1", taken_at=datetime(2026, 11, 20, 13, tzinfo=UTC))
+    log_dose(history, product=computed, units="2", taken_at=datetime(2026, 11, 20, 12, tzinfo=UTC))
+    log_dose(history, product=labelled, units="1", taken_at=datetime(2026, 11, 20, 13, tzinfo=UTC))
     _, rows = download(logged_in_client, start="2026-11-20", end="2026-11-20", kind="entries")
     by_item = {row["item"]: row for row in rows}
     computed_row, labelled_row = by_item["Acme Magnesium glycinate"], by_item["Acme Citrate"]

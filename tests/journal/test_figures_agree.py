@@ -8,22 +8,19 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains
 
-from journal.models import MealEntry, Profile
-from tests.journal.supplement_symptom_builders import make_note
+from journal.models import Profile
+from tests.builders import log_food, make_food, write_note
 
 DAY = date(2026, 11, 18)
 
 
 @pytest.fixture
-def day_at_a_half(user):
+def day_at_a_half(user, frozen_now):
     """161.60 mg against the 320 mg RDA of a woman of 36 is 50.5%; dizziness 6, 6, 6, 7 has a mean of 6.25."""
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
-    MealEntry.objects.create(
-        user=user, date=DAY, meal="lunch", food_name="Nuts, almonds", food_source="sr28", food_source_id="12061",
-        grams=Decimal("59.85"), magnesium_mg=Decimal("161.60"),
-    )
+    log_food(user, make_food("Nuts, almonds", source_id="12061", magnesium_mg=270), "59.85", DAY, meal="lunch")
     for hour, dizziness in zip((8, 11, 14, 17), (6, 6, 6, 7), strict=True):
-        make_note(user, recorded_at=datetime(2026, 11, 18, hour, tzinfo=UTC), dizziness=dizziness)
+        write_note(user, recorded_at=datetime(2026, 11, 18, hour, tzinfo=UTC), dizziness=dizziness)
     return user
 
 
@@ -46,11 +43,11 @@ def test_a_symptom_mean_rounds_half_up_on_every_page_and_in_the_csv(logged_in_cl
 
 
 def test_a_day_whose_foods_have_no_magnesium_figure_has_no_total_anywhere(
-    logged_in_client, woman_of_40, today, log_food, make_food, spinach
+    logged_in_client, woman_of_40, today, spinach
 ):
-    tea = make_food("Tea, herbal, chamomile, brewed", [("1 cup", 237)], magnesium_mg=None, sodium_mg=1)
-    log_food(tea, 1, "1 cup", day=today)
-    log_food(spinach, 1, "1 cup", day=today - timedelta(days=1))  # 23.70 mg
+    tea = make_food("Tea, herbal, chamomile, brewed", portions=[("1 cup", 237)], magnesium_mg=None, sodium_mg=1)
+    log_food(woman_of_40, tea, 1, today, portion="1 cup")
+    log_food(woman_of_40, spinach, 1, today - timedelta(days=1), portion="1 cup")  # 23.70 mg
 
     week = logged_in_client.get(f"/week/{today.isoformat()}/").context["days"]
     tea_day = next(day for day in week if day.day == today)

@@ -1,24 +1,10 @@
-from datetime import UTC, datetime, time, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from journal.models import SupplementDose, SymptomNote
-
-
-def note(user, day, dizziness, fatigue=3, anxiety=2):
-    SymptomNote.objects.create(
-        user=user, date=day, recorded_at=datetime.combine(day, time(15), UTC),
-        dizziness=dizziness, fatigue=fatigue, anxiety=anxiety,
-    )
-
-
-def dose(user, day, elemental_mg):
-    SupplementDose.objects.create(
-        user=user, date=day, taken_at=datetime.combine(day, time(21), UTC), units=1, product_name="Glycinate",
-        form="glycinate", elemental_mg=Decimal(elemental_mg),
-    )
+from tests.builders import log_dose, make_food, write_note
 
 
 @pytest.fixture
@@ -28,11 +14,11 @@ def six_weeks(woman_of_40, today, log_food, pumpkin_seeds, spinach):
         day = today - timedelta(days=n)
         if n < 8:
             log_food(pumpkin_seeds, 1, "1 cup", day=day)  # 763.68 mg: above the 320 mg RDA
-            note(woman_of_40, day, dizziness=2)
+            write_note(woman_of_40, day, dizziness=2)
         else:
             log_food(spinach, 1, "1 cup", day=day)  # 23.70 mg
-            dose(woman_of_40, day, "100")  # 123.70 mg in all: below the goal
-            note(woman_of_40, day, dizziness=5 + n % 2)
+            log_dose(woman_of_40, day, elemental_mg="100")  # 123.70 mg in all: below the goal
+            write_note(woman_of_40, day, dizziness=5 + n % 2)
     return woman_of_40
 
 
@@ -62,10 +48,10 @@ def test_insights_hold_back_a_comparison_with_too_few_days(logged_in_client, wom
                                                           pumpkin_seeds, spinach):
     for n in range(3):
         log_food(pumpkin_seeds, 1, "1 cup", day=today - timedelta(days=n))
-        note(woman_of_40, today - timedelta(days=n), dizziness=1)
+        write_note(woman_of_40, today - timedelta(days=n), dizziness=1)
     for n in range(3, 10):
         log_food(spinach, 1, "1 cup", day=today - timedelta(days=n))
-        note(woman_of_40, today - timedelta(days=n), dizziness=7)
+        write_note(woman_of_40, today - timedelta(days=n), dizziness=7)
     response = logged_in_client.get("/insights/")
     assert not response.context["insights"].comparisons[0].enough_days
     assertContains(response, "not enough days yet (3 at goal, 7 below, with a score)")
@@ -104,8 +90,8 @@ def test_insights_run_a_fixed_number_of_queries(logged_in_client, six_weeks, dja
 
 
 def test_insights_leave_out_days_of_unknown_magnesium_and_flag_lower_bounds(logged_in_client, woman_of_40, today,
-                                                                            log_food, make_food, spinach):
-    tea = make_food("Tea, herbal, chamomile, brewed", [("1 cup", 237)], magnesium_mg=None, sodium_mg=1)
+                                                                            log_food, spinach):
+    tea = make_food("Tea, herbal, chamomile, brewed", portions=[("1 cup", 237)], magnesium_mg=None, sodium_mg=1)
     log_food(tea, 1, "1 cup", day=today)  # no magnesium figure at all: the day's total is unknown
     log_food(tea, 1, "1 cup", day=today - timedelta(days=1))
     log_food(spinach, 1, "1 cup", day=today - timedelta(days=1))  # 23.70 mg, a lower bound

@@ -6,14 +6,14 @@ The clock is frozen at noon UTC on Wednesday 18 March 2026; Alice (UTC) was born
 import csv
 import io
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 
 import pytest
 import time_machine
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.ledger import LOWER_BOUND, NO_FOOD, NOT_MARKED, Period, day_of, days_of
-from journal.models import DayMark, DoctorGoal, MealEntry, Profile
+from journal.models import DayMark, DoctorGoal, Profile
+from tests.builders import log_food, make_food
 
 TODAY = date(2026, 3, 18)
 NOW = datetime(2026, 3, 18, 12, tzinfo=UTC)
@@ -32,11 +32,8 @@ def alice(user):
 
 
 def eat(user, day, magnesium_mg, meal="lunch", name="Almonds"):
-    """A logged food with these milligrams of magnesium (None: its source has no figure)."""
-    return MealEntry.objects.create(
-        user=user, date=day, meal=meal, food_name=name, food_source="sr28", food_source_id="12061", grams=100,
-        magnesium_mg=None if magnesium_mg is None else Decimal(magnesium_mg),
-    )
+    """100 g of a food with these milligrams of magnesium per 100 g (None: its source has no figure)."""
+    return log_food(user, make_food(name, magnesium_mg=magnesium_mg), 100, day, meal=meal)
 
 
 def profile_of(user):
@@ -59,8 +56,7 @@ def test_a_lower_bound_at_the_goal_has_reached_it(alice):
     assert day.goal_reached and day.magnesium.lower_bound and day.remaining_mg == 0
 
 
-def test_the_day_page_says_at_most_how_much_is_missing_when_the_total_is_a_lower_bound(logged_in_client, alice,
-                                                                                       make_food):
+def test_the_day_page_says_at_most_how_much_is_missing_when_the_total_is_a_lower_bound(logged_in_client, alice):
     make_food("Seeds, pumpkin and squash seed kernels, dried", magnesium_mg=592)  # something to suggest
     eat(alice, TODAY, "100.40")
     eat(alice, TODAY, None)
@@ -69,7 +65,7 @@ def test_the_day_page_says_at_most_how_much_is_missing_when_the_total_is_a_lower
     assertContains(response, "At most 220 mg to go.")
 
 
-def test_a_day_whose_foods_have_no_magnesium_figure_suggests_nothing(logged_in_client, alice, make_food):
+def test_a_day_whose_foods_have_no_magnesium_figure_suggests_nothing(logged_in_client, alice):
     make_food("Seeds, pumpkin and squash seed kernels, dried", magnesium_mg=592)
     eat(alice, TODAY, None)
     response = logged_in_client.get("/today/")

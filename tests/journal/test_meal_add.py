@@ -5,6 +5,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import MealEntry
+from tests.builders import make_food
 
 URL = "/meals/add/"
 
@@ -42,7 +43,7 @@ def test_grams_of_spinach_log_79_mg_per_100_g(logged_in_client, user, spinach, t
     assert (entry.grams, entry.magnesium_mg, entry.portion, entry.meal) == (Decimal(30), Decimal("23.7"), None, "lunch")
 
 
-def test_a_users_own_custom_food_can_be_logged(logged_in_client, user, make_food, today):
+def test_a_users_own_custom_food_can_be_logged(logged_in_client, user, today):
     food = make_food("Grandma's lentil soup", source="custom", owner=user, magnesium_mg=30)
     post(logged_in_client, food, "250", date=today)
     assert MealEntry.objects.get(user=user).magnesium_mg == Decimal(75)
@@ -67,7 +68,7 @@ def test_a_chosen_food_shows_its_name_and_portions(logged_in_client, pumpkin_see
     assertContains(response, 'value="0.5"')
 
 
-def test_another_users_custom_food_is_unknown(logged_in_client, user, other_user, make_food, today):
+def test_another_users_custom_food_is_unknown(logged_in_client, user, other_user, today):
     secret = make_food("Bob's protein bar", source="custom", owner=other_user, magnesium_mg=100)
 
     response = post(logged_in_client, secret, "50", date=today)
@@ -133,9 +134,10 @@ def test_tomorrow_is_accepted(logged_in_client, spinach, today):
     assert MealEntry.objects.get().date == today + timedelta(days=1)
 
 
-def test_5_kg_of_table_salt_logs_and_the_day_still_opens(logged_in_client, user, make_food, today):
+def test_5_kg_of_table_salt_logs_and_the_day_still_opens(logged_in_client, user, today):
     # SR28 02047 salt, table: 38,758 mg sodium per 100 g -> 1,937,900 mg in 5 kg.
-    salt = make_food("Salt, table", [("1 tsp", 6)], source_id="02047", sodium_mg=38758, magnesium_mg=1, calcium_mg=24)
+    salt = make_food("Salt, table", portions=[("1 tsp", 6)], source_id="02047", sodium_mg=38758, magnesium_mg=1,
+                     calcium_mg=24)
     post(logged_in_client, salt, "5000", date=today)
     assert MealEntry.objects.get(user=user).sodium_mg == Decimal("1937900")
     assertContains(logged_in_client.get(f"/day/{today.isoformat()}/"), "1937900")

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pytest_django.asserts import assertContains
 
 from journal.models import MealEntry
+from tests.builders import make_food
 
 
 def quick_picks(response, heading):
@@ -40,9 +41,9 @@ def test_one_tap_logs_a_recent_food_again(logged_in_client, user, log_food, pump
 
 
 def test_the_add_page_runs_a_fixed_number_of_queries(
-    logged_in_client, log_food, make_food, today, django_assert_max_num_queries
+    logged_in_client, log_food, today, django_assert_max_num_queries
 ):
-    foods = [make_food(f"Food {n}", [("1 cup", 100)], magnesium_mg=n) for n in range(20)]
+    foods = [make_food(f"Food {n}", portions=[("1 cup", 100)], magnesium_mg=n) for n in range(20)]
     for n in range(200):
         log_food(foods[n % 20], 1 + n % 3, "1 cup" if n % 2 else None, day=today - timedelta(days=n % 80))
 

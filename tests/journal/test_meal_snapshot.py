@@ -3,6 +3,7 @@ from decimal import Decimal
 from pytest_django.asserts import assertContains
 
 from journal.models import MealEntry
+from tests.builders import make_food
 
 
 def test_a_logged_entry_keeps_its_nutrients_when_the_food_changes(logged_in_client, log_food, pumpkin_seeds, today):
@@ -20,8 +21,8 @@ def test_a_logged_entry_keeps_its_nutrients_when_the_food_changes(logged_in_clie
     assertContains(response, "Seeds, pumpkin and squash seed kernels, dried")
 
 
-def test_an_entry_outlives_its_deleted_food(logged_in_client, log_food, make_food, today):
-    food = make_food("Seeds, sunflower seed kernels, dried", [("1 cup", 46)], magnesium_mg=325)
+def test_an_entry_outlives_its_deleted_food(logged_in_client, log_food, today):
+    food = make_food("Seeds, sunflower seed kernels, dried", portions=[("1 cup", 46)], magnesium_mg=325)
     log_food(food, 1, "1 cup")  # 46 g × 3.25 = 149.5 mg
     food.delete()
 

@@ -12,19 +12,16 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal
 
 import pytest
 import time_machine
 
 from journal.ledger import LOWER_BOUND, NO_FIGURE, NO_FOOD, NOTHING_LOGGED
-from journal.models import DayMark, MealEntry, Profile, SupplementDose, SupplementProduct, SymptomNote
+from journal.models import DayMark, Profile
+from tests.builders import log_dose, log_food, make_food, pumpkin_seeds, spinach, write_note
 
 DAY = date(2026, 3, 11)
 NOW = datetime(2026, 3, 18, 12, tzinfo=UTC)
-PUMPKIN_SEEDS = {"name": "Seeds, pumpkin and squash seed kernels, dried", "portions": [("1 oz", 28.35)],
-                 "source_id": "12014", "magnesium_mg": 592}
-SPINACH = {"name": "Spinach, raw", "portions": [("1 cup", 30)], "source_id": "11457", "magnesium_mg": 79}
 
 
 @dataclass(frozen=True)
@@ -100,39 +97,27 @@ CASES = {
 }
 
 
-def log(user, food, amount, portion, meal="lunch"):
-    entry = MealEntry(user=user, date=DAY, meal=meal)
-    portion = food.portions.get(description=portion)
-    entry.set_food(food, portion.grams * Decimal(amount), portion, Decimal(amount))
-    entry.save()
-
-
-def build(case, user, make_food):
-    pumpkin_seeds, spinach = make_food(**PUMPKIN_SEEDS), make_food(**SPINACH)
-    tea = make_food("Tea, herbal, chamomile, brewed", [("1 cup", 237)], sodium_mg=1)
+def build(case, user):
+    seeds, greens = pumpkin_seeds(), spinach()
+    tea = make_food("Tea, herbal, chamomile, brewed", portions=[("1 cup", 237)], sodium_mg=1)
     if case == "some foods without a figure":
-        log(user, pumpkin_seeds, 1, "1 oz")
-        log(user, tea, 1, "1 cup")
+        log_food(user, seeds, 1, DAY, meal="lunch", portion="1 oz")
+        log_food(user, tea, 1, DAY, meal="lunch", portion="1 cup")
     elif case == "no food with a figure":
-        log(user, tea, 1, "1 cup")
+        log_food(user, tea, 1, DAY, portion="1 cup")
     elif case == "only supplements":
-        product = SupplementProduct.objects.create(user=user, name="Mag 100", form="citrate",
-                                                   label_elemental_mg=Decimal(100))
-        dose = SupplementDose(user=user, units=Decimal(2), taken_at=datetime(2026, 3, 11, 8, tzinfo=UTC), date=DAY)
-        dose.copy_product(product)
-        dose.save()
+        log_dose(user, DAY, elemental_mg=200, units=2)
     elif case == "only symptoms":
-        SymptomNote.objects.create(user=user, recorded_at=datetime(2026, 3, 11, 9, tzinfo=UTC), date=DAY,
-                                   dizziness=4, fatigue=5, anxiety=2)
+        write_note(user, DAY, dizziness=4, fatigue=5, anxiety=2)
     elif case == "marked complete":
-        log(user, pumpkin_seeds, 1, "1 oz")
-        log(user, spinach, 1, "1 cup", meal="dinner")
+        log_food(user, seeds, 1, DAY, portion="1 oz")
+        log_food(user, greens, 1, DAY, meal="dinner", portion="1 cup")
         DayMark.objects.create(user=user, date=DAY, food_complete=True)
     elif case == "no supplements today":
-        log(user, pumpkin_seeds, 1, "1 oz")
+        log_food(user, seeds, 1, DAY, portion="1 oz")
         DayMark.objects.create(user=user, date=DAY, no_supplements=True)
     elif case == "a goal changed in between":
-        log(user, pumpkin_seeds, 1, "1 oz")
+        log_food(user, seeds, 1, DAY, portion="1 oz")
         profile = Profile.objects.get(user=user)
         for changed_on, goal in ((datetime(2026, 3, 1, 12, tzinfo=UTC), 400), (NOW, 600)):
             with time_machine.travel(changed_on, tick=False):
@@ -165,9 +150,9 @@ def alice(user):
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_every_page_and_file_reads_the_day_alike(case, logged_in_client, alice, make_food):
+def test_every_page_and_file_reads_the_day_alike(case, logged_in_client, alice):
     expected = CASES[case]
-    build(case, alice, make_food)
+    build(case, alice)
     client = logged_in_client
     with time_machine.travel(NOW, tick=False):
         day_page = text(client.get(f"/day/{DAY}/").content.decode())

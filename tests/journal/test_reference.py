@@ -4,9 +4,11 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 
 from journal import reference
 from journal.models import Profile, SupplementDose
+from tests.builders import log_dose
 
 ON = date(2026, 3, 15)
 
@@ -127,23 +129,13 @@ def test_a_dose_at_2330_in_new_york_counts_for_that_local_day(user):
     profile = Profile.objects.create(user=user, time_zone="America/New_York")
     taken_at = datetime(2026, 3, 15, 3, 30, tzinfo=UTC)  # 23:30 on the 14th in New York (EDT, UTC-4)
     assert profile.local_date(taken_at) == date(2026, 3, 14)
-    SupplementDose.objects.create(
-        user=user, taken_at=taken_at, date=profile.local_date(taken_at), units=1, product_name="Glycinate",
-        form="glycinate", elemental_mg=Decimal("100"),
-    )
+    log_dose(user, elemental_mg="100", taken_at=taken_at)
     assert SupplementDose.objects.for_day(user, date(2026, 3, 14)).total_elemental_mg() == Decimal("100")
     assert SupplementDose.objects.for_day(user, date(2026, 3, 15)).total_elemental_mg() == Decimal("0")
 
 
 @pytest.mark.django_db
-def test_today_is_the_users_local_day(user, monkeypatch):
+def test_today_is_the_users_local_day(user):
     profile = Profile.objects.create(user=user, time_zone="America/New_York")
-    utc_moment = datetime(2026, 3, 15, 3, 30, tzinfo=UTC)
-
-    class FrozenDatetime(datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return utc_moment.astimezone(tz)
-
-    monkeypatch.setattr("journal.models.datetime", FrozenDatetime)
-    assert profile.today() == date(2026, 3, 14)
+    with time_machine.travel(datetime(2026, 3, 15, 3, 30, tzinfo=UTC), tick=False):
+        assert profile.today() == date(2026, 3, 14)

@@ -1,19 +1,13 @@
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from journal.models import SupplementDose, SymptomNote
+from tests.builders import log_dose, make_food, write_note
 
 MONDAY = date(2026, 11, 2)
-
-
-def dose(user, day, elemental_mg, name="Calm Mg glycinate"):
-    SupplementDose.objects.create(
-        user=user, date=day, taken_at=datetime.combine(day, time(21), UTC), units=2, product_name=name,
-        form="glycinate", elemental_mg=Decimal(elemental_mg),
-    )
+CALM = "Calm Mg glycinate"
 
 
 @pytest.fixture
@@ -23,16 +17,11 @@ def two_weeks(woman_of_40, log_food, pumpkin_seeds, spinach):
         log_food(pumpkin_seeds, 1, "1 oz", day=MONDAY + timedelta(days=n))
     for n in (7, 8):
         log_food(pumpkin_seeds, 1, "1 cup", day=MONDAY + timedelta(days=n))
-    dose(woman_of_40, MONDAY + timedelta(days=8), "400")  # above the 350 mg upper limit
-    dose(woman_of_40, MONDAY + timedelta(days=10), "141")  # a day with no food logged
-    SymptomNote.objects.create(
-        user=woman_of_40, date=MONDAY, recorded_at=datetime.combine(MONDAY, time(9), UTC), dizziness=6, fatigue=4,
-        anxiety=2, heart_rate_lying=62, heart_rate_standing=104, text="Dizzy on standing after breakfast",
-    )
-    SymptomNote.objects.create(
-        user=woman_of_40, date=MONDAY + timedelta(days=7), dizziness=3, fatigue=4, anxiety=2,
-        recorded_at=datetime.combine(MONDAY + timedelta(days=7), time(9), UTC),
-    )
+    log_dose(woman_of_40, MONDAY + timedelta(days=8), elemental_mg="400", name=CALM)  # above the 350 mg upper limit
+    log_dose(woman_of_40, MONDAY + timedelta(days=10), elemental_mg="141", name=CALM)  # a day with no food logged
+    write_note(woman_of_40, MONDAY, dizziness=6, fatigue=4, anxiety=2, heart_rate_lying=62, heart_rate_standing=104,
+               text="Dizzy on standing after breakfast")
+    write_note(woman_of_40, MONDAY + timedelta(days=7), dizziness=3, fatigue=4, anxiety=2)
     return woman_of_40
 
 
@@ -80,7 +69,7 @@ def test_report_refuses_a_bad_period_with_a_message(logged_in_client, woman_of_4
 
 
 def test_report_leaves_out_other_users(logged_in_client, two_weeks, other_user):
-    dose(other_user, MONDAY, "999", name="Bob's secret magnesium")
+    log_dose(other_user, MONDAY, elemental_mg="999", name="Bob's secret magnesium")
     response = get_report(logged_in_client)
     assertNotContains(response, "secret magnesium")
     assert response.context["report"].supplements[0]["elemental_mg"] == Decimal("541.00")
@@ -91,8 +80,8 @@ def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, djan
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
 
 
-def test_report_says_when_totals_are_lower_bounds(logged_in_client, woman_of_40, log_food, make_food):
-    mystery = make_food("Tea, herbal, chamomile, brewed", [("1 cup", 237)], magnesium_mg=None)
+def test_report_says_when_totals_are_lower_bounds(logged_in_client, woman_of_40, log_food):
+    mystery = make_food("Tea, herbal, chamomile, brewed", portions=[("1 cup", 237)], magnesium_mg=None)
     log_food(mystery, 1, "1 cup", day=MONDAY)
     response = get_report(logged_in_client)
     assert response.context["report"].incomplete_days == 1

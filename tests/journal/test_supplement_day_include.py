@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from journal.models import Profile, SupplementDose, SupplementLimit
-from tests.journal.supplement_symptom_builders import make_dose, make_product
+from tests.builders import log_dose, make_product
 
 DAY = date(2026, 3, 14)
 
@@ -26,7 +26,7 @@ def render_card(user, upper_limit_mg=350):
 
 def test_it_lists_the_days_doses_in_local_time_with_links(user):
     Profile.objects.create(user=user, time_zone="Europe/Paris")
-    dose = make_dose(user, make_product(user), units="2", taken_at=datetime(2026, 3, 14, 7, 5, tzinfo=UTC))
+    dose = log_dose(user, product=make_product(user), units="2", taken_at=datetime(2026, 3, 14, 7, 5, tzinfo=UTC))
     html = render_card(user)
     assert "08:05" in html  # 07:05 UTC is 08:05 in Paris in March
     assert "Acme Magnesium glycinate" in html
@@ -42,7 +42,7 @@ def test_it_lists_the_days_doses_in_local_time_with_links(user):
 
 
 def test_it_warns_above_the_upper_limit(user):
-    make_dose(user, make_product(user, label_elemental_mg=Decimal("200")), units="2")
+    log_dose(user, DAY, product=make_product(user, label_elemental_mg=Decimal("200")), units="2")
     html = render_card(user)
     assert "400.00 mg" in html
     assert "On 14 Mar 2026 your supplements gave 400.00 mg of magnesium, above the upper limit of 350 mg" in html
@@ -51,7 +51,7 @@ def test_it_warns_above_the_upper_limit(user):
 
 
 def test_at_the_upper_limit_there_is_no_warning(user):
-    make_dose(user, make_product(user, label_elemental_mg=Decimal("175")), units="2")
+    log_dose(user, DAY, product=make_product(user, label_elemental_mg=Decimal("175")), units="2")
     assert "Diarrhoea" not in render_card(user)
 
 
@@ -63,7 +63,7 @@ def test_an_empty_day_and_no_limit(user):
 
 
 def test_doses_of_other_days_and_users_stay_out(user, other_user):
-    make_dose(user, make_product(user, name="Other day"), taken_at=datetime(2026, 3, 13, 12, tzinfo=UTC))
-    make_dose(other_user, make_product(other_user, name="Bob's"))
+    log_dose(user, product=make_product(user, name="Other day"), taken_at=datetime(2026, 3, 13, 12, tzinfo=UTC))
+    log_dose(other_user, DAY, product=make_product(other_user, name="Bob's"))
     html = render_card(user)
     assert "Other day" not in html and "Bob" not in html

@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -7,10 +7,11 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import Profile, SupplementDose
-from tests.journal.supplement_symptom_builders import make_dose, make_product
+from tests.builders import log_dose, make_product
 
 ADD_URL = reverse("journal:dose_add")
 UL_WARNING = "above the upper limit of 350 mg a day for you"
+pytestmark = pytest.mark.usefixtures("frozen_now")
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_another_users_product_is_refused(logged_in_client, other_user, glycinat
         ({"units": "two"}, "Enter a number."),
         ({"taken_at": "1899-12-31T12:00"}, "Enter a date from 1900 on."),
         ({"taken_at": "yesterday"}, "Enter a valid date/time."),
-        ({"taken_at": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")}, "more than a day ahead"),
+        ({"taken_at": "2026-11-30T12:00"}, "more than a day ahead"),  # two days from now
         ({"product": "999999"}, "Select a valid choice"),
     ],
 )
@@ -100,7 +101,7 @@ def test_a_child_is_warned_at_the_childs_upper_limit(logged_in_client, user, gly
 
 
 def test_editing_a_dose_takes_the_products_figures_again(logged_in_client, user, glycinate):
-    dose = make_dose(user, glycinate, units="1")
+    dose = log_dose(user, product=glycinate, units="1")
     response = logged_in_client.post(reverse("journal:dose_edit", args=[dose.pk]), dose_data(glycinate, units="4"))
     assert response.status_code == 302
     dose.refresh_from_db()
@@ -108,7 +109,7 @@ def test_editing_a_dose_takes_the_products_figures_again(logged_in_client, user,
 
 
 def test_moving_a_dose_keeps_the_figures_it_was_logged_with(logged_in_client, user, glycinate):
-    dose = make_dose(user, glycinate, units="2")  # 141.00 mg at 500 mg glycinate
+    dose = log_dose(user, product=glycinate, units="2")  # 141.00 mg at 500 mg glycinate
     glycinate.label_elemental_mg = Decimal("100")  # the label changed since
     glycinate.save()
     data = dose_data(glycinate, taken_at="2026-03-14T21:30")  # same product and units, later time
@@ -118,7 +119,7 @@ def test_moving_a_dose_keeps_the_figures_it_was_logged_with(logged_in_client, us
 
 
 def test_a_dose_whose_product_was_deleted_must_choose_one_again(logged_in_client, user, glycinate):
-    dose = make_dose(user, glycinate, units="2")
+    dose = log_dose(user, product=glycinate, units="2")
     other = make_product(user, name="Magnesium citrate", form="citrate", label_compound_mg=Decimal("1000"))
     glycinate.delete()
     response = logged_in_client.get(reverse("journal:dose_edit", args=[dose.pk]))
@@ -130,7 +131,7 @@ def test_a_dose_whose_product_was_deleted_must_choose_one_again(logged_in_client
 
 
 def test_it_deletes_a_dose(logged_in_client, user, glycinate):
-    dose = make_dose(user, glycinate)
+    dose = log_dose(user, product=glycinate)
     logged_in_client.post(reverse("journal:dose_delete", args=[dose.pk]))
     assert not SupplementDose.objects.exists()
 
@@ -138,7 +139,7 @@ def test_it_deletes_a_dose(logged_in_client, user, glycinate):
 @pytest.mark.parametrize(("name", "method"), [("journal:dose_edit", "get"), ("journal:dose_edit", "post"),
                                               ("journal:dose_delete", "post")])
 def test_another_users_dose_is_a_404(logged_in_client, other_user, name, method):
-    dose = make_dose(other_user, make_product(other_user))
+    dose = log_dose(other_user, product=make_product(other_user))
     response = getattr(logged_in_client, method)(reverse(name, args=[dose.pk]), dose_data(dose.product, units="9"))
     assert response.status_code == 404
     dose.refresh_from_db()

@@ -5,7 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import SupplementDose, SupplementProduct
-from tests.journal.supplement_symptom_builders import make_dose, make_product
+from tests.builders import log_dose, make_product
 
 ADD_URL = reverse("journal:product_add")
 
@@ -64,7 +64,7 @@ def test_it_lists_only_the_users_own_products(logged_in_client, user, other_user
 
 def test_it_edits_a_product_and_logged_doses_keep_their_figures(logged_in_client, user):
     product = make_product(user)
-    dose = make_dose(user, product, units="2")
+    dose = log_dose(user, product=product, units="2")
     url = reverse("journal:product_edit", args=[product.pk])
     assertContains(logged_in_client.get(url), "70.50 mg")
     logged_in_client.post(url, product_data(name="Renamed", label_elemental_mg="200"))
@@ -85,7 +85,7 @@ def test_a_refused_edit_still_shows_the_stored_figures(logged_in_client, user):
 
 def test_deleting_a_product_keeps_its_doses(logged_in_client, user):
     product = make_product(user)
-    make_dose(user, product)
+    log_dose(user, product=product)
     response = logged_in_client.post(reverse("journal:product_delete", args=[product.pk]), follow=True)
     assertContains(response, "the doses you logged keep their figures")
     assert not SupplementProduct.objects.exists()
@@ -110,7 +110,7 @@ def test_another_users_product_is_a_404(logged_in_client, other_user, name, meth
 
 def test_the_list_runs_a_fixed_number_of_queries(logged_in_client, user, django_assert_max_num_queries):
     for number in range(30):
-        make_dose(user, make_product(user, name=f"Product {number}"))
+        log_dose(user, product=make_product(user, name=f"Product {number}"))
     with django_assert_max_num_queries(6):
         response = logged_in_client.get(reverse("journal:supplements"))
     assertContains(response, "Product 29")

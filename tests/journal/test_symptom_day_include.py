@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from django.template.loader import render_to_string
 
 from journal.models import Profile, SymptomNote
-from tests.journal.supplement_symptom_builders import make_note
+from tests.builders import write_note
 
 DAY = date(2026, 3, 14)
 
@@ -18,10 +18,10 @@ def render_card(user):
 
 def test_it_shows_each_note_and_the_days_mean_and_worst(user):
     Profile.objects.create(user=user, time_zone="America/New_York")
-    make_note(user, datetime(2026, 3, 14, 12, 0, tzinfo=UTC), dizziness=2, fatigue=4, anxiety=1, sleep_quality=8,
-              heart_rate_lying=62, heart_rate_standing=97)
-    make_note(user, datetime(2026, 3, 14, 22, 0, tzinfo=UTC), dizziness=7, fatigue=5, anxiety=1, sleep_quality=3,
-              text="Dizzy after the shower")
+    write_note(user, recorded_at=datetime(2026, 3, 14, 12, 0, tzinfo=UTC), dizziness=2, fatigue=4, anxiety=1,
+               sleep_quality=8, heart_rate_lying=62, heart_rate_standing=97)
+    write_note(user, recorded_at=datetime(2026, 3, 14, 22, 0, tzinfo=UTC), dizziness=7, fatigue=5, anxiety=1,
+               sleep_quality=3, text="Dizzy after the shower")
     html = render_card(user)
     assert "08:00" in html and "18:00" in html  # local New York times (EDT)
     assert "Dizzy after the shower" in html

@@ -1,46 +1,30 @@
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
+from journal.models import Profile
+from tests.builders import log_dose, log_food, make_food, write_note
 
 MONDAY = date(2026, 11, 23)
 
 
-def log_meal(user, day, food_name, grams, magnesium_mg, sodium_mg=None):
-    return MealEntry.objects.create(
-        user=user, date=day, meal="lunch", food_name=food_name, food_source="sr28", food_source_id="12014",
-        grams=Decimal(grams), magnesium_mg=Decimal(magnesium_mg), sodium_mg=sodium_mg,
-    )
-
-
-def log_dose(user, day, elemental_mg):
-    taken_at = datetime(day.year, day.month, day.day, 20, tzinfo=UTC)
-    return SupplementDose.objects.create(
-        user=user, date=day, taken_at=taken_at, units=1, product_name="Glycinate", form="glycinate",
-        elemental_mg=Decimal(elemental_mg),
-    )
-
-
-def log_symptoms(user, day, dizziness, fatigue=0, anxiety=0):
-    recorded_at = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
-    return SymptomNote.objects.create(
-        user=user, date=day, recorded_at=recorded_at, dizziness=dizziness, fatigue=fatigue, anxiety=anxiety
-    )
-
-
 @pytest.fixture
-def adult_woman(user):
+def adult_woman(user, frozen_now):
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
     return user
 
 
-def test_week_adds_food_and_supplements_per_day_against_the_rda(logged_in_client, adult_woman):
+@pytest.fixture
+def almonds(db):
+    return make_food("Nuts, almonds", source_id="12061", magnesium_mg=270)  # SR28 12061, per 100 g
+
+
+def test_week_adds_food_and_supplements_per_day_against_the_rda(logged_in_client, adult_woman, pumpkin_seeds):
     # Half a cup of pumpkin seeds (64.5 g at 592 mg/100 g) and a 120 mg glycinate dose on Tuesday.
-    log_meal(adult_woman, MONDAY + timedelta(days=1), "Seeds, pumpkin and squash seed kernels, dried", "64.5", "381.84")
-    log_dose(adult_woman, MONDAY + timedelta(days=1), "120")
+    log_food(adult_woman, pumpkin_seeds, "64.5", MONDAY + timedelta(days=1), meal="lunch")
+    log_dose(adult_woman, MONDAY + timedelta(days=1), elemental_mg="120")
     response = logged_in_client.get(f"/week/{MONDAY + timedelta(days=3)}/")
     assertContains(response, "Week of Monday 23 November 2026")
     assertContains(response, "Daily goal: 320 mg (RDA for females 31-50 years)")
@@ -58,8 +42,8 @@ def test_week_adds_food_and_supplements_per_day_against_the_rda(logged_in_client
 
 
 def test_week_shows_the_daily_mean_of_symptom_scores(logged_in_client, adult_woman):
-    log_symptoms(adult_woman, MONDAY, dizziness=6, fatigue=3)
-    log_symptoms(adult_woman, MONDAY, dizziness=3, fatigue=4)
+    write_note(adult_woman, MONDAY, dizziness=6, fatigue=3)
+    write_note(adult_woman, MONDAY, dizziness=3, fatigue=4)
     response = logged_in_client.get(f"/week/{MONDAY}/")
     monday = response.context["days"][0]
     assert monday.dizziness == pytest.approx(4.5)
@@ -67,21 +51,21 @@ def test_week_shows_the_daily_mean_of_symptom_scores(logged_in_client, adult_wom
     assert response.context["chart"]["dizziness"][1] is None
 
 
-def test_week_leaves_out_other_users_and_other_weeks(logged_in_client, adult_woman, other_user):
-    log_meal(other_user, MONDAY, "Spinach, raw", "30", "23.7")
-    log_meal(adult_woman, MONDAY - timedelta(days=1), "Spinach, raw", "30", "23.7")
+def test_week_leaves_out_other_users_and_other_weeks(logged_in_client, adult_woman, other_user, spinach):
+    log_food(other_user, spinach, 30, MONDAY)
+    log_food(adult_woman, spinach, 30, MONDAY - timedelta(days=1))
     response = logged_in_client.get(f"/week/{MONDAY}/")
     assert all(not day.logged for day in response.context["days"])
     assertContains(response, "nothing logged", count=7)
 
 
-def test_week_page_runs_the_same_queries_however_long_the_history(logged_in_client, adult_woman,
+def test_week_page_runs_the_same_queries_however_long_the_history(logged_in_client, adult_woman, almonds,
                                                                    django_assert_max_num_queries):
     for n in range(120):
         day = MONDAY - timedelta(days=n)
-        log_meal(adult_woman, day, "Nuts, almonds", "28", "75.6")
-        log_dose(adult_woman, day, "100")
-        log_symptoms(adult_woman, day, dizziness=n % 11)
+        log_food(adult_woman, almonds, 28, day)
+        log_dose(adult_woman, day, elemental_mg="100")
+        write_note(adult_woman, day, dizziness=n % 11)
     with django_assert_max_num_queries(8):
         response = logged_in_client.get(f"/week/{MONDAY}/")
     assert response.status_code == 200
@@ -105,12 +89,11 @@ def test_the_first_and_last_weeks_open_without_a_link_past_them(logged_in_client
     assertNotContains(last, "Next")
 
 
-def test_a_day_whose_foods_have_no_magnesium_figure_says_no_data_not_zero(logged_in_client, adult_woman):
-    MealEntry.objects.create(user=adult_woman, date=MONDAY, meal="lunch", food_name="Mystery stew",
-                             food_source="custom", grams=100, magnesium_mg=None)
-    log_meal(adult_woman, MONDAY + timedelta(days=1), "Spinach, raw", "30", "23.7")
-    MealEntry.objects.create(user=adult_woman, date=MONDAY + timedelta(days=1), meal="lunch", food_name="Mystery stew",
-                             food_source="custom", grams=100, magnesium_mg=None)
+def test_a_day_whose_foods_have_no_magnesium_figure_says_no_data_not_zero(logged_in_client, adult_woman, spinach):
+    stew = make_food("Mystery stew", source="custom", owner=adult_woman)
+    log_food(adult_woman, stew, 100, MONDAY)
+    log_food(adult_woman, spinach, 30, MONDAY + timedelta(days=1))
+    log_food(adult_woman, stew, 100, MONDAY + timedelta(days=1))
     response = logged_in_client.get(f"/week/{MONDAY}/")
     monday, tuesday = response.context["days"][:2]
     assert (monday.food_mg, monday.magnesium_incomplete) == (None, True)
@@ -125,13 +108,14 @@ def test_a_day_whose_foods_have_no_magnesium_figure_says_no_data_not_zero(logged
 def test_the_week_summary_averages_the_days_with_food_logged(logged_in_client, adult_woman):
     # Monday 200 mg of food, Tuesday 150 mg of food and 130 mg of supplements, Wednesday only a dose (its
     # food unknown): (200 + 280) / 2 days = 240 mg a day, 75% of 320 mg, as the insights and report count.
-    log_meal(adult_woman, MONDAY, "Nuts, almonds", "74", "200")
-    log_meal(adult_woman, MONDAY + timedelta(days=1), "Nuts, almonds", "55.5", "150")
-    log_dose(adult_woman, MONDAY + timedelta(days=1), "130")
-    log_dose(adult_woman, MONDAY + timedelta(days=2), "280")
-    log_symptoms(adult_woman, MONDAY, dizziness=6)
-    log_symptoms(adult_woman, MONDAY, dizziness=5)
-    log_symptoms(adult_woman, MONDAY + timedelta(days=1), dizziness=3)
+    food = make_food(magnesium_mg=100)
+    log_food(adult_woman, food, 200, MONDAY)
+    log_food(adult_woman, food, 150, MONDAY + timedelta(days=1))
+    log_dose(adult_woman, MONDAY + timedelta(days=1), elemental_mg="130")
+    log_dose(adult_woman, MONDAY + timedelta(days=2), elemental_mg="280")
+    write_note(adult_woman, MONDAY, dizziness=6)
+    write_note(adult_woman, MONDAY, dizziness=5)
+    write_note(adult_woman, MONDAY + timedelta(days=1), dizziness=3)
     response = logged_in_client.get(f"/week/{MONDAY}/")
     assertContains(response, "<strong>240.0 mg</strong> a day on average,\n      75% of the goal, over the 2 days")
     assertContains(response, "Dizziness 4.3")  # the mean of the daily means 5.5 and 3.0 (4.25, rounded up)

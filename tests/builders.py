@@ -1,0 +1,114 @@
+"""Builders for every test: foods as the importer leaves them, and a person's meals, doses and symptom notes
+logged through the models' own methods, so the figures frozen on each record are the ones the app would freeze.
+
+Plain functions with keyword arguments; the fixtures in conftest.py call them. Where a day is left out, a
+record goes on the user's today (or now): freeze the clock (the `frozen_now` fixture) in such tests.
+"""
+
+import itertools
+from datetime import datetime, time
+from decimal import Decimal
+
+from django.utils import timezone
+
+from foods.models import Food, Portion
+from foods.search import reindex
+from journal.models import MealEntry, Profile, SupplementDose, SupplementProduct, SymptomNote
+
+_source_ids = itertools.count(90001)  # shared foods are unique by source and source id
+
+
+def _decimal(value):
+    return None if value is None else Decimal(str(value))
+
+
+def make_food(name="Test food", *, magnesium_mg=None, portions=(), source=Food.Source.SR28, source_id=None,
+              category="", owner=None, **nutrients):
+    """A food with figures per 100 g (potassium_mg, sodium_mg, calcium_mg, energy_kcal in `nutrients`) and its
+    portions as (description, grams) pairs in USDA order, reindexed as the importer leaves it (search data and
+    typical portion). A shared food without a source id gets an unused one; a custom food (owner) has none."""
+    if source_id is None:
+        source_id = "" if owner else str(next(_source_ids))
+    food = Food.objects.create(
+        name=name, source=source, source_id=source_id, category=category, owner=owner,
+        magnesium_mg=_decimal(magnesium_mg), **{field: _decimal(value) for field, value in nutrients.items()},
+    )
+    Portion.objects.bulk_create(
+        Portion(food=food, description=description, grams=_decimal(grams), position=position)
+        for position, (description, grams) in enumerate(portions, start=1)
+    )
+    reindex([food])
+    return food
+
+
+def make_foods(*rows):
+    """Several foods from (name, source, source_id) rows."""
+    return [make_food(name, source=source, source_id=source_id) for name, source, source_id in rows]
+
+
+def pumpkin_seeds():
+    """USDA SR28 12014, figures per 100 g."""
+    return make_food(
+        "Seeds, pumpkin and squash seed kernels, dried", source_id="12014", category="Nut and Seed Products",
+        portions=[("1 cup", "129"), ("1 oz", "28.35")],
+        magnesium_mg=592, potassium_mg=809, sodium_mg=7, calcium_mg=46, energy_kcal=559,
+    )
+
+
+def spinach():
+    """USDA SR28 11457, figures per 100 g."""
+    return make_food(
+        "Spinach, raw", source_id="11457", category="Vegetables and Vegetable Products",
+        portions=[("1 cup", "30"), ("1 bunch", "340")],
+        magnesium_mg=79, potassium_mg=558, sodium_mg=79, calcium_mg=99, energy_kcal=23,
+    )
+
+
+def log_food(user, food, amount, day=None, *, meal="breakfast", portion=None):
+    """A meal entry as the add form writes it: `amount` grams, or a count of the portion so described."""
+    portion = food.portions.get(description=portion) if portion else None
+    amount = Decimal(str(amount))
+    entry = MealEntry(user=user, date=day or Profile.for_user(user).today(), meal=meal)
+    entry.set_food(food, amount * portion.grams if portion else amount, portion, amount if portion else None)
+    entry.save()
+    return entry
+
+
+def make_product(user, **fields):
+    """500 mg of magnesium glycinate a capsule (70.50 mg elemental), unless `fields` say otherwise."""
+    defaults = {"name": "Magnesium glycinate", "brand": "Acme", "form": "glycinate", "unit_name": "capsule",
+                "label_compound_mg": Decimal("500")}
+    return SupplementProduct.objects.create(user=user, **defaults | fields)
+
+
+def _moment(user, day, at):
+    """`at` if given; else noon of `day` in the user's zone; else now."""
+    if at is not None:
+        return at
+    if day is None:
+        return timezone.now()
+    return datetime.combine(day, time(12), Profile.for_user(user).zone)
+
+
+def log_dose(user, day=None, *, elemental_mg=None, product=None, units="1", taken_at=None,
+             name="Magnesium glycinate"):
+    """A dose of `units` of a product, its figures copied as the dose form does. Without a product, one named
+    `name` is added whose label gives `elemental_mg` for the `units` taken."""
+    units = Decimal(str(units))
+    if product is None:
+        product = make_product(user, name=name, brand="", label_compound_mg=None,
+                               label_elemental_mg=Decimal(str(elemental_mg)) / units)
+    dose = SupplementDose(user=user, units=units, taken_at=_moment(user, day, taken_at))
+    dose.date = Profile.for_user(user).local_date(dose.taken_at)
+    dose.copy_product(product)
+    dose.save()
+    return dose
+
+
+def write_note(user, day=None, *, recorded_at=None, dizziness=3, fatigue=4, anxiety=2, **fields):
+    """A symptom note; `fields` take the other scores, heart rates and text."""
+    recorded_at = _moment(user, day, recorded_at)
+    return SymptomNote.objects.create(
+        user=user, recorded_at=recorded_at, date=Profile.for_user(user).local_date(recorded_at),
+        dizziness=dizziness, fatigue=fatigue, anxiety=anxiety, **fields,
+    )
