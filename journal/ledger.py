@@ -91,7 +91,8 @@ class Amount:
         if self.foods == 1:
             return f"no data: the food logged has no {self.measure.name} figure"
         if self.foods:
-            return f"no data: none of the {self.foods} foods logged has a {self.measure.name} figure"
+            article = "an" if self.measure.name[0] in "aeiou" else "a"
+            return f"no data: none of the {self.foods} foods logged has {article} {self.measure.name} figure"
         return "nothing logged"
 
 

@@ -22,9 +22,9 @@ def test_it_lists_each_meal_in_the_order_of_the_day(logged_in_client, log_food, 
     assert positions == sorted(positions)
     assert text.index("Seeds, pumpkin") < positions[1] < text.index("Spinach, raw") < positions[3]
     assertContains(response, "0.5 × 1 cup (64.5 g)")
-    assertContains(response, "381.84 mg")
+    assertContains(response, "382 mg")  # 592 mg/100 g x 64.5 g = 381.84
     assertContains(response, "1 × 1 cup (30 g)")
-    assertContains(response, "23.70 mg")
+    assertContains(response, "24 mg")  # 79 mg/100 g x 30 g = 23.70
     assertContains(response, f'href="/meals/add/?date={today.isoformat()}&amp;meal=lunch"')
 
 
@@ -58,8 +58,8 @@ def test_supplements_count_toward_the_goal_and_against_the_upper_limit(
 
     response = logged_in_client.get(day_url(today))
 
-    assertContains(response, "<strong>581.84 mg</strong>", html=True)
-    assertContains(response, "57% of 350 mg")  # the UL for supplemental magnesium from age 9
+    assertContains(response, "<strong>582 mg</strong>", html=True)  # 382 from food + 200
+    assertContains(response, "57% of 350&nbsp;mg")  # the UL for supplemental magnesium from age 9
     assertContains(response, 'style="width: 100%">182%</div>')  # the bar stops at its box, the figure does not
     # A progress bar's value may not pass its maximum: screen readers hear the real figure as text.
     assertContains(response, 'aria-valuenow="100" aria-valuemin="0" aria-valuemax="100"')
@@ -70,7 +70,7 @@ def test_supplements_count_toward_the_goal_and_against_the_upper_limit(
 def test_supplements_over_the_upper_limit_are_flagged(logged_in_client, woman_of_40, today):
     log_dose(woman_of_40, today, elemental_mg=400)
     response = logged_in_client.get(day_url(today))
-    assertContains(response, "114% of 350 mg")
+    assertContains(response, "114% of 350&nbsp;mg")
     assertContains(response, "above the upper limit")
 
 
@@ -83,11 +83,11 @@ def test_it_shows_sodium_potassium_calcium_and_energy_from_food(
     response = logged_in_client.get(day_url(today))
 
     # 64.5 g pumpkin seeds + 30 g spinach, SR28 12014 and 11457
-    assertContains(response, "28.22 mg")  # sodium 4.52 + 23.70
-    assertContains(response, "689.21 mg")  # potassium 521.81 + 167.40
-    assertContains(response, "59.37 mg")  # calcium 29.67 + 29.70
-    assertContains(response, "367.46 kcal")  # energy 360.56 + 6.90
-    assertNotContains(response, "incomplete")
+    assertContains(response, '<dd class="col-8 text-end mb-1">28 mg</dd>', html=True)  # sodium 4.52 + 23.70
+    assertContains(response, '<dd class="col-8 text-end mb-1">689 mg</dd>', html=True)  # potassium 521.81 + 167.40
+    assertContains(response, '<dd class="col-8 text-end mb-1">59 mg</dd>', html=True)  # calcium 29.67 + 29.70
+    assertContains(response, '<dd class="col-8 text-end mb-1">367 kcal</dd>', html=True)  # energy 360.56 + 6.90
+    assertNotContains(response, "at least")
 
 
 def test_a_food_without_a_figure_makes_that_total_incomplete(logged_in_client, log_food, spinach, today):
@@ -96,15 +96,16 @@ def test_a_food_without_a_figure_makes_that_total_incomplete(logged_in_client, l
 
     response = logged_in_client.get(day_url(today))
 
-    assertContains(response, '79 mg <span class="badge text-bg-warning">incomplete</span>', html=True)
+    assertContains(response, "<strong>at least 79 mg</strong> of 420 mg", html=True)
+    assertContains(response, "1 of 2 foods report magnesium")
     assertContains(response, '<div class="text-end tabular text-nowrap">no data</div>', html=True)
-    assertContains(response, "<dd class=\"col-6 text-end mb-1\">379 mg</dd>", html=True)  # sodium 79 + 300
+    assertContains(response, '<dd class="col-8 text-end mb-1">379 mg</dd>', html=True)  # sodium 79 + 300, both known
 
 
 def test_a_day_with_no_data_for_a_nutrient_says_so(logged_in_client, log_food, today):
     log_food(make_food("Mystery stew", magnesium_mg=20), 100)
     response = logged_in_client.get(day_url(today))
-    assertContains(response, 'no data <span class="badge text-bg-warning">incomplete</span>', html=True)
+    assertContains(response, "no data: the food logged has no sodium figure")
 
 
 def test_it_hides_other_users_meals(logged_in_client, other_user, log_food, spinach, today):
@@ -112,7 +113,7 @@ def test_it_hides_other_users_meals(logged_in_client, other_user, log_food, spin
     response = logged_in_client.get(day_url(today))
     assertNotContains(response, "/edit/")
     assertContains(response, "Nothing logged.", count=4)
-    assertContains(response, "<strong>0 mg</strong>", html=True)
+    assertContains(response, "No food logged yet.")
 
 
 def test_today_is_the_users_local_day_not_the_servers(logged_in_client, user, log_food, spinach, frozen_now):
@@ -155,19 +156,19 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
         log_dose(user, today, elemental_mg=5)
         write_note(user, today)
 
-    # Exactly: session, user, profile, entries, food totals, supplement total, doses, symptom summary, notes,
-    # suggested foods and their portions.
-    with django_assert_num_queries(11):
+    # Exactly: session, user, profile; the ledger's six (entries, doses and notes summed, the day's marks, the first
+    # mark, the doctor's goals); the entries, doses and notes listed; suggested foods and their portions.
+    with django_assert_num_queries(14):
         response = logged_in_client.get(day_url(today))
 
-    assertContains(response, "7.90 mg", count=30)
+    assertContains(response, '<div class="text-end tabular text-nowrap">8 mg</div>', count=30, html=True)
     assertContains(response, "Foods that would close today")
 
 
 def test_an_infants_day_has_an_adequate_intake_and_no_upper_limit(logged_in_client, user, today):
     Profile.objects.filter(user=user).update(birth_date=today - timedelta(days=100), sex="male")
     response = logged_in_client.get("/today/")
-    assertContains(response, "of 30 mg")  # AI for infants 0-6 months
+    assertContains(response, "Goal: 30 mg, AI for infants 0-6 months")
     assertContains(response, "AI for infants 0-6 months")
     assertContains(response, "none set for infants")
 
@@ -176,7 +177,7 @@ def test_a_past_day_over_the_upper_limit_is_warned_once_in_words_for_that_day(lo
                                                                                yesterday):
     log_dose(woman_of_40, yesterday, elemental_mg=400)
     response = logged_in_client.get(day_url(yesterday))
-    assertContains(response, "114% of 350 mg")
+    assertContains(response, "114% of 350&nbsp;mg")
     assertContains(response, "above the upper limit", count=1)
-    assertContains(response, f"On {yesterday:%-d %b %Y} your supplements gave 400.00 mg of magnesium")
+    assertContains(response, f"On {yesterday:%-d %b %Y} your supplements gave 400 mg of magnesium")
     assertNotContains(response, "Supplements today")

@@ -37,8 +37,9 @@ def test_daily_export_has_a_row_a_day_with_totals_against_the_goal(logged_in_cli
     assert response["Content-Disposition"] == 'attachment; filename="mgtracker-daily-2026-11-19-to-2026-11-21.csv"'
     assert [row["date"] for row in rows] == ["2026-11-19", "2026-11-20", "2026-11-21"]
     day = rows[1]
+    # 592 mg/100 g x 64.5 g = 381.84 mg, shown as 382; two capsules of 120 mg; 382 + 240 = 622, 194% of 320.
     assert (day["magnesium_food_mg"], day["magnesium_supplements_mg"], day["magnesium_total_mg"]) == (
-        "381.84", "240.00", "621.84"
+        "382", "240", "622"
     )
     assert (day["goal_mg"], day["percent_of_goal"], day["dizziness_mean"]) == ("320", "194", "7.0")
     # A day left empty is not a day of 0 mg.
@@ -49,11 +50,11 @@ def test_entries_export_lists_each_record_with_its_source_and_local_time(logged_
     _, rows = download(logged_in_client, start="2026-11-20", end="2026-11-20", kind="entries")
     meal, dose, note = rows
     assert (meal["item"], meal["amount"], meal["magnesium_mg"]) == (
-        "Seeds, pumpkin and squash seed kernels, dried", "0.5 × 1 cup", "381.84"
+        "Seeds, pumpkin and squash seed kernels, dried", "0.5 × 1 cup", "382"
     )
     assert (meal["source"], meal["source_id"]) == ("USDA SR28", "12014")
     # 03:30 UTC on the 21st is 22:30 the evening before in New York.
-    assert (dose["date"], dose["time"], dose["magnesium_mg"]) == ("2026-11-20", "22:30", "240.00")
+    assert (dose["date"], dose["time"], dose["magnesium_mg"]) == ("2026-11-20", "22:30", "240")
     assert (note["dizziness"], note["heart_rate_standing"]) == ("7", "101")
 
 
@@ -106,9 +107,14 @@ def test_a_day_without_a_figure_exports_an_empty_cell_and_says_so(logged_in_clie
     log_food(history, spinach, 30, DAY - timedelta(days=1))
     _, rows = download(logged_in_client, start="2026-11-19", end="2026-11-19", kind="daily")
     day = rows[0]
-    assert (day["magnesium_food_mg"], day["sodium_food_mg"], day["potassium_food_mg"]) == ("23.70", "", "")
+    assert (day["magnesium_food_mg"], day["sodium_food_mg"], day["potassium_food_mg"]) == ("24", "", "")
+    assert (day["magnesium_total_is"], day["foods_logged"], day["foods_with_magnesium"]) == ("lower bound", "2", "1")
     assert day["notes"] == (
-        "magnesium_food_mg: incomplete; sodium_food_mg: no data; potassium_food_mg: no data; calcium_food_mg: no data"
+        "some foods have no magnesium figure, so the total is only a lower bound; "
+        "sodium: no data: none of the 2 foods logged has a sodium figure; "
+        "potassium: no data: none of the 2 foods logged has a potassium figure; "
+        "calcium: no data: none of the 2 foods logged has a calcium figure; "
+        "energy: no data: none of the 2 foods logged has an energy figure"
     )
 
 
@@ -121,14 +127,14 @@ def test_a_dose_exports_its_per_unit_figure_and_where_it_came_from(logged_in_cli
     by_item = {row["item"]: row for row in rows}
     computed_row, labelled_row = by_item["Acme Magnesium glycinate"], by_item["Acme Citrate"]
     assert (computed_row["magnesium_mg"], computed_row["elemental_mg_per_unit"], computed_row["elemental_source"]) == (
-        "141.00", "70.50",
+        "141", "70.5",
         "500 mg × 14.10% = 70.5 mg elemental (assuming magnesium bisglycinate, anhydrous, Mg(C2H4NO2)2)",
     )
-    assert (labelled_row["elemental_mg_per_unit"], labelled_row["elemental_source"]) == ("100.00", "label")
+    assert (labelled_row["elemental_mg_per_unit"], labelled_row["elemental_source"]) == ("100", "label")
 
 
 def test_the_export_page_explains_empty_figures_the_notes_column_and_the_goal(logged_in_client, history):
     response = logged_in_client.get("/export/")
     assertContains(response, "An empty figure means there is no data, never 0 mg")
-    assertContains(response, "<code>notes</code> column")
-    assertContains(response, "a goal set by your doctor applies to every day, including\n    days before it was set")
+    assertContains(response, "<code>counted_in_averages</code> says whether the day counts")
+    assertContains(response, "your doctor's goal as it stood then")

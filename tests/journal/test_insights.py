@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
+from journal.ledger import LOWER_BOUND, NO_FIGURE, NOTHING_LOGGED
 from tests.builders import log_dose, make_food, write_note
 
 
@@ -13,25 +14,27 @@ def six_weeks(woman_of_40, today, log_food, pumpkin_seeds, spinach):
     for n in range(20):
         day = today - timedelta(days=n)
         if n < 8:
-            log_food(pumpkin_seeds, 1, "1 cup", day=day)  # 763.68 mg: above the 320 mg RDA
+            log_food(pumpkin_seeds, 1, "1 cup", day=day)  # 763.68 mg, shown as 764: above the 320 mg RDA
             write_note(woman_of_40, day, dizziness=2)
         else:
-            log_food(spinach, 1, "1 cup", day=day)  # 23.70 mg
-            log_dose(woman_of_40, day, elemental_mg="100")  # 123.70 mg in all: below the goal
+            log_food(spinach, 1, "1 cup", day=day)  # 23.70 mg, shown as 24
+            log_dose(woman_of_40, day, elemental_mg="100")  # 124 mg in all: below the goal
             write_note(woman_of_40, day, dizziness=5 + n % 2)
     return woman_of_40
 
 
-def test_insights_average_only_the_days_with_food_logged(logged_in_client, six_weeks):
+def test_insights_average_only_the_days_that_count(logged_in_client, six_weeks):
     response = logged_in_client.get("/insights/?days=28")
-    insights = response.context["insights"]
-    assert (insights.intake_days, insights.goal_met_days) == (20, 8)
-    # (8 x 763.68 + 12 x 123.70) / 20 days; the 8 empty days of the 28 do not count as 0 mg.
-    assert insights.mean_total_mg == Decimal("379.7")
-    assert (insights.mean_food_mg, insights.mean_supplement_mg) == (Decimal("319.7"), Decimal("60.0"))
-    assertContains(response, "20 <span class=\"fs-6 text-body-secondary\">of 28</span>", html=False)
-    assertContains(response, "379.7 mg")
-    assertContains(response, "(40%)")
+    period = response.context["insights"].period
+    assert (len(period.counted), period.goal_met_days) == (20, 8)
+    # (8 x 764 + 12 x 124) / 20 days = 7,600 / 20 = 380; the 8 empty days of the 28 do not count as 0 mg.
+    assert period.mean_total_mg == Decimal("380")
+    # Food (8 x 764 + 12 x 24) / 20 = 320; supplements 12 x 100 / 20 = 60.
+    assert (period.mean_food_mg, period.mean_supplement_mg) == (Decimal("320"), Decimal("60"))
+    assertContains(response, '20 <span class="fs-6 text-body-secondary">of 28</span>')
+    assertContains(response, "380 mg")
+    assertContains(response, '8 <span class="fs-6 text-body-secondary">of 20 (40%)</span>')
+    assertContains(response, "8 days (nothing logged)")
 
 
 def test_insights_compare_symptoms_on_days_at_and_below_the_goal(logged_in_client, six_weeks):
@@ -61,31 +64,34 @@ def test_insights_chart_leaves_unlogged_days_empty_and_smooths_over_seven_days(l
     chart = logged_in_client.get("/insights/?days=28").context["insights"].chart
     assert len(chart["labels"]) == 28
     assert chart["total_mg"][:8] == [None] * 8  # the oldest 8 days have nothing logged
-    assert chart["total_mg"][-1] == 763.7
-    assert chart["rolling_mg"][-1] == 763.7  # the last 7 days are all at 763.68 mg
+    assert chart["total_mg"][-1] == 764
+    assert chart["rolling_mg"][-1] == 764  # the last 7 days are all at 764 mg
     assert chart["goal_mg"][-1] == 320
 
 
 def test_insights_period_defaults_to_eight_weeks_and_ignores_odd_values(logged_in_client, six_weeks):
-    assert logged_in_client.get("/insights/").context["insights"].days == 56
-    assert logged_in_client.get("/insights/?days=99999999").context["insights"].days == 56
-    assert logged_in_client.get("/insights/?days=84").context["insights"].days == 84
+    def days_shown(query):
+        return len(logged_in_client.get(f"/insights/{query}").context["insights"].period.days)
+
+    assert (days_shown(""), days_shown("?days=99999999"), days_shown("?days=84")) == (56, 56, 84)
 
 
 def test_insights_with_nothing_logged_say_so(logged_in_client, woman_of_40):
     response = logged_in_client.get("/insights/")
-    assertContains(response, "Nothing logged in these weeks yet.")
+    assertContains(response, "No day of these weeks counts yet")
+    assertContains(response, "56 days (nothing logged)")
     assertNotContains(response, "insights-data")
 
 
 def test_insights_leave_out_other_users(logged_in_client, woman_of_40, other_user, log_food, pumpkin_seeds):
     log_food(pumpkin_seeds, 1, "1 cup", owner=other_user)
     response = logged_in_client.get("/insights/")
-    assert response.context["insights"].intake_days == 0
+    assert response.context["insights"].period.counted == []
 
 
-def test_insights_run_a_fixed_number_of_queries(logged_in_client, six_weeks, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+def test_insights_run_a_fixed_number_of_queries(logged_in_client, six_weeks, django_assert_num_queries):
+    # Session, user, profile, and the ledger's six.
+    with django_assert_num_queries(9):
         logged_in_client.get("/insights/?days=84")
 
 
@@ -96,7 +102,8 @@ def test_insights_leave_out_days_of_unknown_magnesium_and_flag_lower_bounds(logg
     log_food(tea, 1, "1 cup", day=today - timedelta(days=1))
     log_food(spinach, 1, "1 cup", day=today - timedelta(days=1))  # 23.70 mg, a lower bound
     response = logged_in_client.get("/insights/?days=28")
-    insights = response.context["insights"]
-    assert (insights.intake_days, insights.incomplete_days) == (2, 2)
-    assert insights.mean_total_mg == Decimal("23.7")  # the unknown day is left out, not counted as 0 mg
-    assertContains(response, "those totals are")
+    period = response.context["insights"].period
+    assert period.left_out == [(NOTHING_LOGGED, 26), (NO_FIGURE, 1), (LOWER_BOUND, 1)]
+    assert period.mean_total_mg is None  # neither day is known: no average, and no 0 mg
+    assertContains(response, "1 day (no food logged has a magnesium figure)")
+    assertContains(response, "1 day (some foods have no magnesium figure, so the total is only a lower bound)")
