@@ -12,7 +12,8 @@ CALM = "Calm Mg glycinate"
 
 @pytest.fixture
 def two_weeks(woman_of_40, log_food, pumpkin_seeds, spinach):
-    """Week 1: three days of 1 oz pumpkin seeds (167.83 mg). Week 2: two days of 1 cup (763.68 mg) and a dose."""
+    """Week 1: three days of 1 oz pumpkin seeds (167.83 mg, shown as 168). Week 2: two days of 1 cup (763.68 mg,
+    shown as 764) and a dose of 400 mg; a dose of 141 mg on a day without food."""
     for n in range(3):
         log_food(pumpkin_seeds, 1, "1 oz", day=MONDAY + timedelta(days=n))
     for n in (7, 8):
@@ -31,17 +32,23 @@ def get_report(client, start="2026-11-02", end="2026-11-15"):
 
 def test_report_sums_up_the_period_week_by_week(logged_in_client, two_weeks):
     response = get_report(logged_in_client)
-    report = response.context["report"]
-    assert (report.days, report.intake_days, report.goal_met_days, report.days_above_upper_limit) == (14, 5, 2, 1)
-    # (3 x 167.83 + 763.68 + 763.68 + 400) / 5 days with food
-    assert report.mean_total_mg == Decimal("486.2")
-    first, second = report.weeks
-    assert (first.week_start, first.intake_days, first.total_mg) == (MONDAY, 3, Decimal("167.8"))
-    assert (second.intake_days, second.food_mg, second.supplement_mg, second.total_mg) == (
-        2, Decimal("763.7"), Decimal("200.0"), Decimal("963.7")
+    period = response.context["report"].period
+    assert (len(period.days), len(period.counted), period.goal_met_days, period.days_above_upper_limit) == (14, 5, 2, 1)
+    # (3 x 168 + 764 + (764 + 400)) / 5 days that count = 2,432 / 5 = 486.4
+    assert period.mean_total_mg == Decimal("486")
+    first, second = period.weeks()
+    assert (first.first, len(first.counted), first.mean_total_mg) == (MONDAY, 3, Decimal("168"))
+    # Week 2: food (764 + 764) / 2, supplements (0 + 400) / 2, total (764 + 1,164) / 2; the dose-only day is out.
+    assert (len(second.counted), second.mean_food_mg, second.mean_supplement_mg, second.mean_total_mg) == (
+        2, Decimal("764"), Decimal("200"), Decimal("964")
     )
-    assert (first.dizziness, second.dizziness) == (Decimal("6.0"), Decimal("3.0"))
-    assertContains(response, "Food logged on 5 of 14 days")
+    assert (first.score_mean("dizziness"), second.score_mean("dizziness")) == (Decimal("6.0"), Decimal("3.0"))
+    # Food (504 + 1,528) / 5 = 406.4, supplements 400 / 5 = 80; 2,432 of 5 x 320 mg is 152% of the goal.
+    assertContains(response, "Magnesium: <strong>486 mg</strong> a day on average\n  (food 406 mg, supplements 80 mg),\n"
+                             "  152% of the goal, over the 5 days that count;")
+    assertContains(response, "the goal was reached on 2 of 5 (40%)")
+    assertContains(response, "8 days (nothing logged); 1 day (no food logged)")
+    assertContains(response, "<td class=\"text-end\">3 of 7</td>", html=True)
     assertContains(response, "RDA for females 31-50 years")
     assertContains(response, "Supplements went above the upper limit on 1 day.")
 
@@ -52,14 +59,14 @@ def test_report_lists_supplements_and_written_notes(logged_in_client, two_weeks)
         "product_name": "Calm Mg glycinate", "form": "glycinate", "form_label": "Glycinate (bisglycinate)",
         "doses": 2, "elemental_mg": Decimal("541.00"),
     }]
-    assertContains(response, "541.00 mg")
+    assertContains(response, "541 mg")
     assertContains(response, "Dizzy on standing after breakfast")
     assertContains(response, "62 lying, 104 standing")
 
 
 def test_report_defaults_to_the_last_four_weeks(logged_in_client, woman_of_40, today):
-    report = logged_in_client.get("/report/").context["report"]
-    assert (report.first, report.last, report.days) == (today - timedelta(days=27), today, 28)
+    period = logged_in_client.get("/report/").context["report"].period
+    assert (period.first, period.last, len(period.days)) == (today - timedelta(days=27), today, 28)
 
 
 def test_report_refuses_a_bad_period_with_a_message(logged_in_client, woman_of_40):
@@ -75,14 +82,16 @@ def test_report_leaves_out_other_users(logged_in_client, two_weeks, other_user):
     assert response.context["report"].supplements[0]["elemental_mg"] == Decimal("541.00")
 
 
-def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
+def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, django_assert_num_queries):
+    # Session, user, profile, the ledger's six, the supplements and the written notes.
+    with django_assert_num_queries(11):
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
 
 
-def test_report_says_when_totals_are_lower_bounds(logged_in_client, woman_of_40, log_food):
+def test_report_says_when_totals_are_lower_bounds(logged_in_client, woman_of_40, log_food, pumpkin_seeds):
     mystery = make_food("Tea, herbal, chamomile, brewed", portions=[("1 cup", 237)], magnesium_mg=None)
     log_food(mystery, 1, "1 cup", day=MONDAY)
+    log_food(pumpkin_seeds, 1, "1 oz", day=MONDAY)
     response = get_report(logged_in_client)
-    assert response.context["report"].incomplete_days == 1
-    assertContains(response, "those totals are lower bounds")
+    assert response.context["report"].period.lower_bound_days == 1
+    assertContains(response, "1 day (some foods have no magnesium figure, so the total is only a lower bound)")

@@ -27,26 +27,24 @@ def test_week_adds_food_and_supplements_per_day_against_the_rda(logged_in_client
     log_dose(adult_woman, MONDAY + timedelta(days=1), elemental_mg="120")
     response = logged_in_client.get(f"/week/{MONDAY + timedelta(days=3)}/")
     assertContains(response, "Week of Monday 23 November 2026")
-    assertContains(response, "Daily goal: 320 mg (RDA for females 31-50 years)")
-    assertContains(response, "a goal set by your doctor is applied to every day, including days before it was set")
-    tuesday = response.context["days"][1]
-    assert (tuesday.food_mg, tuesday.supplement_mg, tuesday.total_mg) == (
-        Decimal("381.84"), Decimal("120"), Decimal("501.84")
-    )
-    assert tuesday.goal_percent == 157  # 501.84 / 320
-    # The row adds up as shown: 381.84 + 120.00 = 501.84.
-    assertContains(response, '<td class="text-end">381.84</td>', html=True)
-    assertContains(response, '<td class="text-end">120.00</td>', html=True)
-    assertContains(response, '<td class="text-end fw-semibold">501.84</td>', html=True)
-    assert response.context["chart"]["food_mg"][:2] == [None, 381.84]  # an empty Monday is a gap, not 0 mg
+    assertContains(response, "Each day is measured against the goal in force that day")
+    tuesday = response.context["week"].days[1]
+    # 592 mg/100 g x 64.5 g = 381.84 mg, shown as 382; 382 + 120 = 502.
+    assert (tuesday.food_magnesium.total, tuesday.supplement_mg, tuesday.magnesium.total) == (382, 120, 502)
+    assert tuesday.percent_of_goal == 157  # 502 / 320 = 156.9%
+    # The row adds up as shown: 382 + 120 = 502.
+    assertContains(response, '<td class="text-end">382 mg</td>', html=True)
+    assertContains(response, '<td class="text-end">120 mg</td>', html=True)
+    assertContains(response, '<td class="text-end fw-semibold">502 mg</td>', html=True)
+    assert response.context["chart"]["food_mg"][:2] == [None, 382]  # an empty Monday is a gap, not 0 mg
 
 
 def test_week_shows_the_daily_mean_of_symptom_scores(logged_in_client, adult_woman):
     write_note(adult_woman, MONDAY, dizziness=6, fatigue=3)
     write_note(adult_woman, MONDAY, dizziness=3, fatigue=4)
     response = logged_in_client.get(f"/week/{MONDAY}/")
-    monday = response.context["days"][0]
-    assert monday.dizziness == pytest.approx(4.5)
+    monday = response.context["week"].days[0]
+    assert monday.mean_score("dizziness") == Decimal("4.5")
     assert response.context["chart"]["fatigue"][0] == 3.5
     assert response.context["chart"]["dizziness"][1] is None
 
@@ -55,18 +53,19 @@ def test_week_leaves_out_other_users_and_other_weeks(logged_in_client, adult_wom
     log_food(other_user, spinach, 30, MONDAY)
     log_food(adult_woman, spinach, 30, MONDAY - timedelta(days=1))
     response = logged_in_client.get(f"/week/{MONDAY}/")
-    assert all(not day.logged for day in response.context["days"])
-    assertContains(response, "nothing logged", count=7)
+    assert all(not day.logged for day in response.context["week"].days)
+    assertContains(response, '<td colspan="7" class="text-body-secondary">nothing logged</td>', count=7, html=True)
 
 
 def test_week_page_runs_the_same_queries_however_long_the_history(logged_in_client, adult_woman, almonds,
-                                                                   django_assert_max_num_queries):
+                                                                   django_assert_num_queries):
     for n in range(120):
         day = MONDAY - timedelta(days=n)
         log_food(adult_woman, almonds, 28, day)
         log_dose(adult_woman, day, elemental_mg="100")
         write_note(adult_woman, day, dizziness=n % 11)
-    with django_assert_max_num_queries(8):
+    # Session, user, profile, and the ledger's six.
+    with django_assert_num_queries(9):
         response = logged_in_client.get(f"/week/{MONDAY}/")
     assert response.status_code == 200
 
@@ -95,17 +94,17 @@ def test_a_day_whose_foods_have_no_magnesium_figure_says_no_data_not_zero(logged
     log_food(adult_woman, spinach, 30, MONDAY + timedelta(days=1))
     log_food(adult_woman, stew, 100, MONDAY + timedelta(days=1))
     response = logged_in_client.get(f"/week/{MONDAY}/")
-    monday, tuesday = response.context["days"][:2]
-    assert (monday.food_mg, monday.magnesium_incomplete) == (None, True)
-    assert (tuesday.food_mg, tuesday.magnesium_incomplete) == (Decimal("23.70"), True)
-    assertContains(response, '<td class="text-end">no data <span class="badge text-bg-warning">incomplete</span></td>',
-                   html=True)
-    assertContains(response, '<td class="text-end">23.70 <span class="badge text-bg-warning">incomplete</span></td>',
-                   html=True)
-    assert response.context["chart"]["food_mg"][:2] == [None, 23.7]
+    monday, tuesday = response.context["week"].days[:2]
+    assert (monday.food_magnesium.total, monday.food_magnesium.foods) == (None, 1)
+    # Spinach, 30 g at 79 mg/100 g = 23.70 mg, shown as 24: a lower bound, the stew has no figure.
+    assert (tuesday.food_magnesium.total, tuesday.food_magnesium.lower_bound) == (24, True)
+    assertContains(response, '<td class="text-end">no data</td>', html=True)
+    assertContains(response, '<td class="text-end fw-semibold">no data</td>', html=True)
+    assertContains(response, '<td class="text-end">&ge;&nbsp;24 mg</td>', html=True)
+    assert response.context["chart"]["food_mg"][:2] == [None, 24]
 
 
-def test_the_week_summary_averages_the_days_with_food_logged(logged_in_client, adult_woman):
+def test_the_week_summary_averages_the_days_that_count(logged_in_client, adult_woman):
     # Monday 200 mg of food, Tuesday 150 mg of food and 130 mg of supplements, Wednesday only a dose (its
     # food unknown): (200 + 280) / 2 days = 240 mg a day, 75% of 320 mg, as the insights and report count.
     food = make_food(magnesium_mg=100)
@@ -117,8 +116,10 @@ def test_the_week_summary_averages_the_days_with_food_logged(logged_in_client, a
     write_note(adult_woman, MONDAY, dizziness=5)
     write_note(adult_woman, MONDAY + timedelta(days=1), dizziness=3)
     response = logged_in_client.get(f"/week/{MONDAY}/")
-    assertContains(response, "<strong>240.0 mg</strong> a day on average,\n      75% of the goal, over the 2 days")
+    assertContains(response, "<strong>240 mg</strong> a day on average")
+    assertContains(response, "75% of the goal, over the 2 days that count")
+    assertContains(response, "4 days (nothing logged); 1 day (no food logged)")
     assertContains(response, "Dizziness 4.3")  # the mean of the daily means 5.5 and 3.0 (4.25, rounded up)
     report = logged_in_client.get("/report/", {"start": MONDAY, "end": MONDAY + timedelta(days=2)})
-    assert report.context["report"].weeks[0].total_mg == Decimal("240.0")
-    assert report.context["report"].weeks[0].dizziness == Decimal("4.3")
+    [week] = report.context["report"].period.weeks()
+    assert (week.mean_total_mg, week.score_mean("dizziness")) == (Decimal("240"), Decimal("4.3"))
