@@ -140,4 +140,4 @@ def test_5_kg_of_table_salt_logs_and_the_day_still_opens(logged_in_client, user,
                      calcium_mg=24)
     post(logged_in_client, salt, "5000", date=today)
     assert MealEntry.objects.get(user=user).sodium_mg == Decimal("1937900")
-    assertContains(logged_in_client.get(f"/day/{today.isoformat()}/"), "1937900")
+    assertContains(logged_in_client.get(f"/day/{today.isoformat()}/"), "1,937,900 mg")

@@ -25,7 +25,7 @@ def test_recent_foods_come_last_logged_first_in_their_usual_amount(
 
     assert quick_picks(response, "recent") == [("Spinach, raw", "30 g"), (pumpkin_seeds.name, "1 × 1 oz (28.35 g)")]
     assert quick_picks(response, "frequent") == [(pumpkin_seeds.name, "1 × 1 oz (28.35 g)")]
-    assertContains(response, "167.83 mg")  # 1 oz of pumpkin seeds
+    assertContains(response, "168 mg")  # 1 oz of pumpkin seeds: 592 mg/100 g x 28.35 g = 167.83 mg
 
 
 def test_one_tap_logs_a_recent_food_again(logged_in_client, user, log_food, pumpkin_seeds, today):

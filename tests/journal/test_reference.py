@@ -1,13 +1,13 @@
 """Every row of the NIH table, checked against the NIH ODS magnesium fact sheet (Tables 1 and 3) written out here."""
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
 
 import pytest
 import time_machine
 
 from journal import reference
-from journal.models import Profile, SupplementDose
+from journal.ledger import day_of
+from journal.models import Profile
 from tests.builders import log_dose
 
 ON = date(2026, 3, 15)
@@ -130,8 +130,8 @@ def test_a_dose_at_2330_in_new_york_counts_for_that_local_day(user):
     taken_at = datetime(2026, 3, 15, 3, 30, tzinfo=UTC)  # 23:30 on the 14th in New York (EDT, UTC-4)
     assert profile.local_date(taken_at) == date(2026, 3, 14)
     log_dose(user, elemental_mg="100", taken_at=taken_at)
-    assert SupplementDose.objects.for_day(user, date(2026, 3, 14)).total_elemental_mg() == Decimal("100")
-    assert SupplementDose.objects.for_day(user, date(2026, 3, 15)).total_elemental_mg() == Decimal("0")
+    assert day_of(profile, date(2026, 3, 14)).supplement_mg == 100
+    assert day_of(profile, date(2026, 3, 15)).supplement_mg == 0
 
 
 @pytest.mark.django_db

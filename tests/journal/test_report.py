@@ -44,8 +44,8 @@ def test_report_sums_up_the_period_week_by_week(logged_in_client, two_weeks):
     )
     assert (first.score_mean("dizziness"), second.score_mean("dizziness")) == (Decimal("6.0"), Decimal("3.0"))
     # Food (504 + 1,528) / 5 = 406.4, supplements 400 / 5 = 80; 2,432 of 5 x 320 mg is 152% of the goal.
-    assertContains(response, "Magnesium: <strong>486 mg</strong> a day on average\n  (food 406 mg, supplements 80 mg),\n"
-                             "  152% of the goal, over the 5 days that count;")
+    assertContains(response, "Magnesium: <strong>486 mg</strong> a day on average\n"
+                             "  (food 406 mg, supplements 80 mg),\n  152% of the goal, over the 5 days that count;")
     assertContains(response, "the goal was reached on 2 of 5 (40%)")
     assertContains(response, "8 days (nothing logged); 1 day (no food logged)")
     assertContains(response, "<td class=\"text-end\">3 of 7</td>", html=True)

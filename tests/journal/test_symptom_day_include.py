@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 
 from django.template.loader import render_to_string
 
+from journal.ledger import day_of
 from journal.models import Profile, SymptomNote
 from tests.builders import write_note
 
@@ -11,8 +12,10 @@ DAY = date(2026, 3, 14)
 
 
 def render_card(user):
-    notes = SymptomNote.objects.for_day(user, DAY)
-    context = {"day": DAY, "symptom_notes": notes, "symptom_summary": notes.summary()}
+    context = {
+        "day": DAY, "symptom_notes": SymptomNote.objects.for_day(user, DAY),
+        "symptom_summary": day_of(Profile.for_user(user), DAY).scores,
+    }
     return render_to_string("journal/includes/day_symptoms.html", context)
 
 
