@@ -22,6 +22,7 @@ def test_insights_draw_the_daily_magnesium_and_its_seven_day_average(page, user,
 
     daily, rolling = page.evaluate("""() => Chart.getChart('intake-chart').data.datasets
         .slice(0, 2).map(dataset => dataset.data.slice(-7))""")
-    assert daily == [76.6] * 7
-    assert rolling == [None, None, 76.6, 76.6, 76.6, 76.6, 76.6]  # an average needs three days
+    # 270 mg/100 g x 28.35 g = 76.55 mg, shown as 77 mg.
+    assert daily == [77] * 7
+    assert rolling == [None, None, 77, 77, 77, 77, 77]  # an average needs three days
     assert "7 of 28" in page.locator("#insight-figures").inner_text().replace("\n", " ")

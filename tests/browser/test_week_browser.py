@@ -22,9 +22,10 @@ def test_week_page_draws_its_charts_with_the_vendored_chart_library(page, user):
     drawn = page.evaluate("""() => ['magnesium-chart', 'symptom-chart'].map(
         id => Chart.getChart(id)?.data.datasets[0].data)""")
     # Days with nothing logged are gaps in the chart, not bars of 0 mg.
-    assert drawn == [[None, 76.55, None, None, None, None, None], [None] * 7]
+    # 270 mg/100 g x 28.35 g = 76.55 mg, shown as 77 mg.
+    assert drawn == [[None, 77, None, None, None, None, None], [None] * 7]
     tuesday = page.locator("#week-table tbody tr").nth(1)
-    assert tuesday.locator("td").nth(2).inner_text() == "76.55"  # the day's total, to 0.01 mg as on the day page
+    assert tuesday.locator("td").nth(2).inner_text() == "77 mg"  # the day's total, as on the day page
     # On a phone the table keeps its magnesium columns in view; the symptom columns are in the chart.
     assert page.evaluate("""() => {
         const wrapper = document.querySelector('#week-table').parentElement;
