@@ -8,9 +8,10 @@ being guessed at. See README.md, "Configuration".
 import os
 import secrets
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,25 +42,29 @@ def envlist(name, default=""):
 
 
 def database_from_url(url):
-    """Translate DATABASE_URL into Django's DATABASES entry (PostgreSQL or SQLite)."""
-    parts = urlsplit(url)
-    if parts.scheme in ("postgres", "postgresql"):
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parts.path.lstrip("/")),
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
-        }
-    if parts.scheme == "sqlite":
-        # sqlite:///relative.db or sqlite:////absolute/path.db
-        return sqlite_database(BASE_DIR / unquote(parts.path[1:]))
-    raise ImproperlyConfigured(
-        f"DATABASE_URL scheme {parts.scheme!r} is not supported: use postgres://... or sqlite:///..."
-    )
+    """Translate DATABASE_URL into Django's DATABASES entry (PostgreSQL or SQLite).
+
+    dj-database-url keeps query options such as ?sslmode=require; only the two engines the
+    project ships drivers for and tests on are accepted.
+    """
+    scheme = urlsplit(url).scheme
+    if scheme not in ("postgres", "postgresql", "sqlite"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL scheme {scheme!r} is not supported: use postgres://... or sqlite:///..."
+        )
+    try:
+        database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not a valid URL: quote special characters in the password with %XX."
+        ) from None
+    if scheme == "sqlite":
+        # sqlite:///relative.db (from the project directory) or sqlite:////absolute/path.db;
+        # options in the URL (?timeout=60) override the tuning below.
+        tuned = sqlite_database(BASE_DIR / database["NAME"])
+        tuned["OPTIONS"].update(database.get("OPTIONS", {}))
+        return tuned
+    return database
 
 
 def sqlite_database(path):
