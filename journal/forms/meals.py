@@ -6,10 +6,8 @@ from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 
 from foods.models import Food, Portion
-from journal.models import EARLIEST_DATE, MealEntry, Profile, SavedMeal
+from journal.models import EARLIEST_DATE, MAX_GRAMS_PER_ENTRY, MealEntry, Profile, SavedMeal
 
-# One entry is one food eaten at one sitting: 5 kg of it is a typing slip, not a meal.
-MAX_GRAMS = Decimal(5000)
 MAX_PORTIONS = Decimal(100)
 GRAMS_STEP = Decimal("0.01")
 
@@ -110,7 +108,7 @@ class MealEntryForm(forms.ModelForm):
             self.add_error("amount", f"That is more than {MAX_PORTIONS} portions; check the amount or the unit.")
             return cleaned
         grams = (amount * portion.grams if portion else amount).quantize(GRAMS_STEP)
-        if grams > MAX_GRAMS:
+        if grams > MAX_GRAMS_PER_ENTRY:
             self.add_error("amount", "That is more than 5 kg of one food in one entry; check the amount or the unit.")
         elif grams <= 0:
             self.add_error("amount", "That is less than 0.01 g; enter a larger amount.")
