@@ -1,6 +1,8 @@
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from mgtracker.forms import SignupForm
 
@@ -22,3 +24,12 @@ def signup(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("journal:today")
     return render(request, "registration/signup.html", {"form": form})
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """The 403 for a form sent without a valid CSRF token, in words, with a way back to the form."""
+    referer = request.headers.get("Referer", "")
+    same_site = url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure())
+    context = {"no_cookie": reason == REASON_NO_CSRF_COOKIE, "retry_path": referer if same_site else ""}
+    return render(request, "403_csrf.html", context, status=403)
