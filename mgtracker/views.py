@@ -19,8 +19,7 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
     form = SignupForm(request.POST or None)
-    if form.is_valid():
-        user = form.save()
+    if form.is_valid() and (user := form.save()):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("journal:today")
     return render(request, "registration/signup.html", {"form": form})
