@@ -7,6 +7,7 @@ being guessed at. See README.md, "Configuration".
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -121,6 +122,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "foods",
     "journal",
 ]
@@ -135,6 +137,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mgtracker.urls"
@@ -171,7 +175,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a log-in from a locked-out account or address before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
+
+# Throttling (django-axes): after 5 failures for one username or from one address, log-in, sign-up and password
+# reset are refused for 15 minutes, and each further failure restarts the wait. A sign-up refused for a taken
+# name and every password-reset request count as failures: both are ways into, or onto, someone's account.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "mgtracker.throttle.client_ip"
+# How many proxies in front of the site append to X-Forwarded-For: behind one TLS proxy the client's address is
+# the last one it appended; with 0 the connecting address (REMOTE_ADDR) is the client's.
+TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "0" if DEBUG else "1")
 LOGIN_REDIRECT_URL = "journal:today"
 LOGOUT_REDIRECT_URL = "landing"
 
