@@ -41,6 +41,8 @@ def test_a_true_food_passes():
         ({"magnesium_mg": Decimal("1000.001")}, "magnesium above 1000 mg/100 g"),
         ({"energy_kcal": Decimal("903")}, "energy above 902 kcal/100 g"),
         ({"sodium_mg": Decimal("100001")}, "mineral heavier than the food"),
+        ({"name": "Nuts,\x00 almonds"}, "control characters in id, name or category"),
+        ({"source_id": "120\x0061"}, "control characters in id, name or category"),
     ],
 )
 def test_a_food_that_cannot_be_true_is_rejected_with_its_reason(changes, reason):
@@ -71,6 +73,7 @@ def test_the_extremes_of_the_real_releases_pass(magnesium_mg, energy_kcal):
         ("1 truck", Decimal("10000.01"), "portion above 10000 g"),
         ("", Decimal(30), "portion without a description"),
         ("1 " + "x" * 160, Decimal(30), "portion description too long"),
+        ("1 cup\x00", Decimal(30), "control characters in portion description"),
     ],
 )
 def test_a_portion_that_cannot_be_true_is_rejected(description, grams, reason):
