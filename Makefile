@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: run test setup bench clean
+.PHONY: run test setup bench soak clean
 
 # Reinstall only when a requirements file changed since the last install.
 $(VENV)/.runtime-installed: requirements.txt
@@ -31,6 +31,12 @@ test: setup $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(PY) manage.py bench_search
+
+# Concurrent clients write against gunicorn on 127.0.0.1, restarted half-way; fails if an accepted write is lost.
+SOAK_CLIENTS ?= 20
+SOAK_SECONDS ?= 30
+soak: setup
+	$(PY) manage.py soak --clients $(SOAK_CLIENTS) --seconds $(SOAK_SECONDS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .bench

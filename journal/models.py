@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Case, Count, Max, When
+from django.db.models import Case, Count, Max, Q, When
 from django.db.models.functions import Lower
 from django.templatetags.tz import do_timezone as template_timezone
 
@@ -19,6 +19,31 @@ from journal.supplement_forms import FORMS
 USER = settings.AUTH_USER_MODEL
 # The journal holds days from 1 January 1900 (a Monday) on: earlier dates are typing slips.
 EARLIEST_DATE = date(1900, 1, 1)
+# Bounds of what can be true, checked by the forms with a message and kept by the database's
+# check constraints for every other way a row can be written.
+# One entry is one food eaten at one sitting: 5 kg of it is a typing slip, not a meal.
+MAX_GRAMS_PER_ENTRY = Decimal(5000)
+# Ten grams of elemental magnesium in one dose is about thirty times the adult upper
+# limit: more than that is a typing slip, not a dose.
+MAX_DOSE_ELEMENTAL_MG = 10_000
+HEART_RATE_BOUNDS_BPM = (20, 250)  # outside these a reading is a slip of the finger, not a pulse
+SYMPTOM_SCORES = (
+    "dizziness", "fatigue", "anxiety", "palpitations", "muscle_cramps", "headache", "brain_fog", "sleep_quality",
+)
+
+
+def positive_or_null(model_name, field_name):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field_name}__isnull": True}) | Q(**{f"{field_name}__gt": 0}),
+        name=f"{model_name}_{field_name}_positive",
+    )
+
+
+def in_range_or_null(model_name, field_name, bounds):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field_name}__isnull": True}) | Q(**{f"{field_name}__range": bounds}),
+        name=f"{model_name}_{field_name}_in_range",
+    )
 
 
 class Profile(models.Model):
@@ -231,6 +256,12 @@ class MealEntry(models.Model):
         ordering = ["date", "meal", "created_at", "pk"]
         indexes = [models.Index(fields=["user", "date"])]
         verbose_name_plural = "meal entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(grams__gt=0, grams__lte=MAX_GRAMS_PER_ENTRY), name="meal_entry_grams_in_range"
+            ),
+            positive_or_null("meal_entry", "portion_quantity"),
+        ]
 
     def __str__(self):
         return f"{self.food_name}, {self.grams} g on {self.date}"
@@ -361,6 +392,10 @@ class SupplementProduct(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            positive_or_null("supplement_product", "label_elemental_mg"),
+            positive_or_null("supplement_product", "label_compound_mg"),
+        ]
 
     def __str__(self):
         return f"{self.brand} {self.name}".strip()
@@ -456,13 +491,18 @@ class SupplementDose(models.Model):
 
     objects = SupplementDoseQuerySet.as_manager()
 
-    # Ten grams of elemental magnesium in one dose is about thirty times the adult upper
-    # limit: more than that is a typing slip, not a dose.
-    MAX_ELEMENTAL_MG = 10_000
+    MAX_ELEMENTAL_MG = MAX_DOSE_ELEMENTAL_MG
 
     class Meta:
         ordering = ["taken_at", "pk"]
         indexes = [models.Index(fields=["user", "date"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(units__gt=0), name="supplement_dose_units_positive"),
+            models.CheckConstraint(
+                condition=Q(elemental_mg__range=(0, MAX_DOSE_ELEMENTAL_MG)),
+                name="supplement_dose_elemental_mg_in_range",
+            ),
+        ]
 
     def __str__(self):
         return f"{plain(self.units)} × {self.product_name} on {self.date}"
@@ -505,9 +545,7 @@ class SymptomNoteQuerySet(DayQuerySet):
 
 
 class SymptomNote(models.Model):
-    SCORES = (
-        "dizziness", "fatigue", "anxiety", "palpitations", "muscle_cramps", "headache", "brain_fog", "sleep_quality",
-    )
+    SCORES = SYMPTOM_SCORES
     HIGHER_IS_BETTER = ("sleep_quality",)
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="symptom_notes")
@@ -534,6 +572,11 @@ class SymptomNote(models.Model):
     class Meta:
         ordering = ["recorded_at", "pk"]
         indexes = [models.Index(fields=["user", "date"])]
+        constraints = [
+            *(in_range_or_null("symptom_note", name, (0, 10)) for name in SYMPTOM_SCORES),
+            in_range_or_null("symptom_note", "heart_rate_lying", HEART_RATE_BOUNDS_BPM),
+            in_range_or_null("symptom_note", "heart_rate_standing", HEART_RATE_BOUNDS_BPM),
+        ]
 
     def __str__(self):
         return f"Symptoms at {self.recorded_at:%Y-%m-%d %H:%M}"

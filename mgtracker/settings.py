@@ -7,10 +7,13 @@ being guessed at. See README.md, "Configuration".
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,25 +44,29 @@ def envlist(name, default=""):
 
 
 def database_from_url(url):
-    """Translate DATABASE_URL into Django's DATABASES entry (PostgreSQL or SQLite)."""
-    parts = urlsplit(url)
-    if parts.scheme in ("postgres", "postgresql"):
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parts.path.lstrip("/")),
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
-        }
-    if parts.scheme == "sqlite":
-        # sqlite:///relative.db or sqlite:////absolute/path.db
-        return sqlite_database(BASE_DIR / unquote(parts.path[1:]))
-    raise ImproperlyConfigured(
-        f"DATABASE_URL scheme {parts.scheme!r} is not supported: use postgres://... or sqlite:///..."
-    )
+    """Translate DATABASE_URL into Django's DATABASES entry (PostgreSQL or SQLite).
+
+    dj-database-url keeps query options such as ?sslmode=require; only the two engines the
+    project ships drivers for and tests on are accepted.
+    """
+    scheme = urlsplit(url).scheme
+    if scheme not in ("postgres", "postgresql", "sqlite"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL scheme {scheme!r} is not supported: use postgres://... or sqlite:///..."
+        )
+    try:
+        database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not a valid URL: quote special characters in the password with %XX."
+        ) from None
+    if scheme == "sqlite":
+        # sqlite:///relative.db (from the project directory) or sqlite:////absolute/path.db;
+        # options in the URL (?timeout=60) override the tuning below.
+        tuned = sqlite_database(BASE_DIR / database["NAME"])
+        tuned["OPTIONS"].update(database.get("OPTIONS", {}))
+        return tuned
+    return database
 
 
 def sqlite_database(path):
@@ -116,12 +123,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "foods",
     "journal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +139,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mgtracker.urls"
@@ -171,7 +182,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a log-in from a locked-out account or address before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
+
+# Throttling (django-axes): after 5 failures for one username or from one address, log-in, sign-up and password
+# reset are refused for 15 minutes, and each further failure restarts the wait. A sign-up refused for a taken
+# name and every password-reset request count as failures: both are ways into, or onto, someone's account.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "mgtracker.throttle.client_ip"
+# How many proxies in front of the site append to X-Forwarded-For: behind one TLS proxy the client's address is
+# the last one it appended; with 0 the connecting address (REMOTE_ADDR) is the client's.
+TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "0" if DEBUG else "1")
 LOGIN_REDIRECT_URL = "journal:today"
 LOGOUT_REDIRECT_URL = "landing"
 
@@ -202,7 +231,21 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mgtracker <noreply@lo
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the type-ahead script posts nothing, but forms need the cookie
+CSRF_FAILURE_VIEW = "mgtracker.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles, fonts and connections from this site only, and no inline
+# script or style at all, so injected markup cannot run; json_script blocks are data and are not affected.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Bootstrap draws its small icons (menu, select arrow, close button, ticks) as data: SVGs in its CSS.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

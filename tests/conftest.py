@@ -53,3 +53,15 @@ def pumpkin_seeds(db):
 @pytest.fixture
 def spinach(db):
     return builders.spinach()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite tests use a database file, as the site does, not one in-memory connection shared by every thread:
+    the live server's threads then each have their own connection and meet WAL, the busy timeout and immediate
+    transactions as concurrent requests do in production."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("database") / "test.sqlite3")

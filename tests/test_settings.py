@@ -30,12 +30,44 @@ def test_database_url_selects_postgresql():
     database = project_settings.database_from_url("postgres://mg:s%40cret@db.example:5433/mgtracker")
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert (database["NAME"], database["USER"], database["PASSWORD"]) == ("mgtracker", "mg", "s@cret")
-    assert (database["HOST"], database["PORT"]) == ("db.example", "5433")
+    assert (database["HOST"], str(database["PORT"])) == ("db.example", "5433")
+    assert database["CONN_MAX_AGE"] == 60
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_database_url_keeps_its_options():
+    database = project_settings.database_from_url(
+        "postgresql://mg@db.example/mgtracker?sslmode=require&connect_timeout=5"
+    )
+    assert database["OPTIONS"] == {"sslmode": "require", "connect_timeout": 5}
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("sqlite:///data/mg.sqlite3", project_settings.BASE_DIR / "data" / "mg.sqlite3"),
+        ("sqlite:////var/lib/mg.sqlite3", project_settings.Path("/var/lib/mg.sqlite3")),
+    ],
+)
+def test_sqlite_urls_keep_the_sqlite_tuning(url, name):
+    database = project_settings.database_from_url(url)
+    assert database == project_settings.sqlite_database(name)
+
+
+def test_sqlite_url_options_override_the_tuning():
+    database = project_settings.database_from_url("sqlite:///mg.sqlite3?timeout=60")
+    assert database["OPTIONS"]["timeout"] == 60
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 
 
 def test_database_url_refuses_unknown_schemes():
     with pytest.raises(ImproperlyConfigured, match="'mysql' is not supported"):
         project_settings.database_from_url("mysql://localhost/mg")
+
+
+def test_database_url_refuses_a_broken_url():
+    with pytest.raises(ImproperlyConfigured, match="not a valid URL"):
+        project_settings.database_from_url("postgres://mg:pa:ss@db.example:port/mgtracker")
 
 
 def test_the_database_in_use_is_tuned_for_a_web_app(db):

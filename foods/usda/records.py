@@ -6,6 +6,7 @@ that cannot be true becomes a Rejected naming its file, line, id and reason; the
 import carries on with the rest.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -25,6 +26,11 @@ PORTION_MAX_GRAMS = Decimal(10_000)
 NAME_MAX = Food._meta.get_field("name").max_length
 CATEGORY_MAX = Food._meta.get_field("category").max_length
 PORTION_DESCRIPTION_MAX = Portion._meta.get_field("description").max_length
+
+
+def control_characters(text):
+    """Characters no name holds (NUL, escape, ...): a sign of a broken file, and PostgreSQL refuses NUL."""
+    return [character for character in text if unicodedata.category(character) == "Cc"]
 
 
 class BadNumber(ValueError):
@@ -117,6 +123,8 @@ def food_problem(record):
         return "missing name", ""
     if len(record.name) > NAME_MAX or len(record.category) > CATEGORY_MAX:
         return "name or category too long", f"{len(record.name)} and {len(record.category)} characters"
+    if control := control_characters(record.source_id + record.name + record.category):
+        return "control characters in id, name or category", repr("".join(control))
     for name, value in record.nutrients.items():
         if value is not None and value < 0:
             return "negative nutrient value", f"{name} {value}"
@@ -134,6 +142,8 @@ def portion_problem(description, grams):
         return "portion without a description", ""
     if len(description) > PORTION_DESCRIPTION_MAX:
         return "portion description too long", f"{len(description)} characters"
+    if control := control_characters(description):
+        return "control characters in portion description", repr("".join(control))
     if grams is None or grams <= 0:
         return "portion of 0 g or less", f"{description!r} {grams} g"
     if grams > PORTION_MAX_GRAMS:

@@ -4,12 +4,11 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
+from django.db import IntegrityError
 
 from foods.models import Food, Portion
-from journal.models import EARLIEST_DATE, MealEntry, Profile, SavedMeal
+from journal.models import EARLIEST_DATE, MAX_GRAMS_PER_ENTRY, MealEntry, Profile, SavedMeal
 
-# One entry is one food eaten at one sitting: 5 kg of it is a typing slip, not a meal.
-MAX_GRAMS = Decimal(5000)
 MAX_PORTIONS = Decimal(100)
 GRAMS_STEP = Decimal("0.01")
 
@@ -110,7 +109,7 @@ class MealEntryForm(forms.ModelForm):
             self.add_error("amount", f"That is more than {MAX_PORTIONS} portions; check the amount or the unit.")
             return cleaned
         grams = (amount * portion.grams if portion else amount).quantize(GRAMS_STEP)
-        if grams > MAX_GRAMS:
+        if grams > MAX_GRAMS_PER_ENTRY:
             self.add_error("amount", "That is more than 5 kg of one food in one entry; check the amount or the unit.")
         elif grams <= 0:
             self.add_error("amount", "That is less than 0.01 g; enter a larger amount.")
@@ -208,6 +207,25 @@ class SavedMealForm(forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if SavedMeal.objects.filter(user=self.user, name__iexact=name).exists():
-            raise forms.ValidationError(f'You already have a saved meal called "{name}"; choose another name.')
+        if self._name_taken(name):
+            raise forms.ValidationError(self._name_taken_message(name))
         return name
+
+    def save(self):
+        """The saved meal, or None with the form's own message on the name when another tab saved that name
+        between the check above and this write (the database's unique_saved_meal_name refused it)."""
+        name = self.cleaned_data["name"]
+        try:
+            return SavedMeal.create_from(self.user, name, self.entries)
+        except IntegrityError:
+            if not self._name_taken(name):
+                raise
+            self.add_error("name", self._name_taken_message(name))
+            return None
+
+    def _name_taken(self, name):
+        return SavedMeal.objects.filter(user=self.user, name__iexact=name).exists()
+
+    @staticmethod
+    def _name_taken_message(name):
+        return f'You already have a saved meal called "{name}"; choose another name.'

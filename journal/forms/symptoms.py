@@ -3,9 +3,8 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from journal.forms.moments import LocalMomentForm
-from journal.models import SymptomNote
+from journal.models import HEART_RATE_BOUNDS_BPM, SymptomNote
 
-HEART_RATE_BOUNDS_BPM = (20, 250)  # outside these a reading is a slip of the finger, not a pulse
 SCORE_HELP = {
     "sleep_quality": "0 = very poor, 10 = the best sleep.",
 }

@@ -21,8 +21,7 @@ def saved_meal_create(request, day, meal):
     meal = get_meal_or_404(meal)
     entries = MealEntry.objects.for_day(request.user, day).filter(meal=meal)
     form = SavedMealForm(request.POST or None, user=request.user, entries=entries)
-    if form.is_valid():
-        saved_meal = SavedMeal.create_from(request.user, form.cleaned_data["name"], entries)
+    if form.is_valid() and (saved_meal := form.save()):
         messages.success(request, f'Saved "{saved_meal}" with {saved_meal.items.count()} foods.')
         return redirect("journal:saved_meal_list")
     context = {"form": form, "day": day, "meal": meal, "entries": entries}

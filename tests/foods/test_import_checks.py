@@ -39,6 +39,8 @@ def test_a_true_food_passes():
         ({"name": "  "}, "missing name"),
         ({"name": "x" * 256}, "name or category too long"),
         ({"calcium_mg": Decimal("-1")}, "negative nutrient value"),
+        ({"name": "Nuts,\x00 almonds"}, "control characters in id, name or category"),
+        ({"source_id": "120\x0061"}, "control characters in id, name or category"),
     ],
 )
 def test_a_food_that_cannot_be_true_is_rejected_with_its_reason(changes, reason):
@@ -95,6 +97,7 @@ def test_every_nutrient_has_a_bound():
         ("1 truck", Decimal("10000.01"), "portion above 10000 g"),
         ("", Decimal(30), "portion without a description"),
         ("1 " + "x" * 160, Decimal(30), "portion description too long"),
+        ("1 cup\x00", Decimal(30), "control characters in portion description"),
     ],
 )
 def test_a_portion_that_cannot_be_true_is_rejected(description, grams, reason):
