@@ -27,7 +27,8 @@ def test_week_adds_food_and_supplements_per_day_against_the_rda(logged_in_client
     log_dose(adult_woman, MONDAY + timedelta(days=1), elemental_mg="120")
     response = logged_in_client.get(f"/week/{MONDAY + timedelta(days=3)}/")
     assertContains(response, "Week of Monday 23 November 2026")
-    assertContains(response, "Each day is measured against the goal in force that day")
+    assertContains(response, "Daily goal: 320 mg (RDA for females 31-50 years). Each day is measured\n"
+                             "  against the goal in force that day")
     tuesday = response.context["week"].days[1]
     # 592 mg/100 g x 64.5 g = 381.84 mg, shown as 382; 382 + 120 = 502.
     assert (tuesday.food_magnesium.total, tuesday.supplement_mg, tuesday.magnesium.total) == (382, 120, 502)
