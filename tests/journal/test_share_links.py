@@ -5,11 +5,14 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from django.test import Client
+from hypothesis import given
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import ShareLink
 from tests.builders import log_dose, write_note
 from tests.conftest import FROZEN_NOW
+from tests.hostile import FEW_EXAMPLES, hostile_forms
+from tests.test_hostile_forms import assert_refusal_is_explained
 
 MONDAY = date(2026, 11, 2)
 TOKEN_IN_PAGE = re.compile(r"/shared/([A-Za-z0-9_-]+)/")
@@ -235,3 +238,30 @@ def test_a_shared_report_runs_a_fixed_number_of_queries(client, diary, frozen_no
     # The link with its owner, counting the opening, the profile, the ledger's six, the supplements, the notes.
     with django_assert_num_queries(11):
         assert client.get(f"/shared/{token}/").status_code == 200
+
+
+def test_any_input_makes_one_whole_link_or_is_refused_with_a_message(logged_in_client, diary, frozen_now):
+    baseline = {"start": "2026-11-02", "end": "2026-11-08", "days": "30", "note": "For Dr Rivera"}
+
+    @FEW_EXAMPLES
+    @given(data=hostile_forms(baseline))
+    def check(data):
+        before = ShareLink.objects.count()
+        response = logged_in_client.post("/share/", data)
+        if response.context["new_url"]:
+            assert ShareLink.objects.count() == before + 1
+        else:
+            assert_refusal_is_explained(response)
+            assert ShareLink.objects.count() == before
+
+    check()
+
+
+def test_any_period_asked_of_the_fhir_file_gets_a_file_or_a_page_not_an_error(logged_in_client, diary):
+    @FEW_EXAMPLES
+    @given(value=hostile_forms({"value": ""}))
+    def check(value):
+        response = logged_in_client.get("/report/fhir/", {"start": value["value"], "end": "2026-11-08"})
+        assert response.status_code == 200
+
+    check()
