@@ -53,6 +53,12 @@ def test_four_weeks_print_on_at_most_three_pages_with_the_chart_and_the_table(pa
     drawn = page.evaluate("() => Chart.getChart('report-chart').data.datasets[0].data.length")
     assert drawn == 28
     page.emulate_media(media="print")
+    # Laid out for paper, the chart stays within the report's width (static/css/print.css) and keeps its height.
+    assert page.evaluate("""() => {
+        const chart = document.getElementById('report-chart').getBoundingClientRect();
+        const report = document.getElementById('report').getBoundingClientRect();
+        return chart.right <= report.right + 1 && chart.height > 100;
+    }""")
     pdf = PdfReader(BytesIO(page.pdf(format=paper)))
     assert len(pdf.pages) <= 3, f"{len(pdf.pages)} pages on {paper}"
     text = "\n".join(sheet.extract_text() for sheet in pdf.pages)
