@@ -22,7 +22,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone
 
-from foods.figures import rounded
+from foods.figures import rounded, show
 from journal.ledger import days_of
 from journal.models import SupplementDose, SymptomNote
 
@@ -78,7 +78,7 @@ def _quantity(value, unit, comparator=None):
     return {"comparator": comparator, **quantity} if comparator else quantity
 
 
-def bundle_for(user, profile, first, last, now=None):
+def bundle_for(user, profile, first, last):
     """The Bundle as a dict for json.dumps, for the person's days from first to last, both included."""
     patient_url = _urn(user.pk, "patient")
     patient = {"resourceType": "Patient", "name": [{"text": user.get_full_name() or user.username}]}
@@ -109,7 +109,7 @@ def bundle_for(user, profile, first, last, now=None):
     return {
         "resourceType": "Bundle",
         "type": "collection",
-        "timestamp": timezone.localtime(now or timezone.now(), profile.zone).isoformat(timespec="seconds"),
+        "timestamp": timezone.localtime(timezone.now(), profile.zone).isoformat(timespec="seconds"),
         "entry": entries,
     }
 
@@ -118,7 +118,7 @@ def _magnesium_intake(day, subject):
     total = day.magnesium
     food = day.food_magnesium
     notes = [f"Food {food.figure} (USDA FoodData Central figures of the foods logged), supplements "
-             f"{rounded(day.supplement_mg, 'mg')} mg elemental magnesium (product labels)."]
+             f"{show(day.supplement_mg, 'mg')} elemental magnesium (product labels)."]
     if total.lower_bound:
         notes.append(f"Lower bound: {food}, so the day's intake was higher than this.")
     return {
