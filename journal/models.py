@@ -1,5 +1,7 @@
+import hashlib
+import secrets
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -10,6 +12,7 @@ from django.db import models, transaction
 from django.db.models import Case, Count, Max, Q, When
 from django.db.models.functions import Lower
 from django.templatetags.tz import do_timezone as template_timezone
+from django.utils import timezone
 
 from foods.figures import percent, plain, stored
 from foods.models import Food, Portion, nutrient_field
@@ -599,3 +602,84 @@ class SymptomNote(models.Model):
     def scores(self):
         """(label, value) for every score, None where not scored."""
         return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.SCORES]
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def opened_by(self, token):
+        """The link this token opens, or None. Only the token's hash is stored, so the lookup hashes it too."""
+        return self.select_related("user").filter(token_hash=ShareLink.hash_of(token)).first()
+
+
+class ShareLink(models.Model):
+    """A read-only link to one person's doctor report for a period, until it expires or is revoked.
+
+    The token is shown once, when the link is made; the database keeps only its SHA-256, so a copy of the
+    database opens no report. 32 random bytes (secrets.token_urlsafe: 43 characters) cannot be guessed,
+    which is why opening links is not throttled: a doctor may open the same link many times.
+    """
+
+    DEFAULT_DAYS = 30
+    MAX_DAYS = 365  # a year at most: a forgotten link stops working on its own
+    TOKEN_BYTES = 32
+    NOTE_LENGTH = 200
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="share_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    first = models.DateField()
+    last = models.DateField()
+    note = models.CharField(max_length=NOTE_LENGTH, blank=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_opened_at = models.DateTimeField(null=True, blank=True)
+    times_opened = models.PositiveIntegerField(default=0)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(first__lte=models.F("last")), name="share_link_period_in_order"),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")), name="share_link_expires_after_creation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Report {self.first} to {self.last}, link of {self.user}"
+
+    @staticmethod
+    def hash_of(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @classmethod
+    def make(cls, user, first, last, days, note=""):
+        """A new link and its token: the token is not stored, so this is the only time it can be shown."""
+        token = secrets.token_urlsafe(cls.TOKEN_BYTES)
+        now = timezone.now()
+        link = cls.objects.create(
+            user=user, token_hash=cls.hash_of(token), first=first, last=last, note=note,
+            created_at=now, expires_at=now + timedelta(days=days),
+        )
+        return link, token
+
+    def state(self, now=None):
+        """"revoked", "expired" or "active"."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "expired" if (now or timezone.now()) >= self.expires_at else "active"
+
+    @property
+    def is_active(self):
+        return self.state() == "active"
+
+    def revoke(self):
+        """Revoke it now; a link revoked before keeps the moment it was first revoked."""
+        ShareLink.objects.filter(pk=self.pk, revoked_at=None).update(revoked_at=timezone.now())
+        self.refresh_from_db(fields=["revoked_at"])
+
+    def record_opening(self):
+        """One UPDATE, so two doctors opening the link at once both count."""
+        now = timezone.now()
+        ShareLink.objects.filter(pk=self.pk).update(last_opened_at=now, times_opened=models.F("times_opened") + 1)
+        self.last_opened_at = now

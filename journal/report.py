@@ -1,8 +1,9 @@
-"""The doctor report: one printable page that sums up a period, week by week, by the ledger's rules."""
+"""The doctor report: one printable page that sums up a period, week by week and day by day, by the ledger's rules."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Sum
+from django.utils import timezone
 
 from journal.ledger import Period, days_of
 from journal.models import SupplementDose, SupplementProduct, SymptomNote
@@ -13,6 +14,19 @@ class Report:
     period: Period
     supplements: list  # {product_name, form, form_label, doses, elemental_mg}, most magnesium first
     notes: object  # SymptomNote QuerySet of the notes with text
+
+    @property
+    def chart(self):
+        """Plain numbers for static/js/report.js: each day's magnesium (food and supplements) against the goal in
+        force that day. A day without a figure is a gap (null), never 0 mg; the day-by-day table carries the same
+        figures and says which are lower bounds."""
+        days = self.period.days
+        return {
+            "labels": [day.day.strftime("%-d %b") for day in days],
+            "total_mg": [None if day.magnesium.total is None else float(day.magnesium.total) for day in days],
+            "lower_bound": [day.magnesium.lower_bound for day in days],
+            "goal_mg": [day.goal.mg for day in days],
+        }
 
 
 def report_for(profile, first, last):
@@ -26,3 +40,15 @@ def report_for(profile, first, last):
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
         notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
     )
+
+
+def report_context(user, profile, first, last):
+    """What templates/journal/includes/report_article.html needs, for the person's own page and a shared link."""
+    return {
+        "report": report_for(profile, first, last),
+        "patient": user,
+        "profile": profile,
+        "goal": profile.goal(),
+        "upper_limit_mg": profile.supplement_upper_limit_mg(),
+        "generated_at": timezone.localtime(timezone.now(), profile.zone),
+    }

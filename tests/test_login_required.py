@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PUBLIC_PREFIXES = ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/", "/accounts/reset/")
+# /shared/: a doctor opens a shared report by its token alone (tests/journal/test_share_links.py).
+PUBLIC_PREFIXES = ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/", "/accounts/reset/", "/shared/")
 PUBLIC_PAGES = {"/"}
 SAMPLE_ARGUMENTS = {"int": "1", "str": "x", "slug": "x", "path": "x", "date": "2026-01-15"}
 
