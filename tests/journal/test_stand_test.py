@@ -72,8 +72,8 @@ def test_below_the_thresholds_nothing_is_flagged(logged_in_client, user):
 def test_from_12_to_19_the_criterion_is_40_bpm(logged_in_client, user):
     Profile.objects.create(user=user, birth_date=date(2010, 5, 1), sex="female")  # 16 on 27 Nov 2026
     response = logged_in_client.post(ADD_URL, form_data(), follow=True)
-    assertContains(response, "The rise stays below 40 bpm, the heart-rate\n  criterion clinicians use for POTS at ages 12 "
-                              "to 19.")
+    assertContains(response, "The rise stays below 40 bpm, the heart-rate\n  criterion clinicians use for POTS "
+                              "at ages 12 to 19.")
 
 
 @pytest.mark.parametrize(("age", "criterion"), [(11, 30), (12, 40), (19, 40), (20, 30), (None, 30)])
