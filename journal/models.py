@@ -762,8 +762,11 @@ class StandResults:
         return [self.drop(name, within) for name in ("systolic", "diastolic")]
 
     @property
-    def drops_over_test(self):
-        return [self.drop(name) for name in ("systolic", "diastolic")]
+    def later_drops(self):
+        """The drops over the whole test whose lowest reading came after minute 3 (the others are the ones above)."""
+        whole_test = (self.drop(name) for name in ("systolic", "diastolic"))
+        return [drop for drop in whole_test if drop.mmhg is not None
+                and drop.lowest.minute > StandTest.HYPOTENSION_WITHIN_MINUTES]
 
     @property
     def pressure_falls(self):
