@@ -9,7 +9,7 @@ import csv
 
 from foods.figures import plain, rounded
 from journal.ledger import days_of
-from journal.models import MealEntry, SupplementDose, SymptomNote
+from journal.models import MealEntry, StandTest, SupplementDose, SymptomNote
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,7 +41,7 @@ DAILY_HEADER = [
     "date", "magnesium_food_mg", "magnesium_supplements_mg", "magnesium_total_mg", "magnesium_total_is",
     "foods_logged", "foods_with_magnesium", "goal_mg", "percent_of_goal", "sodium_food_mg", "potassium_food_mg",
     "calcium_food_mg", "energy_food_kcal", "dizziness_mean", "fatigue_mean", "anxiety_mean", "supplement_doses",
-    "symptom_notes", "food_log", "supplements", "counted_in_averages", "notes",
+    "symptom_notes", "food_log", "supplements", "counted_in_averages", "notes", "hr_rise_bpm_max",
 ]
 
 
@@ -54,7 +54,7 @@ def daily_rows(profile, first, last):
             *(day.food[field].total for field in ("sodium_mg", "potassium_mg", "calcium_mg", "energy_kcal")),
             *day.summary_score_means, day.doses, day.notes, day.food_log, day.supplements,
             "no" if day.left_out_because else "yes",
-            "; ".join(filter(None, [day.left_out_because, *day.incomplete_electrolytes()])),
+            "; ".join(filter(None, [day.left_out_because, *day.incomplete_electrolytes()])), day.hr_rise_bpm_max,
         ]
 
 
@@ -111,3 +111,40 @@ def entry_rows(profile, first, last):
             note.dizziness, note.fatigue, note.anxiety, note.heart_rate_lying, note.heart_rate_standing, note.text,
             "", "",
         ]
+
+
+# One row per reading; each test's results (as its page works them out) are repeated on each of its rows, so a
+# spreadsheet can filter readings and still see the test's rise.
+STAND_TEST_HEADER = [
+    "date", "time", "test", "tag", "position", "minute", "heart_rate_bpm", "systolic_mmhg", "diastolic_mmhg",
+    "lying_mean_bpm", "highest_standing_bpm", "rise_bpm", "rise_criterion_bpm", "rise_reaches_criterion",
+    "systolic_drop_3min_mmhg", "diastolic_drop_3min_mmhg", "fall_reaches_20_10_mmhg", "stopped_early", "symptoms",
+    "notes",
+]
+
+
+def stand_test_rows(profile, first, last):
+    tests = StandTest.objects.with_readings().filter(user=profile.user_id, date__range=(first, last))
+    for number, test in enumerate(tests.order_by("started_at", "pk"), start=1):
+        results = test.results
+        peak = results.peak
+        systolic, diastolic = results.drops
+        about_test = [
+            results.baseline_bpm, peak and peak.heart_rate, results.rise_bpm, results.rise_criterion_bpm,
+            _yes_no(results.rise_bpm, results.rise_reaches_criterion), systolic.mmhg, diastolic.mmhg,
+            _yes_no(systolic.mmhg, results.pressure_falls), test.get_stopped_early_display(),
+            "; ".join(test.symptom_labels()), test.text,
+        ]
+        local = test.started_at.astimezone(profile.zone)
+        for reading in [*test.supine, *test.standing]:
+            yield [
+                test.date.isoformat(), local.strftime("%H:%M"), number, test.get_tag_display(),
+                reading.position, reading.minute, reading.heart_rate, reading.systolic, reading.diastolic, *about_test,
+            ]
+
+
+def _yes_no(figure, flag):
+    """"yes" or "no", or empty when there is no figure to judge."""
+    if figure is None:
+        return ""
+    return "yes" if flag else "no"

@@ -1,8 +1,9 @@
 """The day ledger: the one place that computes a day's figures, for every page and every file.
 
-`days_of(profile, first, last)` returns one Day per calendar day in six queries, whatever the length of the range
-or of the history: meal entries, supplement doses and symptom notes summed per day by the database, the day marks
-in the range, the date of the person's first "food log complete" mark, and their doctor's goals. The day page, the
+`days_of(profile, first, last)` returns one Day per calendar day in seven queries, whatever the length of the range
+or of the history: meal entries, supplement doses and symptom notes summed per day by the database, the stand tests'
+readings summed per test, the day marks in the range, the date of the person's first "food log complete" mark, and
+their doctor's goals. The day page, the
 week page, insights, the doctor report and both CSV files read these Days, so a day reads the same everywhere.
 
 What is known, and what is not:
@@ -22,10 +23,18 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Avg, Count, Max, Min, Sum
+from django.db.models import Avg, Count, F, Max, Min, Q, Sum
 
 from foods.figures import percent, rounded, show
-from journal.models import DayMark, MealEntry, SupplementDose, SupplementLimit, SymptomNote
+from journal.models import (
+    DayMark,
+    MealEntry,
+    StandReading,
+    SupplementDose,
+    SupplementLimit,
+    SymptomNote,
+    heart_rate_rise,
+)
 from journal.reference import Goal
 
 
@@ -109,6 +118,9 @@ class Day:
     food_complete: bool
     no_supplements: bool
     marks_apply: bool  # on or after the person's first "food log complete" mark
+    # The day's highest heart-rate rise on standing, to 0.1 bpm, from its stand tests (the highest standing reading
+    # over the mean of the lying ones) and its symptom notes (standing minus lying); None without any.
+    hr_rise_bpm_max: Decimal | None
 
     @property
     def entries(self):
@@ -297,7 +309,7 @@ def day_of(profile, day):
 
 
 def days_of(profile, first, last):
-    """One Day for each date from first to last, both included, in six queries."""
+    """One Day for each date from first to last, both included, in seven queries."""
     user = profile.user_id
     in_range = {"user": user, "date__range": (first, last)}
     food_rows = {row["date"]: row for row in _food_totals(MealEntry.objects.filter(**in_range))}
@@ -307,6 +319,7 @@ def days_of(profile, first, last):
         .annotate(elemental_mg=Sum("elemental_mg"), doses=Count("pk"))
     }
     note_rows = {row["date"]: row for row in _score_summaries(SymptomNote.objects.filter(**in_range))}
+    test_rises = _stand_test_rises(StandReading.objects.filter(test__user=user, test__date__range=(first, last)))
     marks = {mark.date: mark for mark in DayMark.objects.filter(**in_range)}
     first_mark = DayMark.objects.filter(user=user, food_complete=True).aggregate(first=Min("date"))["first"]
     doctor_goals = profile.doctor_goal_history()
@@ -327,6 +340,7 @@ def days_of(profile, first, last):
             food_complete=food_complete,
             no_supplements=bool(mark and mark.no_supplements),
             marks_apply=first_mark is not None and day >= first_mark,
+            hr_rise_bpm_max=_highest([*test_rises.get(day, []), note_rows.get(day, {}).get("hr_rise_max")]),
         ))
     return days
 
@@ -358,7 +372,28 @@ def _score_summaries(notes):
     for name in SymptomNote.SCORES:
         aggregates[f"{name}_mean"] = Avg(name)
         aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
+    # NULL when either heart rate is missing, and MAX leaves the NULLs out.
+    aggregates["hr_rise_max"] = Max(F("heart_rate_standing") - F("heart_rate_lying"))
     return notes.values("date").annotate(notes=Count("pk"), **aggregates)
+
+
+def _stand_test_rises(readings):
+    """{date: [each stand test's rise]}, from each test's lying sum and count and highest standing reading."""
+    supine, standing = Q(position=StandReading.Position.SUPINE), Q(position=StandReading.Position.STANDING)
+    rows = readings.values("test_id", "test__date").annotate(
+        supine_total=Sum("heart_rate", filter=supine), supine_count=Count("pk", filter=supine),
+        standing_max=Max("heart_rate", filter=standing),
+    )
+    rises = {}
+    for row in rows:
+        rise = heart_rate_rise(row["supine_total"], row["supine_count"], row["standing_max"])
+        rises.setdefault(row["test__date"], []).append(rise)
+    return rises
+
+
+def _highest(rises):
+    rises = [Decimal(rise) for rise in rises if rise is not None]
+    return rounded(max(rises), "bpm") if rises else None
 
 
 def _scores(row):

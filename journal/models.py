@@ -3,6 +3,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.db.models.functions import Lower
 from django.templatetags.tz import do_timezone as template_timezone
 from django.utils import timezone
 
-from foods.figures import percent, plain, stored
+from foods.figures import percent, plain, rounded, stored
 from foods.models import Food, Portion, nutrient_field
 from journal import reference
 from journal.supplement_forms import FORMS
@@ -29,7 +30,14 @@ MAX_GRAMS_PER_ENTRY = Decimal(5000)
 # Ten grams of elemental magnesium in one dose is about thirty times the adult upper
 # limit: more than that is a typing slip, not a dose.
 MAX_DOSE_ELEMENTAL_MG = 10_000
-HEART_RATE_BOUNDS_BPM = (20, 250)  # outside these a reading is a slip of the finger, not a pulse
+# Outside these a reading is a slip of the finger, not a pulse (the bounds issue 9 sets for every heart rate).
+HEART_RATE_BOUNDS_BPM = (25, 250)
+# Blood pressures a home cuff can give a person who is standing up, in mmHg. The top is the end of the range an
+# automatic upper-arm monitor reads (0-299 mmHg in the "Specifications" of Omron's instruction manuals, e.g. the
+# BP742N and BP761); below 50 systolic or 20 diastolic nobody stays on their feet (that is shock), so such a figure
+# is a typing slip. The diastolic pressure is always below the systolic: the forms check that too.
+SYSTOLIC_BOUNDS_MMHG = (50, 299)
+DIASTOLIC_BOUNDS_MMHG = (20, 299)
 SYMPTOM_SCORES = (
     "dizziness", "fatigue", "anxiety", "palpitations", "muscle_cramps", "headache", "brain_fog", "sleep_quality",
 )
@@ -571,6 +579,9 @@ class SymptomNote(models.Model):
     # A rise of 30 bpm or more within 10 minutes of standing is the heart-rate criterion
     # for POTS in adults (Sheldon et al., Heart Rhythm 2015 consensus statement).
     ORTHOSTATIC_RISE_BPM = 30
+    # The same statement asks for 40 bpm or more from 12 to 19 years of age, as heart rates rise more in the young.
+    ADOLESCENT_ORTHOSTATIC_RISE_BPM = 40
+    ADOLESCENT_AGES = (12, 19)
 
     class Meta:
         ordering = ["recorded_at", "pk"]
@@ -594,6 +605,14 @@ class SymptomNote(models.Model):
         if self.heart_rate_lying is None or self.heart_rate_standing is None:
             return None
         return self.heart_rate_standing - self.heart_rate_lying
+
+    @classmethod
+    def orthostatic_rise_bpm(cls, age):
+        """The heart-rate rise clinicians look for at this age (None when the birth date is unknown: adults')."""
+        youngest, oldest = cls.ADOLESCENT_AGES
+        if age is not None and youngest <= age < oldest + 1:
+            return cls.ADOLESCENT_ORTHOSTATIC_RISE_BPM
+        return cls.ORTHOSTATIC_RISE_BPM
 
     @property
     def rise_meets_orthostatic_criterion(self):
@@ -683,3 +702,220 @@ class ShareLink(models.Model):
         now = timezone.now()
         ShareLink.objects.filter(pk=self.pk).update(last_opened_at=now, times_opened=models.F("times_opened") + 1)
         self.last_opened_at = now
+
+
+class StandTestQuerySet(models.QuerySet):
+    def with_readings(self):
+        return self.select_related("user__profile").prefetch_related("readings")
+
+    def of(self, user):
+        return self.filter(user=user).with_readings().order_by("-started_at", "-pk")
+
+
+class StandTest(models.Model):
+    """A NASA lean test: heart rate (and blood pressure) lying down, then each minute of ten minutes standing with
+    the shoulders against a wall. Its readings are StandReadings; what it shows is worked out here, never stored."""
+
+    STANDING_MINUTES = 10
+    SUPINE_READINGS = 2
+    # A fall of 20 mmHg systolic or 10 mmHg diastolic within 3 minutes of standing is the consensus definition of
+    # orthostatic hypotension (Freeman et al., Clin Auton Res 2011;21:69-72, "Consensus statement on the definition
+    # of orthostatic hypotension, neurally mediated syncope and the postural tachycardia syndrome").
+    HYPOTENSION_DROP_MMHG = (20, 10)  # (systolic, diastolic)
+    HYPOTENSION_WITHIN_MINUTES = 3
+
+    class Tag(models.TextChoices):
+        BASELINE = "baseline", "Baseline (before treatment)"
+        ON_TREATMENT = "on_treatment", "On treatment"
+
+    class StopReason(models.TextChoices):
+        FAINTING = "fainting", "Fainting or about to faint"
+        UNWELL = "unwell", "Feeling unwell"
+        OTHER = "other", "Another reason"
+
+    class Symptom(models.TextChoices):
+        DIZZY = "dizzy", "Dizzy or light-headed"
+        PALPITATIONS = "palpitations", "Heart pounding or racing"
+        VISION = "vision", "Blurred or dimming vision"
+        NAUSEA = "nausea", "Nausea"
+        BREATH = "breath", "Short of breath"
+        SWEATING = "sweating", "Sweating or clammy"
+        TREMOR = "tremor", "Shaky"
+        HEADACHE = "headache", "Headache"
+        LEGS = "legs", "Legs turning red or purple"
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="stand_tests")
+    started_at = models.DateTimeField()
+    date = models.DateField(help_text="The user's local date of started_at.")
+    tag = models.CharField(max_length=12, choices=Tag.choices, default=Tag.BASELINE)
+    symptoms = models.JSONField(default=list, blank=True, help_text="Symptom values ticked during the test.")
+    stopped_early = models.CharField(max_length=8, choices=StopReason.choices, blank=True)
+    text = models.TextField("notes", blank=True, max_length=2000)
+
+    objects = StandTestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["started_at", "pk"]
+        indexes = [models.Index(fields=["user", "date"])]
+
+    def __str__(self):
+        return f"Stand test at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def local_started_at(self):
+        return in_users_zone(self.started_at, self.user)
+
+    def symptom_labels(self):
+        return [self.Symptom(value).label for value in self.symptoms if value in self.Symptom.values]
+
+    @cached_property
+    def supine(self):
+        return [reading for reading in self.readings.all() if reading.position == StandReading.Position.SUPINE]
+
+    @cached_property
+    def standing(self):
+        return [reading for reading in self.readings.all() if reading.position == StandReading.Position.STANDING]
+
+    @cached_property
+    def results(self):
+        age = self.user.profile.age(self.date)
+        return StandResults(self.supine, self.standing, SymptomNote.orthostatic_rise_bpm(age), age)
+
+
+def mean_of(values):
+    """The exact mean of whole readings, None without any: the rounding is the page's, by foods.figures."""
+    values = [value for value in values if value is not None]
+    return Decimal(sum(values)) / len(values) if values else None
+
+
+def heart_rate_rise(supine_total, supine_count, standing_max):
+    """The highest standing heart rate over the supine mean, to 0.1 bpm; the ledger reads it from sums."""
+    if not supine_count or standing_max is None:
+        return None
+    return rounded(standing_max - Decimal(supine_total) / supine_count, "bpm")
+
+
+@dataclass(frozen=True)
+class StandResults:
+    """What a stand test shows, with its working: the baseline, the peak, the rise and the drops."""
+
+    supine: list
+    standing: list
+    rise_criterion_bpm: int  # SymptomNote.orthostatic_rise_bpm for the person's age on the day
+    age: Decimal | None
+
+    @property
+    def baseline_bpm(self):
+        return rounded(mean_of(reading.heart_rate for reading in self.supine), "bpm")
+
+    @property
+    def peak(self):
+        """The standing reading with the highest heart rate (the first of equals)."""
+        return max(self.standing, key=lambda reading: reading.heart_rate, default=None)
+
+    @property
+    def rise_bpm(self):
+        peak = self.peak
+        return heart_rate_rise(
+            sum(reading.heart_rate for reading in self.supine), len(self.supine), peak and peak.heart_rate
+        )
+
+    @property
+    def rise_reaches_criterion(self):
+        return self.rise_bpm is not None and self.rise_bpm >= self.rise_criterion_bpm
+
+    def baseline_mmhg(self, name):
+        return rounded(mean_of(getattr(reading, name) for reading in self.supine), "mmHg")
+
+    def lowest(self, name, within=None):
+        """The standing reading lowest in `name` ("systolic", "diastolic"), within the first `within` minutes."""
+        readings = [
+            reading for reading in self.standing
+            if getattr(reading, name) is not None and (within is None or reading.minute <= within)
+        ]
+        return min(readings, key=lambda reading: getattr(reading, name), default=None)
+
+    def drop(self, name, within=None):
+        """The supine mean of `name` against the lowest standing reading of it, within the first `within` minutes."""
+        return PressureDrop(name, self.baseline_mmhg(name), self.lowest(name, within))
+
+    @property
+    def drops(self):
+        """[(systolic, diastolic) PressureDrop] within 3 minutes of standing, where the consensus looks."""
+        within = StandTest.HYPOTENSION_WITHIN_MINUTES
+        return [self.drop(name, within) for name in ("systolic", "diastolic")]
+
+    @property
+    def later_drops(self):
+        """The drops over the whole test whose lowest reading came after minute 3 (the others are the ones above)."""
+        whole_test = (self.drop(name) for name in ("systolic", "diastolic"))
+        return [drop for drop in whole_test if drop.mmhg is not None
+                and drop.lowest.minute > StandTest.HYPOTENSION_WITHIN_MINUTES]
+
+    @property
+    def pressure_falls(self):
+        """Whether a reading within 3 minutes of standing fell by 20 systolic or 10 diastolic or more."""
+        return any(drop.reaches_threshold for drop in self.drops)
+
+    @property
+    def has_pressures(self):
+        return any(reading.systolic is not None for reading in [*self.supine, *self.standing])
+
+
+@dataclass(frozen=True)
+class PressureDrop:
+    name: str  # "systolic" or "diastolic"
+    baseline_mmhg: Decimal | None  # the supine mean
+    lowest: "StandReading | None"  # the standing reading lowest in this pressure
+
+    @property
+    def lowest_mmhg(self):
+        return None if self.lowest is None else getattr(self.lowest, self.name)
+
+    @property
+    def mmhg(self):
+        """The fall from the supine mean (negative when the pressure rose), None without both."""
+        if self.baseline_mmhg is None or self.lowest is None:
+            return None
+        return self.baseline_mmhg - self.lowest_mmhg
+
+    @property
+    def threshold_mmhg(self):
+        systolic, diastolic = StandTest.HYPOTENSION_DROP_MMHG
+        return systolic if self.name == "systolic" else diastolic
+
+    @property
+    def reaches_threshold(self):
+        return self.mmhg is not None and self.mmhg >= self.threshold_mmhg
+
+
+class StandReading(models.Model):
+    class Position(models.TextChoices):
+        SUPINE = "supine", "Lying down"
+        STANDING = "standing", "Standing"
+
+    test = models.ForeignKey(StandTest, on_delete=models.CASCADE, related_name="readings")
+    position = models.CharField(max_length=8, choices=Position.choices)
+    minute = models.PositiveSmallIntegerField(help_text="Lying: the 1st or 2nd reading; standing: minutes 1 to 10.")
+    heart_rate = models.PositiveSmallIntegerField("heart rate (bpm)")
+    systolic = models.PositiveSmallIntegerField("systolic (mmHg)", null=True, blank=True)
+    diastolic = models.PositiveSmallIntegerField("diastolic (mmHg)", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-position", "minute"]  # "supine" before "standing"
+        constraints = [
+            models.UniqueConstraint(fields=["test", "position", "minute"], name="stand_reading_one_per_minute"),
+            models.CheckConstraint(condition=Q(minute__range=(1, StandTest.STANDING_MINUTES)),
+                                   name="stand_reading_minute_in_range"),
+            in_range_or_null("stand_reading", "heart_rate", HEART_RATE_BOUNDS_BPM),
+            in_range_or_null("stand_reading", "systolic", SYSTOLIC_BOUNDS_MMHG),
+            in_range_or_null("stand_reading", "diastolic", DIASTOLIC_BOUNDS_MMHG),
+            models.CheckConstraint(
+                condition=Q(systolic__isnull=True, diastolic__isnull=True)
+                | Q(systolic__isnull=False, diastolic__isnull=False, diastolic__lt=models.F("systolic")),
+                name="stand_reading_pressure_pair",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_position_display()}, minute {self.minute}: {self.heart_rate} bpm"

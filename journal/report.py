@@ -6,7 +6,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from journal.ledger import Period, days_of
-from journal.models import SupplementDose, SupplementProduct, SymptomNote
+from journal.models import StandTest, SupplementDose, SupplementProduct, SymptomNote
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,7 @@ class Report:
     period: Period
     supplements: list  # {product_name, form, form_label, doses, elemental_mg}, most magnesium first
     notes: object  # SymptomNote QuerySet of the notes with text
+    stand_tests: list  # the StandTests in the period, oldest first, their readings prefetched
 
     @property
     def chart(self):
@@ -39,6 +40,7 @@ def report_for(profile, first, last):
         period=Period(days_of(profile, first, last)),
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
         notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
+        stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
     )
 
 

@@ -201,6 +201,11 @@ AXES_CLIENT_IP_CALLABLE = "mgtracker.throttle.client_ip"
 # How many proxies in front of the site append to X-Forwarded-For: behind one TLS proxy the client's address is
 # the last one it appended; with 0 the connecting address (REMOTE_ADDR) is the client's.
 TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "0" if DEBUG else "1")
+# How long a "minute" of the guided stand test lasts, in milliseconds: a minute, except in tests, which shorten it
+# (the timer still runs through every minute).
+STAND_TEST_MINUTE_MS = envint("STAND_TEST_MINUTE_MS", "60000")
+if STAND_TEST_MINUTE_MS < 1:
+    raise ImproperlyConfigured(f"STAND_TEST_MINUTE_MS={STAND_TEST_MINUTE_MS} must be positive (milliseconds).")
 LOGIN_REDIRECT_URL = "journal:today"
 LOGOUT_REDIRECT_URL = "landing"
 

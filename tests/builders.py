@@ -13,7 +13,15 @@ from django.utils import timezone
 
 from foods.models import Food, Portion
 from foods.search import reindex
-from journal.models import MealEntry, Profile, SupplementDose, SupplementProduct, SymptomNote
+from journal.models import (
+    MealEntry,
+    Profile,
+    StandReading,
+    StandTest,
+    SupplementDose,
+    SupplementProduct,
+    SymptomNote,
+)
 
 _source_ids = itertools.count(90001)  # shared foods are unique by source and source id
 
@@ -112,3 +120,25 @@ def write_note(user, day=None, *, recorded_at=None, dizziness=3, fatigue=4, anxi
         user=user, recorded_at=recorded_at, date=Profile.for_user(user).local_date(recorded_at),
         dizziness=dizziness, fatigue=fatigue, anxiety=anxiety, **fields,
     )
+
+
+def run_stand_test(user, day=None, *, supine=((70, None, None), (75, None, None)), standing=(), started_at=None,
+                   **fields):
+    """A stand test with its readings as (heart rate, systolic, diastolic): two lying, then minutes 1, 2, ... of
+    standing. A bare heart rate stands for a reading without blood pressure. `fields` take tag, symptoms,
+    stopped_early and text."""
+    started_at = _moment(user, day, started_at)
+    test = StandTest.objects.create(
+        user=user, started_at=started_at, date=Profile.for_user(user).local_date(started_at), **fields,
+    )
+    readings = [(StandReading.Position.SUPINE, supine), (StandReading.Position.STANDING, standing)]
+    StandReading.objects.bulk_create(
+        StandReading(test=test, position=position, minute=minute, **_reading(values))
+        for position, values_of in readings for minute, values in enumerate(values_of, start=1)
+    )
+    return test
+
+
+def _reading(values):
+    heart_rate, systolic, diastolic = values if isinstance(values, tuple) else (values, None, None)
+    return {"heart_rate": heart_rate, "systolic": systolic, "diastolic": diastolic}

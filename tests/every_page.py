@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from foods.models import Food, Portion
 from journal.models import MealEntry, Profile, SavedMeal, ShareLink
-from tests.builders import log_dose, make_product, write_note
+from tests.builders import log_dose, make_product, run_stand_test, write_note
 
 # Not pages: file downloads, a POST-only action, the admin (staff only) and the e-mailed reset link.
 NOT_PAGES = (
@@ -40,12 +40,15 @@ def diary_of(user):
     note = write_note(user, recorded_at=now, heart_rate_lying=62, heart_rate_standing=101)
     saved_meal = SavedMeal.create_from(user, "usual breakfast", entries[:1])
     share_link, token = ShareLink.make(user, today - timedelta(days=27), today, 30, "For Dr Rivera")
+    stand_test = run_stand_test(user, started_at=now, supine=[(70, 120, 80), 72], standing=[95, 99, (101, 104, 72)],
+                                stopped_early="unwell")
     return {
         "day": today.isoformat(), "start": (today - timedelta(days=today.weekday())).isoformat(), "meal": "breakfast",
         "foods/<int:pk>": seeds.pk, "foods/mine/<int:pk>": granola.pk, "meals/<int:pk>": entries[0].pk,
         "supplements/products/<int:pk>": product.pk, "supplements/doses/<int:pk>": dose.pk,
         "symptoms/<int:pk>": note.pk, "saved-meals/<int:pk>": saved_meal.pk,
         "share/<int:pk>": share_link.pk, "token": token,
+        "stand/<int:pk>": stand_test.pk,
     }
 
 

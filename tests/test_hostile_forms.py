@@ -20,6 +20,8 @@ from journal.models import (
     Profile,
     SavedMeal,
     SavedMealItem,
+    StandReading,
+    StandTest,
     SupplementDose,
     SupplementProduct,
     SymptomNote,
@@ -62,6 +64,14 @@ FORMS = {
         "/symptoms/add/", [SymptomNote],
         lambda d: {"recorded_at": f"{d['today']}T00:30", **scores(), "heart_rate_lying": "62",
                    "heart_rate_standing": "101", "text": "Dizzy after lunch"},
+    ),
+    "stand test": (
+        "/stand/add/", [StandTest, StandReading],
+        lambda d: {"started_at": f"{d['today']}T07:30", "tag": "baseline", "symptoms": "dizzy", "stopped_early": "",
+                   "text": "", "supine_1_heart_rate": "70", "supine_1_systolic": "120", "supine_1_diastolic": "80",
+                   "supine_2_heart_rate": "75", **{f"standing_{minute}_heart_rate": str(90 + minute)
+                                                   for minute in range(1, 11)},
+                   "standing_1_systolic": "99", "standing_1_diastolic": "70"},
     ),
     "custom food": (
         "/foods/mine/add/", [Food, Portion],

@@ -60,12 +60,14 @@ class ExportForm(DateRangeForm):
     class Kind:
         DAILY = "daily"
         ENTRIES = "entries"
+        STAND_TESTS = "stand-tests"
 
     kind = forms.ChoiceField(
         label="What",
         choices=[
             (Kind.DAILY, "One row a day: magnesium totals against the goal, electrolytes, symptom means"),
             (Kind.ENTRIES, "Every meal, supplement dose and symptom note, with its USDA source"),
+            (Kind.STAND_TESTS, "Stand tests: every reading, with each test's rise and drops"),
         ],
         widget=forms.RadioSelect,
         initial=Kind.DAILY,

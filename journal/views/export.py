@@ -8,6 +8,7 @@ from journal.models import Profile
 FILES = {
     ExportForm.Kind.DAILY: (export.DAILY_HEADER, export.daily_rows),
     ExportForm.Kind.ENTRIES: (export.ENTRY_HEADER, export.entry_rows),
+    ExportForm.Kind.STAND_TESTS: (export.STAND_TEST_HEADER, export.stand_test_rows),
 }
 
 

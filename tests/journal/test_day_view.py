@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import Profile
-from tests.builders import log_dose, make_food, write_note
+from tests.builders import log_dose, make_food, run_stand_test, write_note
 
 
 def day_url(day):
@@ -155,10 +155,12 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
         log_food(spinach, 10, meal=meals[n % 4])  # 7.9 mg
         log_dose(user, today, elemental_mg=5)
         write_note(user, today)
+        run_stand_test(user, today, standing=[90], stopped_early="unwell")
 
-    # Exactly: session, user, profile; the ledger's six (entries, doses and notes summed, the day's marks, the first
-    # mark, the doctor's goals); the entries, doses and notes listed; suggested foods and their portions.
-    with django_assert_num_queries(14):
+    # Exactly: session, user, profile; the ledger's seven (entries, doses, notes and stand tests' readings summed, the
+    # day's marks, the first mark, the doctor's goals); the entries, doses and notes listed; the stand tests and their
+    # readings; suggested foods and their portions.
+    with django_assert_num_queries(17):
         response = logged_in_client.get(day_url(today))
 
     assertContains(response, '<div class="text-end tabular text-nowrap">8 mg</div>', count=30, html=True)

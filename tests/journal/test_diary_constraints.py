@@ -65,7 +65,7 @@ ACCEPTED = [
     (SupplementDose, {"elemental_mg": Decimal(10_000)}),
     (SupplementProduct, {"label_elemental_mg": None, "label_compound_mg": Decimal("0.01")}),
     (SymptomNote, {"dizziness": 0, "fatigue": 10, "palpitations": None}),
-    (SymptomNote, {"heart_rate_lying": 20, "heart_rate_standing": 250}),
+    (SymptomNote, {"heart_rate_lying": 25, "heart_rate_standing": 250}),
     (SymptomNote, {"heart_rate_lying": None, "heart_rate_standing": None}),
 ]
 

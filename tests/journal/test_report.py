@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.builders import log_dose, make_food, write_note
+from tests.builders import log_dose, make_food, run_stand_test, write_note
 
 MONDAY = date(2026, 11, 2)
 CALM = "Calm Mg glycinate"
@@ -83,8 +83,11 @@ def test_report_leaves_out_other_users(logged_in_client, two_weeks, other_user):
 
 
 def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, django_assert_num_queries):
-    # Session, user, profile, the ledger's six, the supplements and the written notes.
-    with django_assert_num_queries(11):
+    for n in range(10):
+        run_stand_test(two_weeks, MONDAY + timedelta(days=n), standing=[90 + n], stopped_early="unwell")
+    # Session, user, profile, the ledger's seven, the supplements, the written notes, the stand tests and their
+    # readings.
+    with django_assert_num_queries(14):
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
 
 

@@ -55,7 +55,7 @@ def test_several_notes_a_day_are_allowed(logged_in_client, user):
         ({"fatigue": "11"}, "less than or equal to 10"),
         ({"anxiety": "-1"}, "greater than or equal to 0"),
         ({"sleep_quality": "ten"}, "Enter a whole number."),
-        ({"heart_rate_lying": "19"}, "greater than or equal to 20"),
+        ({"heart_rate_lying": "24"}, "greater than or equal to 25"),
         ({"heart_rate_standing": "251"}, "less than or equal to 250"),
         ({"text": "x" * 5001}, "at most 5000 characters (it has 5001)"),
         ({"recorded_at": "1899-12-31T10:00"}, "Enter a date from 1900 on."),
