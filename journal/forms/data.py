@@ -1,0 +1,66 @@
+"""Forms of "Your data": restore a backup, import from Cronometer, delete the account."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from journal import backup, cronometer
+
+MAX_BACKUP_BYTES = 50 * 1024 * 1024  # years of a diary are a few MB of JSON; more is not a backup of this app
+
+
+def _read(upload, limit):
+    if upload.size > limit:
+        raise forms.ValidationError(f"The file is larger than {limit // (1024 * 1024)} MB.")
+    return upload.read()
+
+
+class RestoreForm(forms.Form):
+    file = forms.FileField(label="Backup file (.json)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = "journal:restore"
+        self.helper.add_input(Submit("submit", "Restore", css_class="btn-outline-primary"))
+
+    def clean_file(self):
+        try:
+            return backup.read_backup(_read(self.cleaned_data["file"], MAX_BACKUP_BYTES))
+        except backup.BackupError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class CronometerForm(forms.Form):
+    file = forms.FileField(label="Cronometer servings export (.csv)")
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.helper = FormHelper()
+        self.helper.form_action = "journal:cronometer_upload"
+        self.helper.add_input(Submit("submit", "Preview", css_class="btn-outline-primary"))
+
+    def clean_file(self):
+        try:
+            return cronometer.read_servings(_read(self.cleaned_data["file"], cronometer.MAX_FILE_BYTES), self.today)
+        except cronometer.CronometerError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Delete my account and all my data", css_class="btn-danger"))
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password: nothing was deleted.")
+        return password

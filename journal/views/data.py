@@ -1,0 +1,102 @@
+"""Your data: a backup to download and restore, an import from Cronometer, and deleting the account."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from journal import backup, cronometer
+from journal.accounts import delete_account
+from journal.forms.data import CronometerForm, DeleteAccountForm, RestoreForm
+from journal.models import Profile
+
+# The rows read from an uploaded file wait here between the preview and the import: the file is never kept.
+PENDING_IMPORT = "cronometer_rows"
+
+
+def _page(request, restore_form=None, cronometer_form=None, status=200):
+    context = {
+        "restore_form": restore_form or RestoreForm(),
+        "cronometer_form": cronometer_form or CronometerForm(today=Profile.for_user(request.user).today()),
+        "has_diary": backup.has_diary(request.user),
+    }
+    return render(request, "journal/your_data.html", context, status=status)
+
+
+def your_data(request):
+    return _page(request)
+
+
+def backup_download(request):
+    today = Profile.for_user(request.user).today()
+    response = HttpResponse(backup.backup_json(request.user), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mgtracker-backup-{today}.json"'
+    return response
+
+
+@require_POST
+def restore(request):
+    form = RestoreForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            counts = backup.restore_backup(request.user, form.cleaned_data["file"])
+        except backup.BackupError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, f"Backup restored: {counts['meal_entries']} meal entries, "
+                                      f"{counts['supplement_doses']} doses, {counts['symptom_notes']} symptom notes.")
+            return redirect("journal:today")
+    return _page(request, restore_form=form, status=400)
+
+
+@require_POST
+def cronometer_upload(request):
+    form = CronometerForm(request.POST, request.FILES, today=Profile.for_user(request.user).today())
+    if not form.is_valid():
+        return _page(request, cronometer_form=form, status=400)
+    request.session[PENDING_IMPORT] = [row.to_session() for row in form.cleaned_data["file"]]
+    return redirect("journal:cronometer_preview")
+
+
+def _pending_rows(request):
+    return [cronometer.Row.from_session(row) for row in request.session.get(PENDING_IMPORT, [])]
+
+
+def cronometer_preview(request):
+    rows = _pending_rows(request)
+    if not rows:
+        messages.info(request, "Choose a Cronometer file first.")
+        return redirect("journal:your_data")
+    context = {"days": cronometer.preview(rows), "rows": len(rows), "without": cronometer.without_magnesium(rows)}
+    return render(request, "journal/cronometer_preview.html", context)
+
+
+@require_POST
+def cronometer_import(request):
+    rows = _pending_rows(request)
+    if not rows:
+        messages.info(request, "Choose a Cronometer file first.")
+        return redirect("journal:your_data")
+    try:
+        added, already = cronometer.import_rows(request.user, rows)
+    except IntegrityError:  # the same rows imported at the same moment from another tab
+        messages.error(request, "These rows were being imported at the same time: nothing was added. Try again.")
+        return redirect("journal:cronometer_preview")
+    del request.session[PENDING_IMPORT]
+    skipped = f"; {already} were imported before and were left as they are" if already else ""
+    messages.success(request, f"Imported {added} rows from Cronometer{skipped}.")
+    return redirect("journal:day", day=rows[0].day)
+
+
+def account_delete(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        user = request.user
+        with transaction.atomic():
+            logout(request)
+            delete_account(user)
+        messages.success(request, "Your account and all its data are deleted.")
+        return redirect("landing")
+    return render(request, "journal/account_delete.html", {"form": form})
