@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
 from django.test import Client
 from pytest_django.asserts import assertContains, assertRedirects
 
@@ -166,6 +167,8 @@ def test_food_names_stay_text_in_the_csv_export(logged_in_client, user, frozen_n
 def test_no_shared_food_can_claim_the_import_source(db):
     with pytest.raises(ValidationError, match="source"):
         Food(name="Fake", source="cronometer").full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Food.objects.create(name="Fake", source="cronometer", source_id="1")
 
 
 def test_the_command_imports_and_counts(user, tmp_path, frozen_now):
