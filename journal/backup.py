@@ -138,7 +138,7 @@ def read_backup(content):
     """The file's dict, or BackupError saying why it is not a backup this site can restore."""
     try:
         data = json.loads(content)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: JSON nested beyond reason
         raise BackupError("This file is not an mgtracker backup: it is not JSON.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError("This file is not an mgtracker backup (it does not say \"format\": \"mgtracker-backup\").")
@@ -223,13 +223,18 @@ class _Restorer:
             if field.name not in row:
                 continue  # a file of an earlier version: the field keeps its default
             value = row[field.name]
+            if isinstance(value, str) and "\x00" in value:
+                raise ValueError(f"{field.name} holds a NUL character, which no text here can")  # PostgreSQL refuses it
             if field.is_relation:
                 setattr(obj, field.name, self._target(field, value))
             else:
                 try:
-                    setattr(obj, field.attname, field.to_python(value))
+                    value = field.to_python(value)
                 except ValidationError as error:
                     raise ValidationError({field.name: error.messages}) from None
+                if isinstance(value, datetime) and timezone.is_naive(value):
+                    raise ValueError(f"{field.name} gives no offset from UTC")  # which day it was depends on it
+                setattr(obj, field.attname, value)
         obj.clean_fields(exclude=[field.name for field in fields if field.is_relation])
         obj.clean()
         return obj

@@ -61,7 +61,11 @@ def cronometer_upload(request):
 
 
 def _pending_rows(request):
-    return [cronometer.Row.from_session(row) for row in request.session.get(PENDING_IMPORT, [])]
+    try:
+        return [cronometer.Row.from_session(row) for row in request.session.get(PENDING_IMPORT, [])]
+    except (KeyError, TypeError, ValueError, ArithmeticError):  # rows left by an earlier version of this page
+        request.session.pop(PENDING_IMPORT, None)
+        return []
 
 
 def cronometer_preview(request):

@@ -181,6 +181,7 @@ def test_a_broken_row_refuses_the_whole_file_and_names_the_row(diary, make_user)
     assert "row 5: grams:" in refused(make_user("dave"), broken(data, "meal_entries", grams="lots"))
     assert "refers to row 99" in refused(make_user("erin"), broken(data, "saved_meal_items", saved_meal=99))
     assert "time_zone" in refused(make_user("fay"), broken(data, "profile", time_zone="Mars/Olympus"))
+    assert "gives no offset" in refused(make_user("gil"), broken(data, "symptom_notes", recorded_at="2026-11-02T12:00"))
 
 
 def test_a_row_that_breaks_a_database_rule_refuses_the_whole_file(diary, make_user):
@@ -213,6 +214,15 @@ def test_the_page_downloads_and_restores(diary, client, make_user):
     upload = SimpleUploadedFile("backup.json", response.content, content_type="application/json")
     assertRedirects(client.post("/profile/data/restore/", {"file": upload}), "/today/", fetch_redirect_response=False)
     assert everything_of(carol) == everything_of(diary)
+
+
+def test_the_page_and_the_download_take_a_few_queries_however_long_the_diary(diary, client,
+                                                                          django_assert_max_num_queries):
+    client.force_login(diary)
+    with django_assert_max_num_queries(16):  # session, user, profile, one "has a diary?" per table
+        assert client.get("/profile/data/").status_code == 200
+    with django_assert_max_num_queries(4 + len(TABLES)):  # session, user, profile, then one query a table
+        assert client.get("/profile/data/backup/").status_code == 200
 
 
 def test_the_page_says_why_a_file_is_refused(logged_in_client, user):

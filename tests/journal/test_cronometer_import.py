@@ -52,6 +52,13 @@ def test_the_preview_shows_days_rows_and_magnesium_before_anything_is_saved(logg
     assert not MealEntry.objects.exists()
 
 
+def test_the_preview_takes_a_few_queries_however_long_the_file(logged_in_client, django_assert_max_num_queries,
+                                                                frozen_now):
+    preview(logged_in_client, SERVINGS + "".join(f"2026-10-{day:02},,,Rice,100.00 g,,,,,,,\n" for day in range(1, 31)))
+    with django_assert_max_num_queries(4):  # session, user, and their profile for the menu
+        assertContains(logged_in_client.get("/profile/data/cronometer/preview/"), "34 rows over 32 days")
+
+
 def test_importing_logs_each_row_in_its_meal_with_cronometers_figures(logged_in_client, user, frozen_now):
     preview(logged_in_client, SERVINGS)
     response = logged_in_client.post("/profile/data/cronometer/import/")
