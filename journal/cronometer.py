@@ -199,12 +199,18 @@ def without_magnesium(rows):
     return sum(1 for row in rows if row.figures["magnesium_mg"] is None)
 
 
+def imported_before(user, rows):
+    """The rows of `rows` this person has imported already (from this file or one that overlaps it)."""
+    fingerprints = {row.fingerprint for row in rows}
+    imported = MealEntry.objects.filter(user=user).exclude(import_fingerprint="")
+    # One query over the person's imported rows, not an IN list of thousands of fingerprints.
+    return fingerprints.intersection(imported.values_list("import_fingerprint", flat=True))
+
+
 @transaction.atomic
 def import_rows(user, rows):
     """Log the rows not imported before (by fingerprint) as meal entries; returns (added, already imported)."""
-    imported = set(
-        MealEntry.objects.filter(user=user).exclude(import_fingerprint="").values_list("import_fingerprint", flat=True)
-    )
+    imported = imported_before(user, rows)
     new = [row.entry(user) for row in rows if row.fingerprint not in imported]
     MealEntry.objects.bulk_create(new, batch_size=500)
     return len(new), len(rows) - len(new)

@@ -13,8 +13,8 @@ from foods.models import Food, Portion
 from journal.models import MealEntry, Profile, SavedMeal
 from tests.builders import log_dose, make_product, write_note
 
-# Not pages: a file download, a POST-only action, the admin (staff only) and the e-mailed reset link.
-NOT_PAGES = ("/export/", "/accounts/logout/", "/admin/", "/accounts/reset/<")
+# Not pages: file downloads, a POST-only action, the admin (staff only) and the e-mailed reset link.
+NOT_PAGES = ("/export/", "/profile/data/backup/", "/accounts/logout/", "/admin/", "/accounts/reset/<")
 
 
 def diary_of(user):

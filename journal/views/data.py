@@ -73,7 +73,10 @@ def cronometer_preview(request):
     if not rows:
         messages.info(request, "Choose a Cronometer file first.")
         return redirect("journal:your_data")
-    context = {"days": cronometer.preview(rows), "rows": len(rows), "without": cronometer.without_magnesium(rows)}
+    context = {
+        "days": cronometer.preview(rows), "rows": len(rows), "without": cronometer.without_magnesium(rows),
+        "already": len(cronometer.imported_before(request.user, rows)),
+    }
     return render(request, "journal/cronometer_preview.html", context)
 
 
@@ -91,7 +94,7 @@ def cronometer_import(request):
     del request.session[PENDING_IMPORT]
     skipped = f"; {already} were imported before and were left as they are" if already else ""
     messages.success(request, f"Imported {added} rows from Cronometer{skipped}.")
-    return redirect("journal:day", day=rows[0].day)
+    return redirect("journal:day", day=min(row.day for row in rows))
 
 
 def account_delete(request):

@@ -31,6 +31,7 @@ def test_deleting_the_account_leaves_no_row_of_theirs_in_any_table(client, make_
     before = every_row()  # bob's diary and the shared food stay
     alice = make_user("alice")
     fill_diary(alice, food)
+    Client().force_login(alice)  # her phone, still logged in
     client.force_login(alice)
     assertRedirects(client.post("/profile/delete/", {"password": PASSWORD}), "/", fetch_redirect_response=False)
     assert every_row() == before

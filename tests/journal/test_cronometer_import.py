@@ -55,7 +55,7 @@ def test_the_preview_shows_days_rows_and_magnesium_before_anything_is_saved(logg
 def test_the_preview_takes_a_few_queries_however_long_the_file(logged_in_client, django_assert_max_num_queries,
                                                                 frozen_now):
     preview(logged_in_client, SERVINGS + "".join(f"2026-10-{day:02},,,Rice,100.00 g,,,,,,,\n" for day in range(1, 31)))
-    with django_assert_max_num_queries(4):  # session, user, and their profile for the menu
+    with django_assert_max_num_queries(5):  # session, user, their profile for the menu, the rows imported before
         assertContains(logged_in_client.get("/profile/data/cronometer/preview/"), "34 rows over 32 days")
 
 
@@ -85,8 +85,9 @@ def test_importing_logs_each_row_in_its_meal_with_cronometers_figures(logged_in_
 
 def test_the_same_file_twice_adds_nothing_the_second_time(logged_in_client, user, frozen_now):
     for _ in range(2):
-        preview(logged_in_client, SERVINGS)
+        shown = preview(logged_in_client, SERVINGS)
         response = logged_in_client.post("/profile/data/cronometer/import/", follow=True)
+    assertContains(shown, "4 of these rows\n    were imported before</strong> and will be left as they are")
     assertContains(response, "Imported 0 rows from Cronometer; 4 were imported before")
     assert MealEntry.objects.filter(user=user).count() == 4
 
