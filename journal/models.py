@@ -311,6 +311,11 @@ class MealEntry(models.Model):
         return describe_amount(self.grams, self.portion_description, self.portion_quantity)
 
     @property
+    def imported_from(self):
+        """The app an imported entry's figures come from ("Cronometer"), or "" for an entry logged here."""
+        return "Cronometer" if self.food_source == CRONOMETER else ""
+
+    @property
     def amount(self):
         """The number the user typed: a count of portions, or grams."""
         return self.portion_quantity if self.portion_id and self.portion_quantity else self.grams

@@ -79,8 +79,10 @@ def test_importing_logs_each_row_in_its_meal_with_cronometers_figures(logged_in_
     day = days_of(Profile.for_user(user), date(2026, 11, 2), date(2026, 11, 2))[0]
     assert str(day.magnesium) == "at least 79 mg: 2 of 3 foods report magnesium"
     page = logged_in_client.get("/day/2026-11-02/")
-    assertContains(page, "1.00 cup")
-    assertContains(page, "40 g")
+    assertContains(page, "1.00 cup · from Cronometer")
+    assertContains(page, "40 g · from Cronometer")
+    assertContains(page, "<strong>at least 79 mg</strong> of 420 mg")  # the coffee is unknown, not 0 mg
+    assertContains(page, "2 of 3 foods report magnesium")
 
 
 def test_the_same_file_twice_adds_nothing_the_second_time(logged_in_client, user, frozen_now):
