@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import re
+import warnings
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
@@ -101,10 +102,19 @@ def read_servings(content, today):
     if "\x00" in text:
         raise CronometerError("This is not a CSV file: it holds binary data.")
     try:
-        # Every cell as text, empty cells as "" (not NaN), blank lines kept so the row index follows the file's lines.
-        table = pandas.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False)
+        with warnings.catch_warnings():
+            # Rows longer than the header: pandas would drop their last cells with this warning (index_col=False),
+            # or without index_col=False shift every column by one. Either way the columns cannot be trusted.
+            warnings.simplefilter("error", pandas.errors.ParserWarning)
+            # Every cell as text, empty cells as "" (not NaN), blank lines kept so the index follows the file's lines.
+            table = pandas.read_csv(
+                io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False, index_col=False,
+            )
     except pandas.errors.EmptyDataError:
         raise CronometerError("The file is empty.") from None
+    except pandas.errors.ParserWarning:
+        reason = "rows have more cells than the header"
+        raise CronometerError(f"This is not a CSV file that can be read: {reason}.") from None
     except (pandas.errors.ParserError, ValueError) as error:
         raise CronometerError(f"This is not a CSV file that can be read: {error}") from None
     table.columns = [str(name).strip() for name in table.columns]
@@ -170,7 +180,7 @@ def _figure(line, column, text):
         value = Decimal(text)
     except InvalidOperation:
         raise CronometerError(f"Line {line}: {column} {text!r} is not a number.") from None
-    if not value.is_finite() or not 0 <= value < MAX_FIGURE:
+    if not value.is_finite() or not 0 <= stored(value) < MAX_FIGURE:  # stored: 999999999.999 rounds up to 10^9
         raise CronometerError(f"Line {line}: {column} {text!r} is not a believable amount.")
     return stored(value)
 

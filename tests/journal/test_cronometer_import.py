@@ -121,6 +121,8 @@ def test_an_older_export_without_time_and_group_is_read_by_its_headers(logged_in
     ("Day,Food Name\n2026-11-02,\n", "Line 2: the Food Name is empty"),
     ("Day,Food Name\n2026-12-25,Goose\n", "Line 2: the Day 2026-12-25 is before 1900 or in the future"),
     ('Day,Food Name\n2026-11-02,"Oats\n', "This is not a CSV file that can be read"),
+    ("Day,Food Name\n2026-11-02,Oats,55\n2026-11-03,Rice,4\n", "rows have more cells than the header"),
+    ("Day,Food Name,Energy (kcal)\n2026-11-02,Oats,999999999.999\n", "Line 2: Energy (kcal) &#x27;999999999.999&#x27;"),
 ])
 def test_a_broken_file_is_refused_naming_the_line_and_nothing_is_imported(logged_in_client, content, message,
                                                                           frozen_now):
