@@ -191,13 +191,16 @@ class _Restorer:
 
     def restore(self, table, rows):
         fields = table.fields()
-        objects, file_ids = [], []
+        by_file_id = {}
         for number, row in enumerate(rows, start=1):
             try:
-                objects.append(self._object(table, fields, row))
+                obj = self._object(table, fields, row)
+                if row["id"] in by_file_id:
+                    raise ValueError(f"its id {row['id']} is another row's too")  # references would be ambiguous
             except (ValidationError, ValueError, TypeError, KeyError, AttributeError) as error:
                 raise BackupError(f"This backup is broken: {table.name}, row {number}: {_reason(error)}") from None
-            file_ids.append(row["id"])
+            by_file_id[row["id"]] = obj
+        objects = list(by_file_id.values())
         stamps = [field.attname for field in fields if getattr(field, "auto_now_add", False)]
         kept = [[getattr(obj, name) for name in stamps] for obj in objects]
         table.model.objects.bulk_create(objects)
@@ -207,7 +210,7 @@ class _Restorer:
                 for name, value in zip(stamps, values, strict=True):
                     setattr(obj, name, value)
             table.model.objects.bulk_update(objects, stamps)
-        self.created[table.model] = dict(zip(file_ids, objects, strict=True))
+        self.created[table.model] = by_file_id
         return len(objects)
 
     def _object(self, table, fields, row):
