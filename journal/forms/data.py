@@ -7,6 +7,13 @@ from django import forms
 from journal import backup, cronometer
 
 MAX_BACKUP_BYTES = 50 * 1024 * 1024  # years of a diary are a few MB of JSON; more is not a backup of this app
+UPLOAD_ENVELOPE_BYTES = 64 * 1024  # what a request holds beside the file: the CSRF token, part headers
+
+
+def file_field(label, limit):
+    # A file over the limit is not read at all (see journal.views.data.InMemoryUpload), so it arrives as no file.
+    megabytes = limit // (1024 * 1024)
+    return forms.FileField(label=label, error_messages={"required": f"Choose a file of at most {megabytes} MB."})
 
 
 def _read(upload, limit):
@@ -16,7 +23,7 @@ def _read(upload, limit):
 
 
 class RestoreForm(forms.Form):
-    file = forms.FileField(label="Backup file (.json)")
+    file = file_field("Backup file (.json)", MAX_BACKUP_BYTES)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,7 +39,7 @@ class RestoreForm(forms.Form):
 
 
 class CronometerForm(forms.Form):
-    file = forms.FileField(label="Cronometer servings export (.csv)")
+    file = file_field("Cronometer servings export (.csv)", cronometer.MAX_FILE_BYTES)
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,19 +1,53 @@
 """Your data: a backup to download and restore, an import from Cronometer, and deleting the account."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from journal import backup, cronometer
 from journal.accounts import delete_account
-from journal.forms.data import CronometerForm, DeleteAccountForm, RestoreForm
+from journal.forms.data import MAX_BACKUP_BYTES, UPLOAD_ENVELOPE_BYTES, CronometerForm, DeleteAccountForm, RestoreForm
 from journal.models import Profile
 
 # The rows read from an uploaded file wait here between the preview and the import: the file is never kept.
 PENDING_IMPORT = "cronometer_rows"
+
+
+class InMemoryUpload(MemoryFileUploadHandler):
+    """Keeps an uploaded file in memory up to `limit` bytes, where Django would write one over 2.5 MB to a temporary
+    file: a person's diary never touches the disk. A larger request is not read at all (the form says so)."""
+
+    def __init__(self, request, limit):
+        super().__init__(request)
+        self.limit = limit
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.activated = content_length is not None and content_length <= self.limit
+
+
+def uploads_in_memory(limit):
+    """The view's uploads stay in memory. CSRF is checked after the handler is set, as Django asks: the CSRF check
+    reads the POST, and the handlers cannot change once it has been read."""
+
+    def decorate(view):
+        protected = csrf_protect(view)
+
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            request.upload_handlers = [InMemoryUpload(request, limit + UPLOAD_ENVELOPE_BYTES)]
+            return protected(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def _page(request, restore_form=None, cronometer_form=None, status=200):
@@ -37,6 +71,7 @@ def backup_download(request):
 
 
 @require_POST
+@uploads_in_memory(MAX_BACKUP_BYTES)
 def restore(request):
     form = RestoreForm(request.POST, request.FILES)
     if form.is_valid():
@@ -52,6 +87,7 @@ def restore(request):
 
 
 @require_POST
+@uploads_in_memory(cronometer.MAX_FILE_BYTES)
 def cronometer_upload(request):
     form = CronometerForm(request.POST, request.FILES, today=Profile.for_user(request.user).today())
     if not form.is_valid():

@@ -209,3 +209,19 @@ def test_the_urlconf_does_not_load_pandas():
     result = subprocess.run([sys.executable, "-c", code], env={"DJANGO_SETTINGS_MODULE": "mgtracker.settings"},
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_large_file_is_read_in_memory_never_written_to_disk(logged_in_client, monkeypatch, frozen_now):
+    def no_temporary_file(*args, **kwargs):
+        raise AssertionError("an upload was written to a temporary file")
+
+    monkeypatch.setattr("django.core.files.uploadhandler.TemporaryUploadedFile", no_temporary_file)
+    long_category = "x" * 100_000  # a column not kept, to make a file of 3 MB from 30 rows
+    big = SERVINGS + "".join(f"2026-10-{day:02},,,Rice,100.00 g,,,,,,,{long_category}\n" for day in range(1, 31))
+    assert len(big) > 2.5 * 1024 * 1024  # where Django would write an upload to a temporary file
+    assertContains(preview(logged_in_client, big), "34 rows over 32 days")
+
+
+def test_a_file_over_the_limit_is_not_read(logged_in_client, frozen_now):
+    response = logged_in_client.post("/profile/data/cronometer/", {"file": upload(b"x" * (11 * 1024 * 1024))})
+    assertContains(response, "Choose a file of at most 10 MB.", status_code=400)
