@@ -181,7 +181,8 @@ def test_a_broken_row_refuses_the_whole_file_and_names_the_row(diary, make_user)
     assert "row 5: grams:" in refused(make_user("dave"), broken(data, "meal_entries", grams="lots"))
     assert "refers to row 99" in refused(make_user("erin"), broken(data, "saved_meal_items", saved_meal=99))
     assert "time_zone" in refused(make_user("fay"), broken(data, "profile", time_zone="Mars/Olympus"))
-    assert "id 1 is another row's too" in refused(make_user("hal"), broken(data, "saved_meals", id=1))
+    first = data["tables"]["saved_meals"][0]["id"]
+    assert f"id {first} is another row's too" in refused(make_user("hal"), broken(data, "saved_meals", id=first))
     assert "gives no offset" in refused(make_user("gil"), broken(data, "symptom_notes", recorded_at="2026-11-02T12:00"))
 
 
