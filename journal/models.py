@@ -276,8 +276,10 @@ class MealEntry(models.Model):
         verbose_name_plural = "meal entries"
         constraints = [
             models.CheckConstraint(
+                # "isnull=False" too: a CHECK whose expression is NULL passes, and NULL > 0 is NULL.
                 condition=(
-                    Q(grams__gt=0, grams__lte=MAX_GRAMS_PER_ENTRY) | Q(grams__isnull=True, food_source=CRONOMETER)
+                    Q(grams__isnull=False, grams__gt=0, grams__lte=MAX_GRAMS_PER_ENTRY)
+                    | Q(grams__isnull=True, food_source=CRONOMETER)
                 ),
                 name="meal_entry_grams_in_range_or_imported_without",
             ),
