@@ -26,10 +26,11 @@ class RestoreForm(forms.Form):
     file = file_field("Backup file (.json)", MAX_BACKUP_BYTES)
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Ids of its own: the Cronometer form is on the same page, and each label must find its own input.
+        super().__init__(*args, auto_id="backup_%s", **kwargs)
         self.helper = FormHelper()
         self.helper.form_action = "journal:restore"
-        self.helper.add_input(Submit("submit", "Restore", css_class="btn-outline-primary"))
+        self.helper.add_input(Submit("submit", "Restore", css_class="btn-outline-primary", css_id="restore-backup"))
 
     def clean_file(self):
         try:
@@ -42,11 +43,11 @@ class CronometerForm(forms.Form):
     file = file_field("Cronometer servings export (.csv)", cronometer.MAX_FILE_BYTES)
 
     def __init__(self, *args, today, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="cronometer_%s", **kwargs)
         self.today = today
         self.helper = FormHelper()
         self.helper.form_action = "journal:cronometer_upload"
-        self.helper.add_input(Submit("submit", "Preview", css_class="btn-outline-primary"))
+        self.helper.add_input(Submit("submit", "Preview", css_class="btn-outline-primary", css_id="preview-cronometer"))
 
     def clean_file(self):
         try:

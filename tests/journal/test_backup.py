@@ -2,6 +2,7 @@
 broken, foreign or from a newer version is refused and nothing of it is written."""
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from io import StringIO
@@ -259,3 +260,10 @@ def test_the_import_command_refuses_a_broken_file_and_imports_nothing(make_user,
     with pytest.raises(CommandError, match="No user named 'nobody'"):
         call_command("import_backup", "--user", "nobody", str(path), stdout=StringIO())
     assert not MealEntry.objects.filter(user=carol).exists()
+
+
+def test_each_label_of_the_page_finds_its_own_input(logged_in_client):
+    html = logged_in_client.get("/profile/data/").content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))  # two forms on one page: no id twice
+    assert 'for="backup_file"' in html and 'for="cronometer_file"' in html
