@@ -26,12 +26,17 @@ class FoodQuerySet(models.QuerySet):
         return self.filter(Q(owner=None) | Q(owner=user))
 
 
+class FoodSource(models.TextChoices):
+    """Where a food's figures come from (Food.Source); outside Food so its Meta can name the values."""
+
+    SR28 = "sr28", "USDA SR28"
+    FNDDS = "fndds", "USDA FNDDS 2021-2023"
+    FOUNDATION = "foundation", "USDA FoodData Central Foundation Foods"
+    CUSTOM = "custom", "Custom food"
+
+
 class Food(models.Model):
-    class Source(models.TextChoices):
-        SR28 = "sr28", "USDA SR28"
-        FNDDS = "fndds", "USDA FNDDS 2021-2023"
-        FOUNDATION = "foundation", "USDA FoodData Central Foundation Foods"
-        CUSTOM = "custom", "Custom food"
+    Source = FoodSource
 
     class Kind(models.TextChoices):
         # Set by foods.search.reindex from the name and category; search ranks basic foods first.
@@ -99,6 +104,9 @@ class Food(models.Model):
                 condition=Q(source="custom", owner__isnull=False) | (~Q(source="custom") & Q(owner__isnull=True)),
                 name="custom_foods_have_an_owner",
             ),
+            # A food is USDA's or someone's own: sources of imported entries (journal's ENTRY_SOURCES, such as
+            # "cronometer") name where a logged figure came from and are never a food's.
+            models.CheckConstraint(condition=Q(source__in=FoodSource.values), name="food_source_is_a_food_source"),
         ]
 
     def __str__(self):

@@ -86,11 +86,12 @@ def entry_rows(profile, first, last):
     user = profile.user_id
     meals = MealEntry.objects.filter(user=user, date__range=(first, last)).in_day_order()
     for entry in meals.iterator():
-        amount = ""
-        if entry.portion_description:
+        amount = entry.portion_description  # an imported amount whose weight is unknown reads as its file gave it
+        if entry.portion_quantity:
             amount = f"{plain(entry.portion_quantity)} × {entry.portion_description}"
         yield [
-            entry.date.isoformat(), "", "meal", entry.get_meal_display(), entry.food_name, amount, plain(entry.grams),
+            entry.date.isoformat(), "", "meal", entry.get_meal_display(), entry.food_name, amount,
+            _as_given(entry.grams),
             *(rounded(getattr(entry, name), kind) for name, kind in NUTRIENT_COLUMNS),
             entry.get_food_source_display(), entry.food_source_id, "", "", "", "", "", "", "", "", "",
         ]

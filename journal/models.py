@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cached_property
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -83,6 +83,12 @@ class Profile(models.Model):
     def for_user(cls, user):
         profile, _ = cls.objects.get_or_create(user=user)
         return profile
+
+    def clean(self):
+        try:
+            self.zone  # noqa: B018 (a zone that cannot be read would fail every page of the person's)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError({"time_zone": f"Unknown time zone {self.time_zone!r}."}) from None
 
     @property
     def zone(self):
@@ -179,6 +185,13 @@ class DayMark(models.Model):
         return f"Marks of {self.date}"
 
 
+# Where an entry's figures come from: a food of the food table (USDA or the person's own), or a file imported from
+# another app. Imports are a source of entries only, never of foods: Food.source keeps Food.Source, so no shared
+# food can claim an import's name.
+CRONOMETER = "cronometer"
+ENTRY_SOURCES = [*Food.Source.choices, (CRONOMETER, "Cronometer import")]
+
+
 def current_goal(user):
     """This user's goal today (a reference.Goal): what settings.FOOD_PAGE_GOAL hands the food pages."""
     return Profile.for_user(user).goal()
@@ -243,13 +256,15 @@ class MealEntry(models.Model):
     date = models.DateField()
     meal = models.CharField(max_length=9, choices=Meal.choices)
     food = models.ForeignKey(Food, null=True, on_delete=models.SET_NULL, related_name="+")
-    grams = models.DecimalField(max_digits=8, decimal_places=2)
+    # None only for an imported row whose amount was not given in grams ("1.00 cup"): its text is kept as the
+    # portion description, and no weight is made up (docs/cronometer-import.md).
+    grams = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     portion = models.ForeignKey(Portion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     portion_quantity = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True)
 
     # Snapshot of the food as logged: history never changes when the food database does.
     food_name = models.CharField(max_length=255)
-    food_source = models.CharField(max_length=12, choices=Food.Source.choices)
+    food_source = models.CharField(max_length=12, choices=ENTRY_SOURCES)
     food_source_id = models.CharField(max_length=20, blank=True)
     portion_description = models.CharField(max_length=160, blank=True)
     # Wider than a food's per-100 g figures: 5 kg of table salt carries 1,937,900 mg of sodium.
@@ -258,6 +273,9 @@ class MealEntry(models.Model):
     sodium_mg = nutrient_field("sodium (mg)", max_digits=12)
     calcium_mg = nutrient_field("calcium (mg)", max_digits=12)
     energy_kcal = nutrient_field("energy (kcal)", max_digits=12)
+    # For an imported row: a hash of the row and how many identical rows came before it in its file, so importing
+    # the same file twice adds nothing the second time. Blank for entries logged here.
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -269,13 +287,21 @@ class MealEntry(models.Model):
         verbose_name_plural = "meal entries"
         constraints = [
             models.CheckConstraint(
-                condition=Q(grams__gt=0, grams__lte=MAX_GRAMS_PER_ENTRY), name="meal_entry_grams_in_range"
+                # "isnull=False" too: a CHECK whose expression is NULL passes, and NULL > 0 is NULL.
+                condition=(
+                    Q(grams__isnull=False, grams__gt=0, grams__lte=MAX_GRAMS_PER_ENTRY)
+                    | Q(grams__isnull=True, food_source=CRONOMETER)
+                ),
+                name="meal_entry_grams_in_range_or_imported_without",
             ),
             positive_or_null("meal_entry", "portion_quantity"),
+            models.UniqueConstraint(
+                "user", "import_fingerprint", condition=~Q(import_fingerprint=""), name="one_entry_per_imported_row",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.food_name}, {self.grams} g on {self.date}"
+        return f"{self.food_name}, {self.amount_text} on {self.date}"
 
     def set_food(self, food, grams, portion=None, portion_quantity=None):
         """Record this amount of this food, freezing its name, source and nutrients as they stand now."""
@@ -290,11 +316,17 @@ class MealEntry(models.Model):
         copy = MealEntry(**{field.attname: getattr(self, field.attname) for field in self._meta.concrete_fields})
         copy.pk = copy.created_at = None
         copy.date = day
+        copy.import_fingerprint = ""  # a copy is logged here, not imported: the file's row stays the original
         return copy
 
     @property
     def amount_text(self):
         return describe_amount(self.grams, self.portion_description, self.portion_quantity)
+
+    @property
+    def imported_from(self):
+        """The app an imported entry's figures come from ("Cronometer"), or "" for an entry logged here."""
+        return "Cronometer" if self.food_source == CRONOMETER else ""
 
     @property
     def amount(self):
@@ -303,7 +335,10 @@ class MealEntry(models.Model):
 
 
 def describe_amount(grams, portion_description="", portion_quantity=None):
-    """The amount as people read it: "0.5 × 1 cup (64.5 g)", or "64.5 g" when no portion was used."""
+    """The amount as people read it: "0.5 × 1 cup (64.5 g)", or "64.5 g" when no portion was used, or an imported
+    amount as its file gave it ("1.00 cup") when its weight is unknown."""
+    if grams is None:
+        return portion_description
     grams_text = f"{grams.normalize():f} g"
     if portion_description and portion_quantity:
         return f"{portion_quantity.normalize():f} × {portion_description} ({grams_text})"

@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from journal.converters import DateConverter
 from journal.views import (
+    data,
     day,
     export,
     insights,
@@ -40,6 +41,13 @@ urlpatterns = [
     path("shared/<str:token>/", share.shared_report, name="shared_report"),
     path("shared/<str:token>/fhir/", share.shared_fhir, name="shared_fhir"),
     path("profile/", profile.profile, name="profile"),
+    path("profile/data/", data.your_data, name="your_data"),
+    path("profile/data/backup/", data.backup_download, name="backup"),
+    path("profile/data/restore/", data.restore, name="restore"),
+    path("profile/data/cronometer/", data.cronometer_upload, name="cronometer_upload"),
+    path("profile/data/cronometer/preview/", data.cronometer_preview, name="cronometer_preview"),
+    path("profile/data/cronometer/import/", data.cronometer_import, name="cronometer_import"),
+    path("profile/delete/", data.account_delete, name="account_delete"),
     path("supplements/", supplements.supplement_list, name="supplements"),
     path("supplements/products/add/", supplements.product_add, name="product_add"),
     path("supplements/products/<int:pk>/edit/", supplements.product_edit, name="product_edit"),

@@ -15,7 +15,8 @@ from tests.builders import log_dose, make_product, run_stand_test, write_note
 
 # Not pages: file downloads, a POST-only action, the admin (staff only) and the e-mailed reset link.
 NOT_PAGES = (
-    "/export/", "/report/fhir/", "/shared/<str:token>/fhir/", "/accounts/logout/", "/admin/", "/accounts/reset/<",
+    "/export/", "/report/fhir/", "/shared/<str:token>/fhir/", "/profile/data/backup/", "/accounts/logout/", "/admin/",
+    "/accounts/reset/<",
 )
 
 

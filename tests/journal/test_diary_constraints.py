@@ -33,6 +33,7 @@ REFUSED = [
     (MealEntry, {"grams": Decimal(0)}),
     (MealEntry, {"grams": Decimal("-28.35")}),
     (MealEntry, {"grams": Decimal("5000.01")}),
+    (MealEntry, {"grams": None}),  # only an imported row may lack its weight
     (MealEntry, {"portion_quantity": Decimal(0)}),
     (MealEntry, {"portion_quantity": Decimal("-1")}),
     (SupplementDose, {"units": Decimal(0)}),
@@ -61,6 +62,7 @@ def test_the_database_refuses_figures_outside_the_forms_bounds(diary, model, fig
 ACCEPTED = [
     (MealEntry, {"grams": Decimal("0.01")}),
     (MealEntry, {"grams": Decimal(5000), "portion_quantity": None}),
+    (MealEntry, {"grams": None, "food_source": "cronometer", "portion_quantity": None}),
     (SupplementDose, {"elemental_mg": Decimal(0)}),
     (SupplementDose, {"elemental_mg": Decimal(10_000)}),
     (SupplementProduct, {"label_elemental_mg": None, "label_compound_mg": Decimal("0.01")}),
