@@ -36,13 +36,14 @@ class Measure:
     kind: str  # its foods.figures kind, which sets the display precision: "mg", "kcal"
 
 
-# What a day sums from the foods logged. Fluid or another nutrient is one more line here, once MealEntry keeps it.
+# What a day sums from the foods logged. Another nutrient is one more line here, once MealEntry keeps it.
 FOOD_MEASURES = (
     Measure("magnesium_mg", "magnesium", "mg"),
     Measure("sodium_mg", "sodium", "mg"),
     Measure("potassium_mg", "potassium", "mg"),
     Measure("calcium_mg", "calcium", "mg"),
     Measure("energy_kcal", "energy", "kcal"),
+    Measure("water_g", "water", "ml"),  # 1 g of water is 1 ml (0.997 g/ml at 25 °C: within 0.3%)
 )
 MAGNESIUM = FOOD_MEASURES[0]
 # The scores whose daily means the week page, insights, the report and the daily CSV follow.

@@ -247,6 +247,7 @@ class MealEntry(models.Model):
     sodium_mg = nutrient_field("sodium (mg)", max_digits=12)
     calcium_mg = nutrient_field("calcium (mg)", max_digits=12)
     energy_kcal = nutrient_field("energy (kcal)", max_digits=12)
+    water_g = nutrient_field("water (g)", max_digits=12)
 
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -114,7 +114,8 @@ def test_a_day_without_a_figure_exports_an_empty_cell_and_says_so(logged_in_clie
         "sodium: no data: none of the 2 foods logged has a sodium figure; "
         "potassium: no data: none of the 2 foods logged has a potassium figure; "
         "calcium: no data: none of the 2 foods logged has a calcium figure; "
-        "energy: no data: none of the 2 foods logged has an energy figure"
+        "energy: no data: none of the 2 foods logged has an energy figure; "
+        "water: no data: none of the 2 foods logged has a water figure"
     )
 
 
