@@ -41,7 +41,8 @@ DAILY_HEADER = [
     "date", "magnesium_food_mg", "magnesium_supplements_mg", "magnesium_total_mg", "magnesium_total_is",
     "foods_logged", "foods_with_magnesium", "goal_mg", "percent_of_goal", "sodium_food_mg", "potassium_food_mg",
     "calcium_food_mg", "energy_food_kcal", "dizziness_mean", "fatigue_mean", "anxiety_mean", "supplement_doses",
-    "symptom_notes", "food_log", "supplements", "counted_in_averages", "notes",
+    "symptom_notes", "food_log", "supplements", "counted_in_averages", "notes", "fluid_ml", "sodium_mg",
+    "potassium_mg",
 ]
 
 
@@ -55,6 +56,8 @@ def daily_rows(profile, first, last):
             *day.summary_score_means, day.doses, day.notes, day.food_log, day.supplements,
             "no" if day.left_out_because else "yes",
             "; ".join(filter(None, [day.left_out_because, *day.incomplete_electrolytes()])),
+            # Food, drinks and products together, as the day page's panel shows them.
+            day.fluid.total, day.sodium.total, day.potassium.total,
         ]
 
 

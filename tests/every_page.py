@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from foods.models import Food, Portion
-from journal.models import MealEntry, Profile, SavedMeal
+from journal.models import Drink, MealEntry, Profile, SavedMeal
 from tests.builders import log_dose, make_product, write_note
 
 # Not pages: a file download, a POST-only action, the admin (staff only) and the e-mailed reset link.
@@ -37,11 +37,13 @@ def diary_of(user):
     dose = log_dose(user, product=product, taken_at=now)
     note = write_note(user, recorded_at=now, heart_rate_lying=62, heart_rate_standing=101)
     saved_meal = SavedMeal.create_from(user, "usual breakfast", entries[:1])
+    drink = Drink.objects.create(user=user, date=today, ml=250)
     return {
         "day": today.isoformat(), "start": (today - timedelta(days=today.weekday())).isoformat(), "meal": "breakfast",
         "foods/<int:pk>": seeds.pk, "foods/mine/<int:pk>": granola.pk, "meals/<int:pk>": entries[0].pk,
         "supplements/products/<int:pk>": product.pk, "supplements/doses/<int:pk>": dose.pk,
         "symptoms/<int:pk>": note.pk, "saved-meals/<int:pk>": saved_meal.pk,
+        "drinks/<int:pk>": drink.pk,
     }
 
 

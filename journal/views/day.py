@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from journal.forms.marks import DayMarksForm
 from journal.ledger import day_of
-from journal.models import MealEntry, Profile, SupplementDose, SymptomNote
+from journal.models import Drink, MealEntry, Profile, SupplementDose, SymptomNote
 from journal.suggestions import gap_closers
 
 
@@ -31,6 +31,8 @@ def _day_page(request, profile, day):
         # The supplement and symptom sections (templates/journal/includes/) read these.
         "doses": SupplementDose.objects.for_day(user, day), "limit": figures.supplement_limit,
         "symptom_notes": SymptomNote.objects.for_day(user, day), "symptom_summary": figures.scores,
+        "drinks": Drink.objects.for_day(user, day), "glass_ml": Drink.GLASS_ML, "bottle_ml": Drink.BOTTLE_ML,
+        "profile": profile,
     })
 
 

@@ -156,9 +156,10 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
         log_dose(user, today, elemental_mg=5)
         write_note(user, today)
 
-    # Exactly: session, user, profile; the ledger's six (entries, doses and notes summed, the day's marks, the first
-    # mark, the doctor's goals); the entries, doses and notes listed; suggested foods and their portions.
-    with django_assert_num_queries(14):
+    # Exactly: session, user, profile; the ledger's seven (entries, doses, drinks and notes summed, the day's marks,
+    # the first mark, the doctor's goals); the entries, doses, notes and drinks listed; suggested foods and their
+    # portions.
+    with django_assert_num_queries(16):
         response = logged_in_client.get(day_url(today))
 
     assertContains(response, '<div class="text-end tabular text-nowrap">8 mg</div>', count=30, html=True)

@@ -180,10 +180,10 @@ def test_the_entries_file_lists_meals_in_the_order_of_the_day(logged_in_client, 
 
 
 @pytest.mark.parametrize("days", [1, 7, 3 * 365])
-def test_the_ledger_reads_any_range_in_six_queries(alice, days, django_assert_num_queries):
+def test_the_ledger_reads_any_range_in_seven_queries(alice, days, django_assert_num_queries):
     for days_ago in range(0, 3 * 365, 3):
         eat(alice, TODAY - timedelta(days=days_ago), "100")
     profile = profile_of(alice)
-    # Entries, doses and notes summed per day, the range's marks, the first mark, the doctor's goals.
-    with django_assert_num_queries(6):
+    # Entries, doses, drinks and notes summed per day, the range's marks, the first mark, the doctor's goals.
+    with django_assert_num_queries(7):
         days_of(profile, TODAY - timedelta(days=days - 1), TODAY)

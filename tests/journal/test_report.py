@@ -83,8 +83,8 @@ def test_report_leaves_out_other_users(logged_in_client, two_weeks, other_user):
 
 
 def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, django_assert_num_queries):
-    # Session, user, profile, the ledger's six, the supplements and the written notes.
-    with django_assert_num_queries(11):
+    # Session, user, profile, the ledger's seven, the supplements and the written notes.
+    with django_assert_num_queries(12):
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
 
 
