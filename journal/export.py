@@ -9,7 +9,7 @@ import csv
 
 from foods.figures import plain, rounded
 from journal.ledger import days_of
-from journal.models import MealEntry, SupplementDose, SymptomNote
+from journal.models import Drink, MealEntry, SupplementDose, SymptomNote
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -74,7 +74,7 @@ def _state(amount):
 ENTRY_HEADER = [
     "date", "time", "record", "meal", "item", "amount", "grams", "magnesium_mg", "sodium_mg", "potassium_mg",
     "calcium_mg", "energy_kcal", "source", "source_id", "supplement_form", "dizziness", "fatigue", "anxiety",
-    "heart_rate_lying", "heart_rate_standing", "note", "elemental_mg_per_unit", "elemental_source",
+    "heart_rate_lying", "heart_rate_standing", "note", "elemental_mg_per_unit", "elemental_source", "fluid_ml",
 ]
 
 
@@ -84,8 +84,9 @@ NUTRIENT_COLUMNS = (("magnesium_mg", "mg"), ("sodium_mg", "mg"), ("potassium_mg"
 
 
 def entry_rows(profile, first, last):
-    """Every meal entry, supplement dose and symptom note in the range, each kind in date order (meals in the order
-    of the day: breakfast, lunch, dinner, snack)."""
+    """Every meal entry, supplement dose, drink and symptom note in the range, each kind in date order (meals in the
+    order of the day: breakfast, lunch, dinner, snack). A day's fluid_ml, sodium_mg and potassium_mg in the daily
+    file are the sums of these rows'."""
     user = profile.user_id
     meals = MealEntry.objects.filter(user=user, date__range=(first, last)).in_day_order()
     for entry in meals.iterator():
@@ -96,15 +97,22 @@ def entry_rows(profile, first, last):
             entry.date.isoformat(), "", "meal", entry.get_meal_display(), entry.food_name, amount, plain(entry.grams),
             *(rounded(getattr(entry, name), kind) for name, kind in NUTRIENT_COLUMNS),
             entry.get_food_source_display(), entry.food_source_id, "", "", "", "", "", "", "", "", "",
+            rounded(entry.water_g, "ml"),
         ]
     doses = SupplementDose.objects.filter(user=user, date__range=(first, last)).order_by("taken_at", "pk")
     for dose in doses.iterator():
         local = dose.taken_at.astimezone(profile.zone)
         yield [
             dose.date.isoformat(), local.strftime("%H:%M"), "supplement", "", dose.product_name,
-            f"{plain(dose.units)} unit(s)", "", rounded(dose.elemental_mg, "mg"), "", "", "", "",
-            "supplement product", "", dose.get_form_display(), "", "", "", "", "", "",
-            _as_given(dose.elemental_mg_per_unit), dose.elemental_source,
+            f"{plain(dose.units)} unit(s)", "", rounded(dose.elemental_mg, "mg"), rounded(dose.sodium_mg, "mg"),
+            rounded(dose.potassium_mg, "mg"), "", "", "supplement product", "", dose.get_form_display(), "", "", "", "",
+            "", "", _as_given(dose.elemental_mg_per_unit), dose.elemental_source, rounded(dose.water_ml, "ml"),
+        ]
+    drinks = Drink.objects.filter(user=user, date__range=(first, last)).order_by("date", "created_at", "pk")
+    for drink in drinks.iterator():
+        yield [
+            drink.date.isoformat(), "", "drink", "", drink.get_kind_display(), f"{drink.ml} ml", *[""] * 17,
+            drink.ml,
         ]
     notes = SymptomNote.objects.filter(user=user, date__range=(first, last)).order_by("recorded_at", "pk")
     for note in notes.iterator():
@@ -112,5 +120,5 @@ def entry_rows(profile, first, last):
         yield [
             note.date.isoformat(), local.strftime("%H:%M"), "symptoms", "", "", "", "", "", "", "", "", "", "", "", "",
             note.dizziness, note.fatigue, note.anxiety, note.heart_rate_lying, note.heart_rate_standing, note.text,
-            "", "",
+            "", "", "",
         ]
