@@ -48,7 +48,10 @@ FOOD_MEASURES = (
     Measure("energy_kcal", "energy", "kcal"),
     Measure("water_g", "water", "ml"),  # 1 g of water is 1 ml (0.997 g/ml at 25 °C: within 0.3%)
 )
-MAGNESIUM, SODIUM, POTASSIUM, WATER = FOOD_MEASURES[0], FOOD_MEASURES[1], FOOD_MEASURES[2], FOOD_MEASURES[5]
+MAGNESIUM, SODIUM, POTASSIUM, WATER = (
+    next(measure for measure in FOOD_MEASURES if measure.field == field)
+    for field in ("magnesium_mg", "sodium_mg", "potassium_mg", "water_g")
+)
 # Water from food, drinks and products together; its lower bounds count the foods with a water figure.
 FLUID = Measure("fluid_ml", "water", "ml")
 # The scores whose daily means the week page, insights, the report and the daily CSV follow.

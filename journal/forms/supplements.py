@@ -4,8 +4,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from foods.figures import show
 from journal.forms.moments import LocalMomentForm
-from journal.models import SupplementDose, SupplementProduct
+from journal.models import MAX_FLUID_ML_A_DAY, SupplementDose, SupplementProduct
 from journal.supplement_forms import FORMS
 
 # Per-unit bounds that catch typing slips: no capsule holds 5 g of elemental magnesium,
@@ -104,5 +105,10 @@ class DoseForm(LocalMomentForm):
                 self.add_error("units", (
                     f"That is {self.instance.elemental_mg} mg of elemental magnesium in one dose, over the "
                     f"{SupplementDose.MAX_ELEMENTAL_MG:,} mg this journal accepts: check the number of units."
+                ))
+            if self.instance.water_ml > MAX_FLUID_ML_A_DAY:
+                self.add_error("units", (
+                    f"That is {show(self.instance.water_ml, 'ml')} to drink in one dose, over the "
+                    f"{MAX_FLUID_ML_A_DAY:,} ml (20 L) this journal accepts in a day: check the number of units."
                 ))
         return cleaned

@@ -32,6 +32,7 @@ def _day_page(request, profile, day):
         "doses": SupplementDose.objects.for_day(user, day), "limit": figures.supplement_limit,
         "symptom_notes": SymptomNote.objects.for_day(user, day), "symptom_summary": figures.scores,
         "drinks": Drink.objects.for_day(user, day), "glass_ml": Drink.GLASS_ML, "bottle_ml": Drink.BOTTLE_ML,
+        "drink_kinds": Drink.Kind.choices,
         "profile": profile,
     })
 

@@ -123,3 +123,16 @@ def test_a_products_water_and_sodium_are_frozen_on_the_dose(user):
     assert (dose.sodium_mg, dose.potassium_mg, dose.water_ml, dose.elemental_mg) == (
         Decimal("517.50"), Decimal("234.00"), Decimal("300.0"), 0,
     )
+
+
+def test_a_dose_drunk_in_more_than_20_litres_is_refused(logged_in_client, user):
+    sachet = rehydration_sachet(user)
+    sachet.water_ml_per_unit = Decimal(500)  # a sachet made up with 500 ml: 41 of them are 20,500 ml
+    sachet.save()
+
+    response = logged_in_client.post(reverse("journal:dose_add"), {
+        "product": sachet.pk, "units": "41", "taken_at": "2026-11-28T12:00",
+    })
+
+    assertContains(response, "That is 20,500 ml to drink in one dose, over the 20,000 ml (20 L)")
+    assert not user.supplement_doses.exists()
