@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 PRECISION = {
     "mg": Decimal(1),  # a worked-out amount of a mineral: portion, entry, dose, day, mean
     "kcal": Decimal(1),
+    "ml": Decimal(1),  # fluid drunk or eaten: a day's, a drink's
     "score": Decimal("0.1"),  # a mean of 0-10 symptom scores
     "percent": Decimal(1),
     "bpm": Decimal("0.1"),  # a heart rate worked out from readings: the mean of two, a rise over it
@@ -28,7 +29,10 @@ PRECISION = {
     "g": None,  # a weight the person typed or a portion's weight: as given
     "source": None,  # a figure per 100 g or per unit, as USDA or the label gives it
 }
-UNITS = {"mg": "mg", "kcal": "kcal", "bpm": "bpm", "mmHg": "mmHg", "score": "", "percent": "%", "g": "g", "source": ""}
+UNITS = {
+    "mg": "mg", "kcal": "kcal", "ml": "ml", "bpm": "bpm", "mmHg": "mmHg", "score": "", "percent": "%", "g": "g",
+    "source": "",
+}
 # Entries and doses keep their figures to 0.01: precise enough that a sum of many never drifts by a unit.
 STORED = Decimal("0.01")
 NO_DATA = "no data"

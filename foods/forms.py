@@ -44,6 +44,8 @@ class CustomFoodForm(forms.Form):
     sodium_mg = nutrient_input("Sodium (mg)")
     calcium_mg = nutrient_input("Calcium (mg)")
     energy_kcal = nutrient_input("Energy (kcal)")
+    # Labels seldom state water; a drink's own figure makes its fluid count on the day page.
+    water_g = nutrient_input("Water (g)")
     portion_description = forms.CharField(
         label="Household measure", max_length=160, required=False, help_text='For example "1 bar" or "1 cup".'
     )
@@ -57,7 +59,7 @@ class CustomFoodForm(forms.Form):
         self.helper.layout = Layout(
             "name",
             Fieldset("Figures from the label", "basis", "serving_grams", "magnesium_mg", "potassium_mg", "sodium_mg",
-                     "calcium_mg", "energy_kcal"),
+                     "calcium_mg", "energy_kcal", "water_g"),
             Fieldset("A household measure (optional)", "portion_description", "portion_grams"),
             Submit("save", "Save food"),
         )

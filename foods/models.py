@@ -76,6 +76,7 @@ class Food(models.Model):
     sodium_mg = nutrient_field("sodium (mg/100 g)")
     calcium_mg = nutrient_field("calcium (mg/100 g)")
     energy_kcal = nutrient_field("energy (kcal/100 g)")
+    water_g = nutrient_field("water (g/100 g)")
 
     # Search data, written by foods.search.reindex (never by hand): the name's words
     # normalised and space-separated, and the kind of food it is.

@@ -11,7 +11,10 @@ from foods.figures import stored
 
 HUNDRED = Decimal(100)
 
-UNITS = {"magnesium_mg": "mg", "potassium_mg": "mg", "sodium_mg": "mg", "calcium_mg": "mg", "energy_kcal": "kcal"}
+UNITS = {
+    "magnesium_mg": "mg", "potassium_mg": "mg", "sodium_mg": "mg", "calcium_mg": "mg", "energy_kcal": "kcal",
+    "water_g": "g",
+}
 
 # The most of each nutrient believable in 100 g of a food: above every food in the three USDA releases we read
 # (the richest are named, with their ids), below what a unit slip makes of a real figure (micrograms taken for
@@ -37,6 +40,9 @@ MOST_PER_100_G = {
     # 984 kcal/100 g for any serving of 2 g or more (6.1 g: 55 kcal printed as 60); a tablespoon (14 g) at most 935.
     # A kilojoule figure taken for kcal (x4.184) still lands above 1,000 for any food over 239 kcal/100 g.
     "energy_kcal": Decimal(1000),
+    # Water is part of the food's weight, so 100 g is the bound itself: SR28 bottled water, Calistoga 100 g (NDB
+    # 14437); FNDDS water, bottled, plain 99.98 g (94100100). The Foundation copy we read has no water rows (1051).
+    "water_g": Decimal(100),
 }
 
 
@@ -52,8 +58,9 @@ class Nutrients:
     sodium_mg: Decimal | None = None
     calcium_mg: Decimal | None = None
     energy_kcal: Decimal | None = None
+    water_g: Decimal | None = None
 
-    NAMES = ("magnesium_mg", "potassium_mg", "sodium_mg", "calcium_mg", "energy_kcal")
+    NAMES = ("magnesium_mg", "potassium_mg", "sodium_mg", "calcium_mg", "energy_kcal", "water_g")
 
     @classmethod
     def of(cls, obj):

@@ -21,6 +21,7 @@ from foods.search import reindex
 from journal.models import (
     DayMark,
     DoctorGoal,
+    Drink,
     MealEntry,
     Profile,
     SavedMeal,
@@ -73,6 +74,7 @@ TABLES = (
     Table("profile", Profile, "user"),
     Table("doctor_goals", DoctorGoal, "user"),
     Table("day_marks", DayMark, "user"),
+    Table("drinks", Drink, "user"),
     Table("custom_foods", Food, "owner", derived=("search_text", "kind", "typical_portion", "updated_at")),
     Table("custom_food_portions", Portion, "food__owner"),
     Table("supplement_products", SupplementProduct, "user"),

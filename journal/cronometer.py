@@ -25,13 +25,14 @@ from journal.models import CRONOMETER, EARLIEST_DATE, MAX_GRAMS_PER_ENTRY, MealE
 
 DAY, TIME, GROUP, FOOD_NAME, AMOUNT = "Day", "Time", "Group", "Food Name", "Amount"
 REQUIRED_COLUMNS = (DAY, FOOD_NAME)
-# Cronometer's column -> the MealEntry figure it fills. Every other column ("Water (g)", vitamins...) is left out.
+# Cronometer's column -> the MealEntry figure it fills. Every other column (vitamins, macronutrients...) is left out.
 NUTRIENT_COLUMNS = {
     "Magnesium (mg)": "magnesium_mg",
     "Potassium (mg)": "potassium_mg",
     "Sodium (mg)": "sodium_mg",
     "Calcium (mg)": "calcium_mg",
     "Energy (kcal)": "energy_kcal",
+    "Water (g)": "water_g",  # a day's fluid counts the water in its foods, 1 g as 1 ml
 }
 # Cronometer's default diary groups; a group the person named themselves ("Pre-workout") is a snack.
 MEALS = {

@@ -9,7 +9,7 @@ import csv
 
 from foods.figures import plain, rounded
 from journal.ledger import days_of
-from journal.models import MealEntry, StandTest, SupplementDose, SymptomNote
+from journal.models import Drink, MealEntry, StandTest, SupplementDose, SymptomNote
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,7 +41,8 @@ DAILY_HEADER = [
     "date", "magnesium_food_mg", "magnesium_supplements_mg", "magnesium_total_mg", "magnesium_total_is",
     "foods_logged", "foods_with_magnesium", "goal_mg", "percent_of_goal", "sodium_food_mg", "potassium_food_mg",
     "calcium_food_mg", "energy_food_kcal", "dizziness_mean", "fatigue_mean", "anxiety_mean", "supplement_doses",
-    "symptom_notes", "food_log", "supplements", "counted_in_averages", "notes", "hr_rise_bpm_max",
+    "symptom_notes", "food_log", "supplements", "counted_in_averages", "notes", "fluid_ml", "sodium_mg",
+    "potassium_mg", "hr_rise_bpm_max",
 ]
 
 
@@ -54,7 +55,9 @@ def daily_rows(profile, first, last):
             *(day.food[field].total for field in ("sodium_mg", "potassium_mg", "calcium_mg", "energy_kcal")),
             *day.summary_score_means, day.doses, day.notes, day.food_log, day.supplements,
             "no" if day.left_out_because else "yes",
-            "; ".join(filter(None, [day.left_out_because, *day.incomplete_electrolytes()])), day.hr_rise_bpm_max,
+            "; ".join(filter(None, [day.left_out_because, *day.incomplete_electrolytes()])),
+            # Food, drinks and products together, as the day page's panel shows them.
+            day.fluid.total, day.sodium.total, day.potassium.total, day.hr_rise_bpm_max,
         ]
 
 
@@ -71,7 +74,7 @@ def _state(amount):
 ENTRY_HEADER = [
     "date", "time", "record", "meal", "item", "amount", "grams", "magnesium_mg", "sodium_mg", "potassium_mg",
     "calcium_mg", "energy_kcal", "source", "source_id", "supplement_form", "dizziness", "fatigue", "anxiety",
-    "heart_rate_lying", "heart_rate_standing", "note", "elemental_mg_per_unit", "elemental_source",
+    "heart_rate_lying", "heart_rate_standing", "note", "elemental_mg_per_unit", "elemental_source", "fluid_ml",
 ]
 
 
@@ -81,8 +84,9 @@ NUTRIENT_COLUMNS = (("magnesium_mg", "mg"), ("sodium_mg", "mg"), ("potassium_mg"
 
 
 def entry_rows(profile, first, last):
-    """Every meal entry, supplement dose and symptom note in the range, each kind in date order (meals in the order
-    of the day: breakfast, lunch, dinner, snack)."""
+    """Every meal entry, supplement dose, drink and symptom note in the range, each kind in date order (meals in the
+    order of the day: breakfast, lunch, dinner, snack). A day's fluid_ml, sodium_mg and potassium_mg in the daily
+    file are the sums of these rows'."""
     user = profile.user_id
     meals = MealEntry.objects.filter(user=user, date__range=(first, last)).in_day_order()
     for entry in meals.iterator():
@@ -94,15 +98,22 @@ def entry_rows(profile, first, last):
             _as_given(entry.grams),
             *(rounded(getattr(entry, name), kind) for name, kind in NUTRIENT_COLUMNS),
             entry.get_food_source_display(), entry.food_source_id, "", "", "", "", "", "", "", "", "",
+            rounded(entry.water_g, "ml"),
         ]
     doses = SupplementDose.objects.filter(user=user, date__range=(first, last)).order_by("taken_at", "pk")
     for dose in doses.iterator():
         local = dose.taken_at.astimezone(profile.zone)
         yield [
             dose.date.isoformat(), local.strftime("%H:%M"), "supplement", "", dose.product_name,
-            f"{plain(dose.units)} unit(s)", "", rounded(dose.elemental_mg, "mg"), "", "", "", "",
-            "supplement product", "", dose.get_form_display(), "", "", "", "", "", "",
-            _as_given(dose.elemental_mg_per_unit), dose.elemental_source,
+            f"{plain(dose.units)} unit(s)", "", rounded(dose.elemental_mg, "mg"), rounded(dose.sodium_mg, "mg"),
+            rounded(dose.potassium_mg, "mg"), "", "", "supplement product", "", dose.get_form_display(), "", "", "", "",
+            "", "", _as_given(dose.elemental_mg_per_unit), dose.elemental_source, rounded(dose.water_ml, "ml"),
+        ]
+    drinks = Drink.objects.filter(user=user, date__range=(first, last)).order_by("date", "created_at", "pk")
+    for drink in drinks.iterator():
+        yield [
+            drink.date.isoformat(), "", "drink", "", drink.get_kind_display(), f"{drink.ml} ml", *[""] * 17,
+            drink.ml,
         ]
     notes = SymptomNote.objects.filter(user=user, date__range=(first, last)).order_by("recorded_at", "pk")
     for note in notes.iterator():
@@ -110,7 +121,7 @@ def entry_rows(profile, first, last):
         yield [
             note.date.isoformat(), local.strftime("%H:%M"), "symptoms", "", "", "", "", "", "", "", "", "", "", "", "",
             note.dizziness, note.fatigue, note.anxiety, note.heart_rate_lying, note.heart_rate_standing, note.text,
-            "", "",
+            "", "", "",
         ]
 
 

@@ -43,6 +43,8 @@ class Insights:
     period: Period
     comparisons: list
     chart: dict
+    # [(what, [ScoreComparison])] for fluid and sodium against the clinician's targets; empty without targets.
+    target_comparisons: list = ()
 
     @property
     def rows(self):
@@ -52,14 +54,35 @@ class Insights:
 
 def insights_for(profile, last, days=DEFAULT_PERIOD):
     period = Period(days_of(profile, last - timedelta(days=days - 1), last))
-    comparisons = [_compare(period, name) for name in SUMMARY_SCORES]
-    return Insights(period=period, comparisons=comparisons, chart=_chart(period))
+    magnesium = [(day, day.goal_reached) for day in period.counted]
+    comparisons = [_compare(magnesium, name) for name in SUMMARY_SCORES]
+    targets = [
+        (what, [_compare(days, name) for name in SUMMARY_SCORES])
+        for what, days in _against_targets(period, profile) if days is not None
+    ]
+    return Insights(period=period, comparisons=comparisons, chart=_chart(period), target_comparisons=targets)
 
 
-def _compare(period, score):
-    """The mean of a score on counted days at or above the goal, and on those below it."""
-    at_goal = [day.mean_score(score) for day in period.counted if day.goal_reached]
-    below_goal = [day.mean_score(score) for day in period.counted if not day.goal_reached]
+def _against_targets(period, profile):
+    """(what, [(day, reached)]) for fluid and sodium, by the magnesium rules: only the days that count, and of them
+    only those whose total is known (no food without a figure); None while the clinician's target is not set."""
+
+    def split(amount_of, target):
+        if target is None:
+            return None
+        return [(day, amount_of(day).total >= target) for day in period.counted if amount_of(day).known]
+
+    return [
+        ("Fluid", split(lambda day: day.fluid, profile.fluid_target_ml)),
+        ("Sodium", split(lambda day: day.sodium, profile.sodium_target_mg)),
+    ]
+
+
+def _compare(days, score):
+    """The mean of a score on the days that reached their goal or target, and on those below it; `days` holds
+    (Day, reached) pairs."""
+    at_goal = [day.mean_score(score) for day, reached in days if reached]
+    below_goal = [day.mean_score(score) for day, reached in days if not reached]
     at_goal, below_goal = [s for s in at_goal if s is not None], [s for s in below_goal if s is not None]
 
     def mean(scores):

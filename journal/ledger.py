@@ -1,10 +1,10 @@
 """The day ledger: the one place that computes a day's figures, for every page and every file.
 
-`days_of(profile, first, last)` returns one Day per calendar day in seven queries, whatever the length of the range
-or of the history: meal entries, supplement doses and symptom notes summed per day by the database, the stand tests'
-readings summed per test, the day marks in the range, the date of the person's first "food log complete" mark, and
-their doctor's goals. The day page, the
-week page, insights, the doctor report and both CSV files read these Days, so a day reads the same everywhere.
+`days_of(profile, first, last)` returns one Day per calendar day in eight queries, whatever the length of the range
+or of the history: meal entries, supplement doses, drinks and symptom notes summed per day by the database, the stand
+tests' readings summed per test, the day marks in the range, the date of the person's first "food log complete" mark,
+and their doctor's goals. The day page, the week page, insights, the doctor report and the CSV files read these Days,
+so a day reads the same everywhere.
 
 What is known, and what is not:
 - A measure's total sums the foods that report it. When only some do, the total is a lower bound ("at least 61 mg:
@@ -15,6 +15,9 @@ What is known, and what is not:
 - A day counts in averages and in "days at goal" when its magnesium total is known. Until a person first marks a
   day's food log complete, a day with food logged counts; from that first mark on, only the days they mark do.
   Period says how many days it used, and why it left the others out.
+- Fluid is the water in the foods logged, the drinks added in ml and the water the products were drunk in; sodium
+  and potassium are the foods' plus the products' (salt tablets, rehydration solutions). Each is a lower bound while
+  a food logged has no figure for it.
 """
 
 from collections import Counter
@@ -28,6 +31,7 @@ from django.db.models import Avg, Count, F, Max, Min, Q, Sum
 from foods.figures import percent, rounded, show
 from journal.models import (
     DayMark,
+    Drink,
     MealEntry,
     StandReading,
     SupplementDose,
@@ -45,15 +49,21 @@ class Measure:
     kind: str  # its foods.figures kind, which sets the display precision: "mg", "kcal"
 
 
-# What a day sums from the foods logged. Fluid or another nutrient is one more line here, once MealEntry keeps it.
+# What a day sums from the foods logged. Another nutrient is one more line here, once MealEntry keeps it.
 FOOD_MEASURES = (
     Measure("magnesium_mg", "magnesium", "mg"),
     Measure("sodium_mg", "sodium", "mg"),
     Measure("potassium_mg", "potassium", "mg"),
     Measure("calcium_mg", "calcium", "mg"),
     Measure("energy_kcal", "energy", "kcal"),
+    Measure("water_g", "water", "ml"),  # 1 g of water is 1 ml (0.997 g/ml at 25 °C: within 0.3%)
 )
-MAGNESIUM = FOOD_MEASURES[0]
+MAGNESIUM, SODIUM, POTASSIUM, WATER = (
+    next(measure for measure in FOOD_MEASURES if measure.field == field)
+    for field in ("magnesium_mg", "sodium_mg", "potassium_mg", "water_g")
+)
+# Water from food, drinks and products together; its lower bounds count the foods with a water figure.
+FLUID = Measure("fluid_ml", "water", "ml")
 # The scores whose daily means the week page, insights, the report and the daily CSV follow.
 SUMMARY_SCORES = ("dizziness", "fatigue", "anxiety")
 
@@ -78,6 +88,7 @@ class Amount:
     total: Decimal | None  # at the measure's display precision; None when no food reports it
     reporting: int
     foods: int
+    exact: Decimal | None = None  # the sum as stored (0.01), before rounding; for adding to it without rounding twice
 
     @property
     def known(self):
@@ -113,6 +124,12 @@ class Day:
     food: dict  # Measure.field -> Amount
     supplement_mg: Decimal  # elemental magnesium of the doses, whole mg; 0 without doses
     doses: int
+    dose_sodium_mg: Decimal  # the products' sodium, potassium and water as logged (0.01 mg, 0.1 ml); 0 without
+    dose_potassium_mg: Decimal
+    dose_water_ml: Decimal
+    drinks_ml: int  # the drinks added in ml; 0 without
+    fluid_target_ml: int | None  # the clinician's targets as they stand on the profile; None when not set
+    sodium_target_mg: int | None
     notes: int
     scores: dict  # SymptomNote score -> (mean, worst), None where unscored
     food_complete: bool
@@ -137,9 +154,34 @@ class Day:
         total = None if food.total is None else food.total + self.supplement_mg
         return Amount(MAGNESIUM, total, food.reporting, food.foods)
 
+    @cached_property
+    def fluid(self):
+        """Water in the foods logged, the drinks and the water the products were drunk in."""
+        return self._with_extra(self.food[WATER.field], self.drinks_ml + self.dose_water_ml, FLUID)
+
+    @cached_property
+    def sodium(self):
+        """Sodium from food and from products (salt tablets, rehydration solutions, electrolyte mixes)."""
+        return self._with_extra(self.food[SODIUM.field], self.dose_sodium_mg, SODIUM)
+
+    @cached_property
+    def potassium(self):
+        return self._with_extra(self.food[POTASSIUM.field], self.dose_potassium_mg, POTASSIUM)
+
+    @staticmethod
+    def _with_extra(food, extra, measure):
+        """The food's Amount plus what was drunk or taken: still a lower bound when a food has no figure, and no
+        data only when neither food nor anything else gave a figure."""
+        if food.total is None and not extra:
+            return Amount(measure, None, food.reporting, food.foods)
+        exact = (food.exact or Decimal(0)) + extra
+        return Amount(measure, rounded(exact, measure.kind), food.reporting, food.foods, exact)
+
     @property
     def logged(self):
-        return bool(self.entries or self.doses or self.notes or self.food_complete or self.no_supplements)
+        return bool(
+            self.entries or self.doses or self.notes or self.drinks_ml or self.food_complete or self.no_supplements
+        )
 
     @property
     def percent_of_goal(self):
@@ -210,6 +252,14 @@ class Day:
     @property
     def counted(self):
         return self.left_out_because is None
+
+    @property
+    def fluid_percent(self):
+        return percent(self.fluid.total, self.fluid_target_ml)
+
+    @property
+    def sodium_percent(self):
+        return percent(self.sodium.total, self.sodium_target_mg)
 
     def incomplete_electrolytes(self):
         """The measures besides magnesium that some logged food has no figure for, in words:
@@ -309,14 +359,20 @@ def day_of(profile, day):
 
 
 def days_of(profile, first, last):
-    """One Day for each date from first to last, both included, in seven queries."""
+    """One Day for each date from first to last, both included, in eight queries."""
     user = profile.user_id
     in_range = {"user": user, "date__range": (first, last)}
     food_rows = {row["date"]: row for row in _food_totals(MealEntry.objects.filter(**in_range))}
     dose_rows = {
         row["date"]: row
         for row in SupplementDose.objects.filter(**in_range).values("date")
-        .annotate(elemental_mg=Sum("elemental_mg"), doses=Count("pk"))
+        .annotate(
+            elemental_mg=Sum("elemental_mg"), sodium_mg=Sum("sodium_mg"), potassium_mg=Sum("potassium_mg"),
+            water_ml=Sum("water_ml"), doses=Count("pk"),
+        )
+    }
+    drinks_ml = {
+        row["date"]: row["ml"] for row in Drink.objects.filter(**in_range).values("date").annotate(ml=Sum("ml"))
     }
     note_rows = {row["date"]: row for row in _score_summaries(SymptomNote.objects.filter(**in_range))}
     test_rises = _stand_test_rises(StandReading.objects.filter(test__user=user, test__date__range=(first, last)))
@@ -335,6 +391,12 @@ def days_of(profile, first, last):
             food=_amounts(food_rows.get(day), food_complete),
             supplement_mg=rounded(dose_row.get("elemental_mg") or Decimal(0), "mg"),
             doses=dose_row.get("doses", 0),
+            dose_sodium_mg=dose_row.get("sodium_mg") or Decimal(0),
+            dose_potassium_mg=dose_row.get("potassium_mg") or Decimal(0),
+            dose_water_ml=dose_row.get("water_ml") or Decimal(0),
+            drinks_ml=drinks_ml.get(day, 0),
+            fluid_target_ml=profile.fluid_target_ml,
+            sodium_target_mg=profile.sodium_target_mg,
             notes=note_rows.get(day, {}).get("notes", 0),
             scores=_scores(note_rows.get(day)),
             food_complete=food_complete,
@@ -361,7 +423,7 @@ def _amounts(row, food_complete):
     return {
         measure.field: Amount(
             measure, rounded(row[f"{measure.field}_total"], measure.kind), row[f"{measure.field}_reporting"],
-            row["foods"],
+            row["foods"], row[f"{measure.field}_total"],
         )
         for measure in FOOD_MEASURES
     }

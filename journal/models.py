@@ -21,6 +21,14 @@ from journal import reference
 from journal.supplement_forms import FORMS
 
 USER = settings.AUTH_USER_MODEL
+# Sodium's share of sodium chloride by mass: 22.99 / (22.99 + 35.45) = 0.3934 (IUPAC standard atomic weights);
+# 1 g of salt holds about 393 mg of sodium.
+SODIUM_IN_SALT = Decimal("0.393")
+
+
+def sodium_in_salt(salt):
+    """The sodium in this much salt, in the same unit."""
+    return salt * SODIUM_IN_SALT
 # The journal holds days from 1 January 1900 (a Monday) on: earlier dates are typing slips.
 EARLIEST_DATE = date(1900, 1, 1)
 # Bounds of what can be true, checked by the forms with a message and kept by the database's
@@ -38,6 +46,9 @@ HEART_RATE_BOUNDS_BPM = (25, 250)
 # is a typing slip. The diastolic pressure is always below the systolic: the forms check that too.
 SYSTOLIC_BOUNDS_MMHG = (50, 299)
 DIASTOLIC_BOUNDS_MMHG = (20, 299)
+# More than 20 L of fluid in a day is a typing slip (issue 9's bound); drinking even a third of it risks water
+# intoxication.
+MAX_FLUID_ML_A_DAY = 20_000
 SYMPTOM_SCORES = (
     "dizziness", "fatigue", "anxiety", "palpitations", "muscle_cramps", "headache", "brain_fog", "sleep_quality",
 )
@@ -75,9 +86,44 @@ class Profile(models.Model):
     doctor_goal_mg = models.PositiveIntegerField(
         null=True, blank=True, help_text="A daily goal set by your doctor; it replaces the RDA."
     )
+    # Fluid and salt targets come from the person's clinician: there is no default. Each keeps the unit it was
+    # given in, so the pages say it back as the clinician said it, beside the converted figure.
+    fluid_target_ml = models.PositiveIntegerField(null=True, blank=True)
+    fluid_target_unit = models.CharField(max_length=2, choices=[("ml", "ml"), ("L", "L")], default="L")
+    sodium_target_g = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    sodium_target_as = models.CharField(
+        max_length=6, choices=[("salt", "g of salt (sodium chloride)"), ("sodium", "g of sodium")], default="salt",
+    )
 
     def __str__(self):
         return f"Profile of {self.user}"
+
+    @property
+    def sodium_target_mg(self):
+        """The sodium target in mg of sodium, whichever way the clinician gave it; None when there is none."""
+        if self.sodium_target_g is None:
+            return None
+        grams = self.sodium_target_g if self.sodium_target_as == "sodium" else sodium_in_salt(self.sodium_target_g)
+        return int(rounded(grams * 1000, "mg"))
+
+    @property
+    def sodium_target_working(self):
+        """The target as given and what it means, "3 g of salt = 1,179 mg of sodium (salt is 39.3% sodium)"."""
+        if self.sodium_target_g is None:
+            return ""
+        if self.sodium_target_as == "sodium":
+            return f"{plain(self.sodium_target_g)} g of sodium = {self.sodium_target_mg:,} mg of sodium"
+        return (f"{plain(self.sodium_target_g)} g of salt = {self.sodium_target_mg:,} mg of sodium "
+                f"(salt, sodium chloride, is {plain(SODIUM_IN_SALT * 100)}% sodium by mass)")
+
+    @property
+    def fluid_target_text(self):
+        """The fluid target as the clinician gave it: "2.5 L" or "2,500 ml"; "" when there is none."""
+        if self.fluid_target_ml is None:
+            return ""
+        if self.fluid_target_unit == "L":
+            return f"{plain(Decimal(self.fluid_target_ml) / 1000)} L"
+        return f"{self.fluid_target_ml:,} ml"
 
     @classmethod
     def for_user(cls, user):
@@ -276,6 +322,7 @@ class MealEntry(models.Model):
     # For an imported row: a hash of the row and how many identical rows came before it in its file, so importing
     # the same file twice adds nothing the second time. Blank for entries logged here.
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    water_g = nutrient_field("water (g)", max_digits=12)
 
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -435,11 +482,27 @@ class SupplementProduct(models.Model):
     # The label's elemental figure wins; the compound weight is the fallback.
     label_elemental_mg = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     label_compound_mg = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    # Salt tablets, oral rehydration solutions and electrolyte drink mixes: the label's sodium and potassium per
+    # unit, and the water a unit is drunk in (ml), which counts as fluid. Null where the label gives none.
+    sodium_mg_per_unit = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    potassium_mg_per_unit = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    water_ml_per_unit = models.DecimalField(max_digits=7, decimal_places=1, null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
         constraints = [
-            positive_or_null("supplement_product", "label_elemental_mg"),
+            # 0 mg: a salt tablet or an electrolyte mix without magnesium.
+            models.CheckConstraint(
+                condition=Q(label_elemental_mg__isnull=True) | Q(label_elemental_mg__gte=0),
+                name="supplement_product_label_elemental_mg_not_negative",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__gte": 0}),
+                    name=f"supplement_product_{name}_not_negative",
+                )
+                for name in ("sodium_mg_per_unit", "potassium_mg_per_unit", "water_ml_per_unit")
+            ),
             positive_or_null("supplement_product", "label_compound_mg"),
         ]
 
@@ -534,6 +597,10 @@ class SupplementDose(models.Model):
     elemental_mg_per_unit = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     # How the per-unit figure was reached: the label's own, or the compound weight times the form's fraction.
     elemental_working = models.CharField(max_length=300, blank=True)
+    # The product's sodium, potassium and water for this many units, frozen like the magnesium; 0 without.
+    sodium_mg = models.DecimalField(max_digits=9, decimal_places=2, default=0)
+    potassium_mg = models.DecimalField(max_digits=9, decimal_places=2, default=0)
+    water_ml = models.DecimalField(max_digits=8, decimal_places=1, default=0)
 
     objects = SupplementDoseQuerySet.as_manager()
 
@@ -547,6 +614,10 @@ class SupplementDose(models.Model):
             models.CheckConstraint(
                 condition=Q(elemental_mg__range=(0, MAX_DOSE_ELEMENTAL_MG)),
                 name="supplement_dose_elemental_mg_in_range",
+            ),
+            *(
+                models.CheckConstraint(condition=Q(**{f"{name}__gte": 0}), name=f"supplement_dose_{name}_not_negative")
+                for name in ("sodium_mg", "potassium_mg", "water_ml")
             ),
         ]
 
@@ -573,6 +644,41 @@ class SupplementDose(models.Model):
         self.elemental_mg_per_unit = product.elemental_mg_per_unit
         self.elemental_working = product.elemental_working
         self.elemental_mg = stored(self.units * product.elemental_mg_per_unit)
+        self.sodium_mg = stored(self.units * (product.sodium_mg_per_unit or 0))
+        self.potassium_mg = stored(self.units * (product.potassium_mg_per_unit or 0))
+        self.water_ml = stored(self.units * (product.water_ml_per_unit or 0), Decimal("0.1"))
+
+
+class Drink(models.Model):
+    """Plain water or another drink added in ml from the day page, counted as fluid only. A drink whose nutrients
+    matter (milk, juice, a sports drink) is logged as a food: its water counts as fluid too."""
+
+    class Kind(models.TextChoices):
+        WATER = "water", "Water"
+        TEA = "tea", "Tea or herbal tea"
+        COFFEE = "coffee", "Coffee"
+        OTHER = "other", "Other drink"
+
+    # One tap on the day page: a glass and a bottle.
+    GLASS_ML, BOTTLE_ML = 250, 500
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="drinks")
+    date = models.DateField()
+    kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.WATER)
+    ml = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "created_at", "pk"]
+        indexes = [models.Index(fields=["user", "date"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(ml__range=(1, MAX_FLUID_ML_A_DAY)), name="drink_ml_in_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.ml} ml on {self.date}"
 
 
 def score_field(verbose_name, required=False):

@@ -4,6 +4,7 @@ from journal.converters import DateConverter
 from journal.views import (
     data,
     day,
+    drinks,
     export,
     insights,
     learn,
@@ -25,6 +26,8 @@ urlpatterns = [
     path("today/", day.today, name="today"),
     path("day/<date:day>/", day.day, name="day"),
     path("day/<date:day>/marks/", day.day_marks, name="day_marks"),
+    path("day/<date:day>/drinks/", drinks.drink_add, name="drink_add"),
+    path("drinks/<int:pk>/delete/", drinks.drink_delete, name="drink_delete"),
     path("day/<date:day>/copy/", meals.meal_copy, name="day_copy"),
     path("day/<date:day>/<str:meal>/copy/", meals.meal_copy, name="meal_copy"),
     path("day/<date:day>/<str:meal>/save/", saved_meals.saved_meal_create, name="saved_meal_create"),

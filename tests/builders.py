@@ -14,6 +14,7 @@ from django.utils import timezone
 from foods.models import Food, Portion
 from foods.search import reindex
 from journal.models import (
+    Drink,
     MealEntry,
     Profile,
     StandReading,
@@ -59,7 +60,7 @@ def pumpkin_seeds():
     return make_food(
         "Seeds, pumpkin and squash seed kernels, dried", source_id="12014", category="Nut and Seed Products",
         portions=[("1 cup", "129"), ("1 oz", "28.35")],
-        magnesium_mg=592, potassium_mg=809, sodium_mg=7, calcium_mg=46, energy_kcal=559,
+        magnesium_mg=592, potassium_mg=809, sodium_mg=7, calcium_mg=46, energy_kcal=559, water_g="5.23",
     )
 
 
@@ -68,7 +69,7 @@ def spinach():
     return make_food(
         "Spinach, raw", source_id="11457", category="Vegetables and Vegetable Products",
         portions=[("1 cup", "30"), ("1 bunch", "340")],
-        magnesium_mg=79, potassium_mg=558, sodium_mg=79, calcium_mg=99, energy_kcal=23,
+        magnesium_mg=79, potassium_mg=558, sodium_mg=79, calcium_mg=99, energy_kcal=23, water_g="91.40",
     )
 
 
@@ -87,6 +88,25 @@ def make_product(user, **fields):
     defaults = {"name": "Magnesium glycinate", "brand": "Acme", "form": "glycinate", "unit_name": "capsule",
                 "label_compound_mg": Decimal("500")}
     return SupplementProduct.objects.create(user=user, **defaults | fields)
+
+
+def add_drink(user, ml, day=None, *, kind=Drink.Kind.WATER):
+    """A drink of `ml` ml, as the day page's buttons add it."""
+    return Drink.objects.create(user=user, date=day or Profile.for_user(user).today(), ml=ml, kind=kind)
+
+
+def salt_tablet(user):
+    """1 g of sodium chloride a tablet, as such labels give it: 393 mg of sodium, no magnesium."""
+    return make_product(user, name="Salt tablet", brand="", form="other", unit_name="tablet",
+                        label_compound_mg=None, label_elemental_mg=Decimal(0), sodium_mg_per_unit=Decimal(393))
+
+
+def rehydration_sachet(user):
+    """An oral rehydration sachet made up with 200 ml of water: 345 mg of sodium and 156 mg of potassium (the WHO
+    solution's 75 and 20 mmol a litre, for 200 ml), no magnesium."""
+    return make_product(user, name="Rehydration salts", brand="", form="other", unit_name="sachet",
+                        label_compound_mg=None, label_elemental_mg=Decimal(0), sodium_mg_per_unit=Decimal(345),
+                        potassium_mg_per_unit=Decimal(156), water_ml_per_unit=Decimal(200))
 
 
 def _moment(user, day, at):

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from foods.models import Food, Portion
-from journal.models import MealEntry, Profile, SavedMeal, ShareLink
+from journal.models import Drink, MealEntry, Profile, SavedMeal, ShareLink
 from tests.builders import log_dose, make_product, run_stand_test, write_note
 
 # Not pages: file downloads, a POST-only action, the admin (staff only) and the e-mailed reset link.
@@ -43,6 +43,7 @@ def diary_of(user):
     share_link, token = ShareLink.make(user, today - timedelta(days=27), today, 30, "For Dr Rivera")
     stand_test = run_stand_test(user, started_at=now, supine=[(70, 120, 80), 72], standing=[95, 99, (101, 104, 72)],
                                 stopped_early="unwell")
+    drink = Drink.objects.create(user=user, date=today, ml=250)
     return {
         "day": today.isoformat(), "start": (today - timedelta(days=today.weekday())).isoformat(), "meal": "breakfast",
         "foods/<int:pk>": seeds.pk, "foods/mine/<int:pk>": granola.pk, "meals/<int:pk>": entries[0].pk,
@@ -50,6 +51,7 @@ def diary_of(user):
         "symptoms/<int:pk>": note.pk, "saved-meals/<int:pk>": saved_meal.pk,
         "share/<int:pk>": share_link.pk, "token": token,
         "stand/<int:pk>": stand_test.pk,
+        "drinks/<int:pk>": drink.pk,
     }
 
 

@@ -24,6 +24,7 @@ COLUMNS = {
     "sodium_mg": "Sodium (mg)",
     "calcium_mg": "Calcium (mg)",
     "energy_kcal": "Energy (kcal)",
+    "water_g": "Water (g)",
 }
 CODE, NAME, CATEGORY = "Food code", "Main food description", "WWEIA Category description"
 

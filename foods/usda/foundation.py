@@ -26,7 +26,9 @@ MARKER = "foundation_food.csv"
 # FDC nutrient ids (nutrient.csv). Energy: 1008 is the kcal figure when the lab gave
 # one; most foundation foods have only the Atwater calculations, general (2047)
 # before specific (2048) factors.
-NUTRIENT_IDS = {"1090": "magnesium_mg", "1092": "potassium_mg", "1093": "sodium_mg", "1087": "calcium_mg"}
+NUTRIENT_IDS = {
+    "1090": "magnesium_mg", "1092": "potassium_mg", "1093": "sodium_mg", "1087": "calcium_mg", "1051": "water_g",
+}
 ENERGY_IDS = ("1008", "2047", "2048")
 UNDETERMINED_UNIT = "undetermined"
 

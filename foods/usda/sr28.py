@@ -22,7 +22,9 @@ RELEASE = "USDA SR28 (May 2016 revision)"
 MARKER = "ABBREV.txt"
 
 # Column positions in ABBREV.txt (sr28_doc.pdf, "Abbreviated file").
-ABBREV_COLUMNS = {"energy_kcal": 3, "calcium_mg": 10, "magnesium_mg": 12, "potassium_mg": 14, "sodium_mg": 15}
+ABBREV_COLUMNS = {
+    "water_g": 2, "energy_kcal": 3, "calcium_mg": 10, "magnesium_mg": 12, "potassium_mg": 14, "sodium_mg": 15,
+}
 ABBREV_WIDTH = 16
 
 

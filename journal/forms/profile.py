@@ -1,3 +1,4 @@
+from decimal import Decimal
 from zoneinfo import available_timezones
 
 from crispy_forms.helper import FormHelper
@@ -5,10 +6,14 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.db import transaction
 
-from journal.models import EARLIEST_DATE, Profile
+from journal.models import EARLIEST_DATE, MAX_FLUID_ML_A_DAY, Profile
 
 # A doctor's goal outside these bounds is a typing slip: 2000 mg is over five times any RDA.
 DOCTOR_GOAL_BOUNDS_MG = (1, 2000)
+# A fluid target above 20 L a day is a slip (the journal's own bound for a day's fluid); below 100 ml too.
+FLUID_TARGET_BOUNDS_ML = (100, MAX_FLUID_ML_A_DAY)
+# The POTS guidance goes up to 10 g of salt a day (journal/learn.html); 50 g of salt or sodium is a slip.
+SODIUM_TARGET_MAX_G = Decimal(50)
 
 
 def time_zone_choices():
@@ -25,16 +30,37 @@ class ProfileForm(forms.ModelForm):
         help_text="Optional. When set it replaces the RDA as your daily goal from today on; past days keep theirs.",
     )
 
+    fluid_target = forms.DecimalField(
+        label="Fluid a day, as your clinician gave it", required=False, min_value=Decimal("0.001"), max_digits=8,
+        decimal_places=3, help_text="Optional: there is no default. In litres or ml, as chosen beside it.",
+    )
+    sodium_target_g = forms.DecimalField(
+        label="Salt or sodium a day (g), as your clinician gave it", required=False, min_value=Decimal("0.01"),
+        max_value=SODIUM_TARGET_MAX_G, max_digits=5, decimal_places=2,
+        help_text="Optional: there is no default. Salt and sodium differ: 1 g of salt holds about 393 mg of sodium.",
+    )
+
     class Meta:
         model = Profile
-        fields = ["birth_date", "sex", "life_stage", "time_zone", "doctor_goal_mg"]
-        labels = {"life_stage": "Pregnant or breastfeeding"}
+        fields = [
+            "birth_date", "sex", "life_stage", "time_zone", "doctor_goal_mg",
+            "fluid_target", "fluid_target_unit", "sodium_target_g", "sodium_target_as",
+        ]
+        labels = {
+            "life_stage": "Pregnant or breastfeeding", "fluid_target_unit": "Fluid target in",
+            "sodium_target_as": "The salt or sodium target is in",
+        }
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["birth_date"].help_text = "Your age picks the row of the NIH table that applies to you."
         self.fields["sex"].choices = [("", "Not given"), *Profile.Sex.choices]
+        for unit in ("fluid_target_unit", "sodium_target_as"):
+            self.fields[unit].required = False  # a unit means nothing without its target; the default stands
+        if self.instance.fluid_target_ml is not None:
+            ml = Decimal(self.instance.fluid_target_ml)
+            self.initial["fluid_target"] = ml / 1000 if self.instance.fluid_target_unit == "L" else ml
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save profile"))
 
@@ -47,10 +73,31 @@ class ProfileForm(forms.ModelForm):
             raise forms.ValidationError("Enter a birth date from 1900 on.")
         return birth_date
 
+    def clean_fluid_target_unit(self):
+        return self.cleaned_data["fluid_target_unit"] or Profile._meta.get_field("fluid_target_unit").default
+
+    def clean_sodium_target_as(self):
+        return self.cleaned_data["sodium_target_as"] or Profile._meta.get_field("sodium_target_as").default
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("life_stage") and cleaned.get("sex") != Profile.Sex.FEMALE:
             self.add_error("life_stage", "Pregnancy and breastfeeding apply only when sex is female.")
+        fluid, unit = cleaned.get("fluid_target"), cleaned.get("fluid_target_unit")
+        if fluid is not None and unit:
+            ml = fluid * 1000 if unit == "L" else fluid
+            low, high = FLUID_TARGET_BOUNDS_ML
+            if not low <= ml <= high:
+                self.add_error("fluid_target", (
+                    f"That is {ml.normalize():,f} ml a day; give a target from {low} ml to {high:,} ml (20 L): "
+                    "check the unit, litres or ml."
+                ))
+            elif ml != ml.to_integral_value():
+                self.add_error("fluid_target", "Give the target to the whole ml.")
+            else:
+                self.instance.fluid_target_ml = int(ml)
+        elif fluid is None:
+            self.instance.fluid_target_ml = None
         return cleaned
 
     @transaction.atomic

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from journal.forms.marks import DayMarksForm
 from journal.ledger import day_of
-from journal.models import MealEntry, Profile, StandTest, SupplementDose, SymptomNote
+from journal.models import Drink, MealEntry, Profile, StandTest, SupplementDose, SymptomNote
 from journal.suggestions import gap_closers
 
 
@@ -32,6 +32,9 @@ def _day_page(request, profile, day):
         "doses": SupplementDose.objects.for_day(user, day), "limit": figures.supplement_limit,
         "symptom_notes": SymptomNote.objects.for_day(user, day), "symptom_summary": figures.scores,
         "stand_tests": StandTest.objects.of(user).filter(date=day),
+        "drinks": Drink.objects.for_day(user, day), "glass_ml": Drink.GLASS_ML, "bottle_ml": Drink.BOTTLE_ML,
+        "drink_kinds": Drink.Kind.choices,
+        "profile": profile,
     })
 
 

@@ -40,4 +40,8 @@ def week_chart(days):
         "supplement_mg": [number(day.recorded_supplement_mg) for day in days],
         "goal_mg": [day.goal.mg for day in days],
         **{name: [number(day.mean_score(name)) for day in days] for name in SUMMARY_SCORES},
+        # The electrolyte panel, food and products together; fluid in litres so one axis holds it beside grams.
+        "sodium_g": [number(None if day.sodium.total is None else day.sodium.total / 1000) for day in days],
+        "potassium_g": [number(None if day.potassium.total is None else day.potassium.total / 1000) for day in days],
+        "fluid_l": [number(None if day.fluid.total is None else day.fluid.total / 1000) for day in days],
     }

@@ -1,4 +1,4 @@
-// Draws the week's two charts from the figures the page hands over in #week-data.
+// Draws the week's three charts from the figures the page hands over in #week-data.
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("week-data").textContent);
@@ -27,5 +27,18 @@
       ],
     },
     options: { responsive: true, scales: { y: { min: 0, max: 10 } } },
+  });
+
+  new Chart(document.getElementById("electrolyte-chart"), {
+    type: "bar",
+    data: {
+      labels: data.labels,
+      datasets: [
+        { label: "Sodium (g)", data: data.sodium_g, backgroundColor: "#6c757d" },
+        { label: "Potassium (g)", data: data.potassium_g, backgroundColor: "#ffc107" },
+        { label: "Fluid (L)", data: data.fluid_l, backgroundColor: "#0dcaf0" },
+      ],
+    },
+    options: { responsive: true, scales: { y: { beginAtZero: true } } },
   });
 })();

@@ -43,7 +43,7 @@ def test_it_copies_the_chosen_foods_with_figures_as_usda_gives_them(tmp_path):
     assert foods[0] == {
         "source": "sr28", "source_id": "12061", "name": "Nuts, almonds", "category": "Nut and Seed Products",
         "magnesium_mg": "270", "potassium_mg": "733", "sodium_mg": "1", "calcium_mg": "269", "energy_kcal": "579",
-        "release": "USDA SR28 (May 2016 revision)",
+        "water_g": "4.41", "release": "USDA SR28 (May 2016 revision)",
     }
     assert foods[1]["magnesium_mg"] == "8.0"  # as FDC writes it, not "8"
     almonds = [row for row in rows(tmp_path / "portions.csv") if row["source_id"] == "12061"]

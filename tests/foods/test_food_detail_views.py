@@ -125,7 +125,7 @@ def test_unknown_figures_say_no_data(logged_in_client):
         "Candies, MARS SNACKFOOD US, DOVE Dark Chocolate", source_id="19255", portions=[("1 serving", "37")]
     )
     response = detail(logged_in_client, food)
-    assertContains(response, "no data", count=7)  # 5 per 100 g, magnesium and share for the portion
+    assertContains(response, "no data", count=8)  # 6 per 100 g, magnesium and share for the portion
     assertNotContains(response, "Good source")
 
 

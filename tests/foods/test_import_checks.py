@@ -20,7 +20,7 @@ def almonds(**changes):
     """SR28 12061 as ABBREV.txt gives it, with `changes` applied."""
     fields = {"source": "sr28", "source_id": "12061", "name": "Nuts, almonds", "category": "Nut and Seed Products"}
     nutrients = {"magnesium_mg": Decimal(270), "potassium_mg": Decimal(733), "sodium_mg": Decimal(1),
-                 "calcium_mg": Decimal(269), "energy_kcal": Decimal(579)}
+                 "calcium_mg": Decimal(269), "energy_kcal": Decimal(579), "water_g": Decimal("4.41")}
     for name, value in changes.items():
         (nutrients if name in nutrients else fields)[name] = value
     return FoodRecord(**fields, nutrients=nutrients)
@@ -59,6 +59,7 @@ RICHEST_AND_MOST = [
     ("sodium_mg", Decimal(38758), Decimal(40000), "sodium above 40,000 mg/100 g"),  # table salt
     ("calcium_mg", Decimal(7364), Decimal(10000), "calcium above 10,000 mg/100 g"),  # baking powder
     ("energy_kcal", Decimal(902), Decimal(1000), "energy above 1,000 kcal/100 g"),  # fish oil, lard
+    ("water_g", Decimal("99.98"), Decimal(100), "water above 100 g/100 g"),  # bottled water (SR28 has 100 g)
 ]
 
 

@@ -52,3 +52,10 @@ def test_it_skips_a_zero_gram_portion_with_its_reason():
     output = import_usda(FNDDS)
 
     assert "fndds_2021-2023_portions_and_weights.csv line 3 (id 11000000): portion of 0 g or less" in output
+
+
+def test_it_keeps_water_per_100_g():
+    import_usda(FNDDS)
+
+    assert fndds_food("92101000").water_g == Decimal("99.39")  # coffee, brewed: "Water (g)"
+    assert fndds_food("81202000").water_g == 0  # lard has none: 0, not "no data"

@@ -1,3 +1,4 @@
+import shutil
 from decimal import Decimal
 
 import pytest
@@ -71,3 +72,17 @@ def test_an_undetermined_unit_needs_a_modifier_to_say_what_it_is():
     portions = foundation_food("2346393").portions.all()
     assert [(p.description, p.grams) for p in portions] == [("1 almond", Decimal("1.2"))]
     assert "food_portion.csv line 15 (id 2346393): unit undetermined and no modifier" in output
+
+
+def test_it_reads_water_from_nutrient_1051_and_leaves_it_unknown_without_one(tmp_path):
+    # The release copy in shared/data/usda carries only the nutrients the app read before water (no 1051 rows);
+    # a row of the full release's layout is added here to a copy of the samples.
+    folder = tmp_path / "foundation"
+    shutil.copytree(FOUNDATION, folder)
+    with open(folder / "food_nutrient.csv", "a", encoding="utf-8", newline="") as rows:
+        rows.write('"9999001","2346393","1051","4.41","3","1","","","","",""\n')
+
+    import_usda(folder)
+
+    assert foundation_food("2346393").water_g == Decimal("4.41")
+    assert foundation_food("1999633").water_g is None

@@ -79,3 +79,10 @@ def test_it_rejects_impossible_rows_and_imports_the_rest():
     assert "WEIGHT.txt line 42 (id 14411): portion of 0 g or less" in output
     assert Food.objects.count() == 14
     assert not sr28_food("14411").portions.filter(description="1 glass").exists()
+
+
+def test_it_keeps_water_from_abbrev_and_the_bound_of_100_g():
+    import_usda(SR28)
+
+    assert sr28_food("14411").water_g == Decimal("99.90")  # tap water, ABBREV.txt Water_(g)
+    assert sr28_food("12061").water_g == Decimal("4.41")  # almonds

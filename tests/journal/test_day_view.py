@@ -157,10 +157,10 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
         write_note(user, today)
         run_stand_test(user, today, standing=[90], stopped_early="unwell")
 
-    # Exactly: session, user, profile; the ledger's seven (entries, doses, notes and stand tests' readings summed, the
-    # day's marks, the first mark, the doctor's goals); the entries, doses and notes listed; the stand tests and their
-    # readings; suggested foods and their portions.
-    with django_assert_num_queries(17):
+    # Exactly: session, user, profile; the ledger's eight (entries, doses, drinks, notes and stand tests' readings
+    # summed, the day's marks, the first mark, the doctor's goals); the entries, doses, notes and drinks listed; the
+    # stand tests and their readings; suggested foods and their portions.
+    with django_assert_num_queries(19):
         response = logged_in_client.get(day_url(today))
 
     assertContains(response, '<div class="text-end tabular text-nowrap">8 mg</div>', count=30, html=True)

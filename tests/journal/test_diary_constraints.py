@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from journal.models import MealEntry, SupplementDose, SupplementProduct, SymptomNote
+from journal.models import Drink, MealEntry, SupplementDose, SupplementProduct, SymptomNote
 from tests.builders import log_dose, make_product, write_note
 
 
@@ -21,6 +21,7 @@ def diary(user, log_food, pumpkin_seeds):
         SupplementProduct: product,
         SupplementDose: log_dose(user, product=product),
         SymptomNote: write_note(user, heart_rate_lying=60, heart_rate_standing=95),
+        Drink: Drink.objects.create(user=user, date=product.user.profile.today(), ml=250),
     }
 
 
@@ -40,7 +41,12 @@ REFUSED = [
     (SupplementDose, {"units": Decimal("-2")}),
     (SupplementDose, {"elemental_mg": Decimal("-0.01")}),
     (SupplementDose, {"elemental_mg": Decimal("10000.01")}),
-    (SupplementProduct, {"label_elemental_mg": Decimal(0)}),
+    (SupplementDose, {"sodium_mg": Decimal("-0.01")}),
+    (SupplementDose, {"water_ml": Decimal("-0.1")}),
+    (SupplementProduct, {"label_elemental_mg": Decimal("-0.01")}),  # 0 is a salt tablet's: no magnesium
+    (SupplementProduct, {"sodium_mg_per_unit": Decimal("-1")}),
+    (Drink, {"ml": 0}),
+    (Drink, {"ml": 20_001}),
     (SupplementProduct, {"label_compound_mg": Decimal("-500")}),
     (SymptomNote, {"dizziness": 11}),
     (SymptomNote, {"sleep_quality": 11}),
@@ -66,6 +72,8 @@ ACCEPTED = [
     (SupplementDose, {"elemental_mg": Decimal(0)}),
     (SupplementDose, {"elemental_mg": Decimal(10_000)}),
     (SupplementProduct, {"label_elemental_mg": None, "label_compound_mg": Decimal("0.01")}),
+    (SupplementProduct, {"label_elemental_mg": Decimal(0), "sodium_mg_per_unit": Decimal(393)}),  # a salt tablet
+    (Drink, {"ml": 20_000}),
     (SymptomNote, {"dizziness": 0, "fatigue": 10, "palpitations": None}),
     (SymptomNote, {"heart_rate_lying": 25, "heart_rate_standing": 250}),
     (SymptomNote, {"heart_rate_lying": None, "heart_rate_standing": None}),

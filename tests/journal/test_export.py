@@ -7,7 +7,7 @@ import pytest
 from pytest_django.asserts import assertContains
 
 from journal.models import Profile
-from tests.builders import log_dose, log_food, make_food, make_product, write_note
+from tests.builders import add_drink, log_dose, log_food, make_food, make_product, rehydration_sachet, write_note
 
 DAY = date(2026, 11, 20)
 
@@ -114,7 +114,8 @@ def test_a_day_without_a_figure_exports_an_empty_cell_and_says_so(logged_in_clie
         "sodium: no data: none of the 2 foods logged has a sodium figure; "
         "potassium: no data: none of the 2 foods logged has a potassium figure; "
         "calcium: no data: none of the 2 foods logged has a calcium figure; "
-        "energy: no data: none of the 2 foods logged has an energy figure"
+        "energy: no data: none of the 2 foods logged has an energy figure; "
+        "water: no data: none of the 2 foods logged has a water figure"
     )
 
 
@@ -138,3 +139,18 @@ def test_the_export_page_explains_empty_figures_the_notes_column_and_the_goal(lo
     assertContains(response, "An empty figure means there is no data, never 0 mg")
     assertContains(response, "<code>counted_in_averages</code> says whether the day counts")
     assertContains(response, "your doctor's goal as it stood then")
+
+
+def test_the_entries_file_lists_drinks_and_the_sodium_and_water_of_products(logged_in_client, history):
+    day = DAY - timedelta(days=2)
+    log_dose(history, day, product=rehydration_sachet(history), units="0.5")
+    add_drink(history, 330, day, kind="tea")
+    _, rows = download(logged_in_client, start=day.isoformat(), end=day.isoformat(), kind="entries")
+    by_record = {row["record"]: row for row in rows}
+
+    # Half a sachet: 345 / 2 = 172.5 mg sodium, half up to 173; 156 / 2 = 78 mg potassium; 200 / 2 = 100 ml.
+    sachet = by_record["supplement"]
+    assert (sachet["sodium_mg"], sachet["potassium_mg"], sachet["fluid_ml"]) == ("173", "78", "100")
+    drink = by_record["drink"]
+    assert (drink["item"], drink["amount"], drink["fluid_ml"]) == ("Tea or herbal tea", "330 ml", "330")
+    assert all(None not in row and None not in row.values() for row in rows)  # every row as long as the header

@@ -5,7 +5,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.ledger import LOWER_BOUND, NO_FIGURE, NOTHING_LOGGED
-from tests.builders import log_dose, make_food, write_note
+from tests.builders import add_drink, log_dose, make_food, write_note
 
 
 @pytest.fixture
@@ -90,8 +90,8 @@ def test_insights_leave_out_other_users(logged_in_client, woman_of_40, other_use
 
 
 def test_insights_run_a_fixed_number_of_queries(logged_in_client, six_weeks, django_assert_num_queries):
-    # Session, user, profile, and the ledger's seven.
-    with django_assert_num_queries(10):
+    # Session, user, profile, and the ledger's eight.
+    with django_assert_num_queries(11):
         logged_in_client.get("/insights/?days=84")
 
 
@@ -107,3 +107,35 @@ def test_insights_leave_out_days_of_unknown_magnesium_and_flag_lower_bounds(logg
     assert period.mean_total_mg is None  # neither day is known: no average, and no 0 mg
     assertContains(response, "1 day (no food logged has a magnesium figure)")
     assertContains(response, "1 day (some foods have no magnesium figure, so the total is only a lower bound)")
+
+
+def test_insights_compare_symptoms_with_the_days_fluid_against_the_clinicians_target(
+    logged_in_client, six_weeks, today, log_food
+):
+    profile = six_weeks.profile
+    profile.fluid_target_ml = 2000
+    profile.save()
+    for n in range(20):
+        # Days 0-7: 1 cup of pumpkin seeds, 129 g x 5.23 g/100 g = 6.75 ml, + 2,000 ml = 2,006.75 ml: at the target.
+        # Days 8-19: 1 cup of spinach, 30 g x 91.40 g/100 g = 27.42 ml, + 250 ml = 277.42 ml: below it.
+        add_drink(six_weeks, 2000 if n < 8 else 250, today - timedelta(days=n))
+    # Day 0 also has a food without a water figure: its fluid is a lower bound, so it is left out.
+    log_food(make_food("Mystery stew", magnesium_mg=10), 100)
+
+    response = logged_in_client.get("/insights/?days=28")
+
+    [(what, comparisons)] = response.context["insights"].target_comparisons
+    dizziness = comparisons[0]
+    assert what == "Fluid"
+    # At target: days 1-7, dizziness 2; below: days 8-19 alternate 5 and 6 -> 5.5.
+    assert (dizziness.at_goal_days, dizziness.below_goal_days) == (7, 12)
+    assert (dizziness.at_goal_mean, dizziness.below_goal_mean) == (Decimal("2.0"), Decimal("5.5"))
+    assertContains(response, "Symptoms on days at and below your fluid target")
+    assertContains(response, "not what caused what")
+
+
+def test_insights_wait_for_the_clinicians_targets(logged_in_client, six_weeks):
+    response = logged_in_client.get("/insights/?days=28")
+
+    assert response.context["insights"].target_comparisons == []
+    assertContains(response, "once your clinician's targets")

@@ -41,3 +41,18 @@ def test_it_links_to_food_and_gives_the_cautions(logged_in_client):
 def test_it_says_the_threonate_brain_claim_rests_mostly_on_animal_studies(logged_in_client):
     response = logged_in_client.get(URL)
     assertContains(response, "mostly on studies in rats")
+
+
+def test_it_tells_salt_from_sodium_with_the_working(logged_in_client):
+    response = logged_in_client.get(URL)
+    assertContains(response, "1 g of salt holds about 393 mg of")
+    # 12 g of salt x 0.393 = 4.716 g of sodium.
+    assertContains(response, '<td class="text-end tabular">12 g</td><td class="text-end tabular">4,716 mg</td>')
+
+
+def test_it_gives_the_published_pots_guidance_with_its_source(logged_in_client):
+    response = logged_in_client.get(URL)
+    assertContains(response, "2 to 3 litres of fluid a")
+    assertContains(response, "10 to 12 g of salt (sodium chloride) a day")
+    assertContains(response, "Heart Rhythm 2015;12(6):e41-e63")
+    assertContains(response, "Can J Cardiol")

@@ -184,7 +184,7 @@ def test_the_ledger_reads_any_range_in_seven_queries(alice, days, django_assert_
     for days_ago in range(0, 3 * 365, 3):
         eat(alice, TODAY - timedelta(days=days_ago), "100")
     profile = profile_of(alice)
-    # Entries, doses and notes summed per day, stand tests' readings summed per test, the range's marks, the first
-    # mark, the doctor's goals.
-    with django_assert_num_queries(7):
+    # Entries, doses, drinks and notes summed per day, stand tests' readings summed per test, the range's marks, the
+    # first mark, the doctor's goals.
+    with django_assert_num_queries(8):
         days_of(profile, TODAY - timedelta(days=days - 1), TODAY)

@@ -96,3 +96,62 @@ def test_age_is_unknown_without_a_birth_date_and_counts_months_for_a_baby(user):
     assert profile.age(date(2024, 9, 14)) == Decimal(5) / 12
     assert profile.age(date(2024, 9, 15)) == Decimal("0.5")
     assert profile.age(date(2026, 3, 15)) == 2
+
+
+@pytest.mark.parametrize(
+    ("given", "stored_ml", "shown"),
+    [
+        ({"fluid_target": "2.5", "fluid_target_unit": "L"}, 2500, "2.5 L</strong> a day (2500 ml)"),
+        ({"fluid_target": "2500", "fluid_target_unit": "ml"}, 2500, "2,500 ml</strong> a day"),
+    ],
+)
+def test_a_fluid_target_is_kept_in_ml_and_said_back_in_the_clinicians_unit(logged_in_client, user, given, stored_ml,
+                                                                             shown):
+    response = logged_in_client.post(URL, profile_data(**given), follow=True)
+
+    assert Profile.objects.get(user=user).fluid_target_ml == stored_ml
+    assertContains(response, shown)
+
+
+@pytest.mark.parametrize(
+    ("given", "sodium_mg", "working"),
+    [
+        # 10 g of salt x 0.393 = 3.93 g = 3,930 mg of sodium.
+        ({"sodium_target_g": "10", "sodium_target_as": "salt"}, 3930,
+         "10 g of salt = 3,930 mg of sodium (salt, sodium chloride, is 39.3% sodium by mass)"),
+        ({"sodium_target_g": "4", "sodium_target_as": "sodium"}, 4000, "4 g of sodium = 4,000 mg of sodium"),
+        # 2.5 g of salt x 0.393 = 0.9825 g = 982.5 mg, half up to 983 mg.
+        ({"sodium_target_g": "2.5", "sodium_target_as": "salt"}, 983, "2.5 g of salt = 983 mg of sodium"),
+    ],
+)
+def test_a_salt_or_sodium_target_is_converted_with_its_working(logged_in_client, user, given, sodium_mg, working):
+    response = logged_in_client.post(URL, profile_data(**given), follow=True)
+
+    assert Profile.objects.get(user=user).sodium_target_mg == sodium_mg
+    assertContains(response, working)
+
+
+def test_there_is_no_default_target(logged_in_client, user):
+    response = logged_in_client.post(URL, profile_data(), follow=True)
+
+    profile = Profile.objects.get(user=user)
+    assert (profile.fluid_target_ml, profile.sodium_target_mg) == (None, None)
+    assertContains(response, "Fluid: none set.")
+
+
+@pytest.mark.parametrize(
+    ("given", "field", "message"),
+    [
+        ({"fluid_target": "25", "fluid_target_unit": "L"}, "fluid_target", "That is 25,000 ml a day"),
+        ({"fluid_target": "2", "fluid_target_unit": "ml"}, "fluid_target", "check the unit, litres or ml"),
+        ({"fluid_target": "-2", "fluid_target_unit": "L"}, "fluid_target", "greater than or equal to 0.001"),
+        ({"sodium_target_g": "-3"}, "sodium_target_g", "greater than or equal to 0.01"),
+        ({"sodium_target_g": "60"}, "sodium_target_g", "less than or equal to 50"),
+    ],
+)
+def test_a_target_that_cannot_be_meant_is_refused_and_nothing_is_saved(logged_in_client, user, given, field,
+                                                                         message):
+    response = logged_in_client.post(URL, profile_data(**given))
+
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not Profile.objects.filter(user=user, birth_date__isnull=False).exists()

@@ -35,7 +35,7 @@ def test_the_labels_elemental_figure_wins_over_the_compound_weight(logged_in_cli
         ({"form": "other", "label_compound_mg": "500"}, "enter the elemental magnesium per unit from the label"),
         ({"label_compound_mg": ""}, "or the compound weight so it can be computed"),
         ({"label_compound_mg": "0"}, "greater than or equal to 0.01"),
-        ({"label_elemental_mg": "-100"}, "greater than or equal to 0.01"),
+        ({"label_elemental_mg": "-100"}, "greater than or equal to 0"),
         ({"label_elemental_mg": "5001"}, "less than or equal to 5000"),
         ({"label_compound_mg": "20001"}, "less than or equal to 20000"),
         ({"label_compound_mg": "lots"}, "Enter a number."),
@@ -111,7 +111,34 @@ def test_another_users_product_is_a_404(logged_in_client, other_user, name, meth
 def test_the_list_runs_a_fixed_number_of_queries(logged_in_client, user, django_assert_num_queries):
     for number in range(30):
         log_dose(user, product=make_product(user, name=f"Product {number}"))
-    # Session, user, profile; the ledger's seven for today's total against the limit; products; recent doses.
-    with django_assert_num_queries(12):
+    # Session, user, profile; the ledger's eight for today's total against the limit; products; recent doses.
+    with django_assert_num_queries(13):
         response = logged_in_client.get(reverse("journal:supplements"))
     assertContains(response, "Product 29")
+
+
+def test_a_salt_tablet_carries_sodium_and_no_magnesium(logged_in_client, user):
+    data = product_data(name="Salt tablets", form="other", unit_name="tablet", label_elemental_mg="0",
+                        label_compound_mg="", sodium_mg_per_unit="393")
+
+    response = logged_in_client.post(ADD_URL, data, follow=True)
+
+    product = SupplementProduct.objects.get(user=user)
+    assert (product.elemental_mg_per_unit, product.sodium_mg_per_unit, product.water_ml_per_unit) == (0, 393, None)
+    assertContains(response, "Per tablet: sodium 393 mg")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"sodium_mg_per_unit": "-1"}, "sodium_mg_per_unit"),
+        ({"sodium_mg_per_unit": "10001"}, "sodium_mg_per_unit"),
+        ({"potassium_mg_per_unit": "-5"}, "potassium_mg_per_unit"),
+        ({"water_ml_per_unit": "5001"}, "water_ml_per_unit"),
+    ],
+)
+def test_electrolyte_figures_out_of_bounds_are_refused(logged_in_client, user, changes, field):
+    response = logged_in_client.post(ADD_URL, product_data(**changes))
+
+    assert response.context["form"].errors[field]
+    assert not SupplementProduct.objects.exists()

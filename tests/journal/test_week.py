@@ -65,8 +65,8 @@ def test_week_page_runs_the_same_queries_however_long_the_history(logged_in_clie
         log_food(adult_woman, almonds, 28, day)
         log_dose(adult_woman, day, elemental_mg="100")
         write_note(adult_woman, day, dizziness=n % 11)
-    # Session, user, profile, and the ledger's seven.
-    with django_assert_num_queries(10):
+    # Session, user, profile, and the ledger's eight.
+    with django_assert_num_queries(11):
         response = logged_in_client.get(f"/week/{MONDAY}/")
     assert response.status_code == 200
 

@@ -1,0 +1,50 @@
+from django import forms
+
+from journal.ledger import day_of
+from journal.models import EARLIEST_DATE, MAX_FLUID_ML_A_DAY, Drink, Profile
+
+
+class DrinkForm(forms.ModelForm):
+    """A drink in ml on one day: a glass or a bottle in one tap, or any amount."""
+
+    ml = forms.IntegerField(
+        label="Amount (ml)", min_value=1, max_value=MAX_FLUID_ML_A_DAY,
+        error_messages={
+            "min_value": "Give an amount above 0 ml.",
+            "max_value": f"That is more than {MAX_FLUID_ML_A_DAY:,} ml (20 L): check the amount.",
+            "required": "Give the amount in ml.",
+            "invalid": "Give the amount in whole ml, for example 250.",
+        },
+    )
+
+    class Meta:
+        model = Drink
+        fields = ["kind", "ml"]
+
+    def __init__(self, *args, user, day, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.day = user, day
+
+    def clean(self):
+        cleaned = super().clean()
+        profile = Profile.for_user(self.user)
+        if self.day > profile.today():
+            raise forms.ValidationError("A day still to come cannot have drinks: add them once it has been lived.")
+        if self.day < EARLIEST_DATE:
+            raise forms.ValidationError("The diary starts on 1 January 1900.")
+        ml = cleaned.get("ml")
+        if ml is not None:
+            so_far = day_of(profile, self.day).fluid.total or 0
+            if so_far + ml > MAX_FLUID_ML_A_DAY:
+                raise forms.ValidationError(
+                    f"That would make {so_far + ml:,} ml on this day, more than {MAX_FLUID_ML_A_DAY:,} ml (20 L): "
+                    "check the amount. Nothing was added."
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.user, self.instance.date = self.user, self.day
+        return super().save(commit)
+
+    def saved_message(self):
+        return f"Added {self.instance.ml:,} ml of {self.instance.get_kind_display().lower()}."
