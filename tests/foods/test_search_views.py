@@ -32,6 +32,7 @@ def test_it_answers_json_with_the_documented_shape(logged_in_client, pumpkin_see
             {
                 "id": pumpkin_seeds.pk,
                 "name": "Seeds, pumpkin and squash seed kernels, dried",
+                "matched_name": "",
                 "category": "Nut and Seed Products",
                 "source": "sr28",
                 "source_label": "SR28",
