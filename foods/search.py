@@ -10,9 +10,10 @@ query builds the index, and bumps SearchIndexVersion's random stamp when shared
 foods changed; a search reads that stamp (one row by primary key) and rebuilds
 its process's index when it differs. Measured on the full import (14,561 foods):
 0.3 s to build (`manage.py bench_search` prints it; 0.75 s on a busier machine) and
-35 MB held (tracemalloc), most of it the per-food word sets the ranking reads. The
-user's own custom foods are few and private, so they are read from the database
-per search (by the owner index) and matched the same way, never cached across users.
+36 MB held (tracemalloc), most of it the per-food word sets the ranking reads; the
+other names table (below) adds 0.2 MB. The user's own custom foods are few and
+private, so they are read from the database per search (by the owner index) and
+matched the same way, never cached across users.
 
 Per search: the stamp, the user's custom foods, the user's recent meal entries,
 then the twenty best foods with their portions: five indexed queries whatever
@@ -43,12 +44,13 @@ Other names. People name foods in other Englishes and in short forms ("capsicum"
 USDA uses. A query's words (longest phrase first) that form one of those names also
 match every food whose name holds all the USDA words of one of its alternatives, at
 no cost, and the result remembers the name that found it ("capsicum: Peppers, sweet,
-red, raw"). Short words (two letters: "oj", "kd") match only exactly or through that
-table, never as a prefix. Words run together ("sweetpotato") match the foods holding
-both halves, two query words that make one word ("oat meal") the foods holding it;
-each at a small cost. Where a name and a query are the same two food words in the
-other order ("Chocolate milk" for "milk chocolate"), English names the food by its
-last word, so that name costs more.
+red, raw"), as does the last word typed on its way to one ("courg"). Short words (two
+letters: "oj", "kd") match only exactly or through that table, never as a prefix.
+Words run together ("sweetpotato") match the foods holding both halves, two query
+words that make one word ("oat meal") the foods holding it; each at a small cost.
+Where a name and a query are the same two food words in the other order ("Chocolate
+milk" for "milk chocolate"), English names the food by its last word, so that name
+costs more.
 """
 
 import csv
@@ -72,6 +74,8 @@ MAX_RESULTS = 20
 RECENT_ENTRIES = 50
 MIN_PREFIX_LENGTH = 3
 MIN_TYPO_LENGTH = 4
+# Three letters begin too many other names ("cho": choc, chook, chowder) for the foods they find to be worth it.
+MIN_OTHER_NAME_PREFIX = 4
 PREFIX_COST = 2
 TYPO_COST = 3
 # A word run together ("sweetpotato") or split ("oat meal") is nearly as sure as an exact word.
@@ -352,9 +356,9 @@ class Query:
         table = other_names()
         longest = max(map(len, table), default=0)
         typed = list(dict.fromkeys(words(text)))
-        self.names = []  # (first position, how many words, OtherName), the longest name at each position
-        start = 0
+        self.names = []  # (positions, OtherName, cost): the longest name at each position
         terms = []
+        start = 0
         while start < len(typed):
             other = None
             for length in range(min(longest, len(typed) - start), 0, -1):
@@ -365,14 +369,20 @@ class Query:
                 start += length
                 continue
             if other:
-                self.names.append((len(terms), length, other))
+                self.names.append((tuple(range(len(terms), len(terms) + length)), other, 0))
             terms.append(typed[start])
             start += 1
         self.terms = terms
+        last = len(terms) - 1
+        if terms and len(terms[last]) >= MIN_OTHER_NAME_PREFIX and all(last not in names[0] for names in self.names):
+            # Typed so far: "courg" is on its way to "courgette".
+            self.names.extend(
+                ((last,), other, PREFIX_COST) for key, other in table.items()
+                if len(key) == 1 and key[0].startswith(terms[last]) and other.alternatives
+            )
 
     def groups(self, index):
-        found = [Group(tuple(range(first, first + length)), other.alternatives, 0, other.name)
-                 for first, length, other in self.names]
+        found = [Group(positions, other.alternatives, cost, other.name) for positions, other, cost in self.names]
         for position, term in enumerate(self.terms):
             if len(term) >= 2 * MIN_JOINED_PART:
                 found.append(Group((position,), tuple(index.joined(term)), JOINED_COST))

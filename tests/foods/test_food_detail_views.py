@@ -187,4 +187,5 @@ def test_it_leaves_out_short_forms_and_the_foods_own_name(logged_in_client, dark
     response = detail(logged_in_client, pumpkin)
     assertContains(response, "<strong>kaddu</strong> (Indian English)", html=False)
     assertNotContains(response, "<strong>pumpkin</strong>")  # "pumpkin" (Australian) is its own name
-    assertNotContains(detail(logged_in_client, dark_chocolate), "<strong>choc</strong>")  # a short form, not another English
+    # "choc" is a short form, not another English.
+    assertNotContains(detail(logged_in_client, dark_chocolate), "<strong>choc</strong>")

@@ -216,3 +216,7 @@ def test_the_other_names_table_is_well_formed():
     # Plurals, case and accents do not tell names apart: "lolly" and "lollies" are one name.
     per_variety = Counter((tuple(words(row["name"])), row["variety"]) for row in rows)
     assert [key for key, count in per_variety.items() if count > 1] == []
+
+
+def test_the_type_ahead_finds_an_other_name_as_it_is_typed(usda_foods, user):
+    assert shown("courg", user)[0] == "courgette: Squash, summer, zucchini, includes skin, raw"
