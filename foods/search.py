@@ -289,7 +289,9 @@ class Index:
                     hit_words.update(alternative)
                 for food_id in food_ids:
                     costs = matched[food_id]
-                    if group.name and not all(costs.get(position, 99) <= group.cost for position in group.positions):
+                    # Named only where the other name did the finding: "Turnips, raw" needs no "turnip:".
+                    if group.name and not all(position in costs and costs[position] <= group.cost
+                                              for position in group.positions):
                         found_by.setdefault(food_id, group.name)
                     for position in group.positions:
                         costs[position] = min(group.cost, costs.get(position, group.cost))
