@@ -33,8 +33,8 @@ starts with a query word ("Spinach, raw" before "Pasta, spinach"), basic foods
 before branded, restaurant and baby foods. Then what the name adds that the query
 did not ask for: a word naming another dish, ingredient or part ("Black beans with
 meat", "Chicken, feet", "Rice, brown, cooked, as ingredient") costs more than all
-its qualifiers together; a dried, powdered or fried form ("Milk, buttermilk, dried",
-"Tofu, fried") costs nearly as much; survey and label wording that says the food is
+its qualifiers together; a dried, powdered, fried or pickled form ("Milk, buttermilk,
+dried", "Tofu, fried") costs nearly as much; survey and label wording that says the food is
 plain ("NFS", "NS as to fat", "no added fat", "without salt", "from dried", "raw",
 "cooked") costs almost nothing, other qualifiers ("honey roasted" aside) a little.
 Typos and prefixes cost a little against exact words.
@@ -104,7 +104,7 @@ NEUTRAL_PHRASES = re.compile(
 # ingredient eaten only once cooked ("Beans, black, mature seeds, raw" are dry beans).
 PROCESSED_FORM = re.compile(
     r"\b(dried|dry|powder|powdered|dehydrated|fried|freeze|concentrate|evaporated|condensed|malted|uncooked"
-    r"|unprepared|fermented)\b|mature seeds, raw"
+    r"|unprepared|fermented|pickled)\b|mature seeds, raw"
 )
 # "Rice, brown, with corn": what comes with the food is another ingredient, fortification and recipe aside.
 WITH_INGREDIENT = re.compile(r"(?<!prepared )(?<!made )\bwith (?!added\b|salt\b)([^,]+)")

@@ -32,6 +32,7 @@ def usda_foods():
     return make_foods(
         ("Peppers, sweet, red, raw", SR28, "11821"),
         ("Peppers, hot chili, red, raw", SR28, "11819"),
+        ("Peppers, sweet, pickled", FNDDS, "75511020"),  # entered before the raw pepper, and less plain
         ("Beef, ground, 80% lean meat / 20% fat, raw", SR28, "23572"),
         ("Beef, round, top round, raw", SR28, "23640"),
         ("Mincemeat, pie filling", FNDDS, "53370000"),  # decoy for "mince": prefix, not the meat
