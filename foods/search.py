@@ -328,6 +328,14 @@ def other_names(path=OTHER_NAMES_CSV):
     return merged
 
 
+@cache
+def _name_shapes():
+    """The most words an other name has, and the sorted one-word names that stand for a food (for prefixes)."""
+    table = other_names()
+    single_words = sorted(key[0] for key, other in table.items() if len(key) == 1 and other.alternatives)
+    return max(map(len, table), default=0), single_words
+
+
 def other_names_of(food):
     """The everyday names (short forms aside) whose USDA words this food's name holds, e.g. capsicum (Australian).
 
@@ -356,7 +364,7 @@ class Query:
 
     def __init__(self, text):
         table = other_names()
-        longest = max(map(len, table), default=0)
+        longest, single_words = _name_shapes()
         typed = list(dict.fromkeys(words(text)))
         self.names = []  # (positions, OtherName, cost): the longest name at each position
         terms = []
@@ -378,10 +386,9 @@ class Query:
         last = len(terms) - 1
         if terms and len(terms[last]) >= MIN_OTHER_NAME_PREFIX and all(last not in names[0] for names in self.names):
             # Typed so far: "courg" is on its way to "courgette".
-            self.names.extend(
-                ((last,), other, PREFIX_COST) for key, other in table.items()
-                if len(key) == 1 and key[0].startswith(terms[last]) and other.alternatives
-            )
+            start = bisect_left(single_words, terms[last])
+            for word in itertools.takewhile(lambda word: word.startswith(terms[last]), single_words[start:]):
+                self.names.append(((last,), table[(word,)], PREFIX_COST))
 
     def groups(self, index):
         found = [Group(positions, other.alternatives, cost, other.name) for positions, other, cost in self.names]
