@@ -435,8 +435,9 @@ shared_index = _SharedIndex()
 def _score(entry, costs, hit_words, recent, terms):
     """Higher is better. `costs` maps each matched query word's position to its cost (0 exact, 2 prefix, 3 typo)."""
     score = entry.static_score - sum(costs.values())
-    head = terms[-1]
-    if len(entry.compound) > 1 and head in entry.compound[:-1] and entry.compound[-1] in terms[:-1]:
+    # Only a query of two words or more has a head ("chocolate" of "milk chocolate") to get the wrong way round.
+    if len(terms) > 1 and len(entry.compound) > 1 and terms[-1] in entry.compound[:-1] \
+            and entry.compound[-1] in terms[:-1]:
         score -= REVERSED_COMPOUND_COST
     if entry.food_id in recent:
         score += 10
