@@ -10,9 +10,10 @@ query builds the index, and bumps SearchIndexVersion's random stamp when shared
 foods changed; a search reads that stamp (one row by primary key) and rebuilds
 its process's index when it differs. Measured on the full import (14,561 foods):
 0.3 s to build (`manage.py bench_search` prints it; 0.75 s on a busier machine) and
-35 MB held (tracemalloc), most of it the per-food word sets the ranking reads. The
-user's own custom foods are few and private, so they are read from the database
-per search (by the owner index) and matched the same way, never cached across users.
+36 MB held (tracemalloc), most of it the per-food word sets the ranking reads; the
+other names table (below) adds 0.2 MB. The user's own custom foods are few and
+private, so they are read from the database per search (by the owner index) and
+matched the same way, never cached across users.
 
 Per search: the stamp, the user's custom foods, the user's recent meal entries,
 then the twenty best foods with their portions: five indexed queries whatever
@@ -32,13 +33,28 @@ starts with a query word ("Spinach, raw" before "Pasta, spinach"), basic foods
 before branded, restaurant and baby foods. Then what the name adds that the query
 did not ask for: a word naming another dish, ingredient or part ("Black beans with
 meat", "Chicken, feet", "Rice, brown, cooked, as ingredient") costs more than all
-its qualifiers together; a dried, powdered or fried form ("Milk, buttermilk, dried",
-"Tofu, fried") costs nearly as much; survey and label wording that says the food is
+its qualifiers together; a dried, powdered, fried or pickled form ("Milk, buttermilk,
+dried", "Tofu, fried") costs nearly as much; survey and label wording that says the food is
 plain ("NFS", "NS as to fat", "no added fat", "without salt", "from dried", "raw",
 "cooked") costs almost nothing, other qualifiers ("honey roasted" aside) a little.
 Typos and prefixes cost a little against exact words.
+
+Other names. People name foods in other Englishes and in short forms ("capsicum",
+"minced beef", "choc"): foods/data/other_names.csv maps each such name to the words
+USDA uses. A query's words (longest phrase first) that form one of those names also
+match every food whose name holds all the USDA words of one of its alternatives, at
+no cost, and the result remembers the name that found it ("capsicum: Peppers, sweet,
+red, raw"), as does the last word typed on its way to one ("courg"). Short words (two
+letters: "oj", "kd") match only exactly or through that table, never as a prefix.
+Words run together ("sweetpotato") match the foods holding both halves, two query
+words that make one word ("oat meal") the foods holding it; each at a small cost.
+Where a name and a query are the same two food words in the other order ("Chocolate
+milk" for "milk chocolate"), English names the food by its last word, so that name
+costs more.
 """
 
+import csv
+import itertools
 import re
 import string
 import threading
@@ -46,6 +62,8 @@ import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from django.db.models import Prefetch, prefetch_related_objects
 
@@ -56,12 +74,21 @@ MAX_RESULTS = 20
 RECENT_ENTRIES = 50
 MIN_PREFIX_LENGTH = 3
 MIN_TYPO_LENGTH = 4
+# Three letters begin too many other names ("cho": choc, chook, chowder) for the foods they find to be worth it.
+MIN_OTHER_NAME_PREFIX = 4
 PREFIX_COST = 2
 TYPO_COST = 3
+# A word run together ("sweetpotato") or split ("oat meal") is nearly as sure as an exact word.
+JOINED_COST = 1
+MIN_JOINED_PART = 3
+# A name holding the query's two food words the other way round: "Chocolate milk" for "milk chocolate".
+REVERSED_COMPOUND_COST = 5
+OTHER_NAMES_CSV = Path(__file__).parent / "data" / "other_names.csv"
+SHORT_FORM = "short form"
 
 STOP_WORDS = frozenset({"a", "an", "and", "as", "for", "from", "in", "of", "or", "the", "to", "with"})
-# SR28 files some foods under a class word, the food itself coming next: "Nuts, almonds", "Seeds, pumpkin".
-CLASS_WORDS = frozenset({"nut", "seed", "spice", "fish", "crustacean", "mollusk", "game"})
+# SR28 files some foods under a class word, the food itself coming next: "Nuts, almonds", "Candies, milk chocolate".
+CLASS_WORDS = frozenset({"nut", "seed", "spice", "fish", "crustacean", "mollusk", "game", "candy"})
 # Words saying a food is in its plain state, or saying nothing (FNDDS's "NFS": not further specified).
 NEUTRAL_WORDS = frozenset({
     "raw", "cooked", "boiled", "drained", "steamed", "plain", "whole", "fresh", "nfs", "ns", "nos", "unsalted",
@@ -77,7 +104,7 @@ NEUTRAL_PHRASES = re.compile(
 # ingredient eaten only once cooked ("Beans, black, mature seeds, raw" are dry beans).
 PROCESSED_FORM = re.compile(
     r"\b(dried|dry|powder|powdered|dehydrated|fried|freeze|concentrate|evaporated|condensed|malted|uncooked"
-    r"|unprepared|fermented)\b|mature seeds, raw"
+    r"|unprepared|fermented|pickled)\b|mature seeds, raw"
 )
 # "Rice, brown, with corn": what comes with the food is another ingredient, fortification and recipe aside.
 WITH_INGREDIENT = re.compile(r"(?<!prepared )(?<!made )\bwith (?!added\b|salt\b)([^,]+)")
@@ -183,6 +210,7 @@ class Entry:
     processed: frozenset  # dried, powdered, fried...: a minus unless asked for
     other_dish: frozenset  # qualifiers naming another dish or ingredient
     static_score: float  # the kind of food, whatever the query
+    compound: tuple  # the words of a name's first part, head last: ("chocolate", "milk") of "Chocolate milk, NFS"
 
     @classmethod
     def of(cls, food_id, name, text, kind):
@@ -204,7 +232,7 @@ class Entry:
         return cls(
             food_id, tuple(word for part in parts for word in part), subject, qualifiers,
             frozenset(all_words & neutral), frozenset(processed), frozenset(other_dish),
-            -KIND_PENALTY[kind],
+            -KIND_PENALTY[kind], tuple(parts[subject_length - 1]),
         )
 
 
@@ -234,19 +262,143 @@ class Index:
             found = {word: TYPO_COST for word in _one_edit_away(term) if word in self.postings}
         return found
 
-    def matches(self, terms):
-        """The foods matching the most query words: {food id: {query word position: cost}}, and the words hit."""
+    def joined(self, term):
+        """The ways a word run together splits into two index words: "sweetpotato" -> [("sweet", "potato")]."""
+        if term in self.postings:
+            return []
+        cuts = range(MIN_JOINED_PART, len(term) - MIN_JOINED_PART + 1)
+        halves = ((term[:cut], _singular(term[cut:])) for cut in cuts)
+        return [(first, second) for first, second in halves if first in self.postings and second in self.postings]
+
+    def matches(self, query):
+        """The foods matching the most query words: {food id: {query word position: cost}}, the words hit, and
+        {food id: the other name that found it}."""
         matched = defaultdict(dict)
         hit_words = set()
-        for position, term in enumerate(terms):
+        for position, term in enumerate(query.terms):
             for word, cost in self.expansions(term).items():
                 hit_words.add(word)
                 for food_id in self.postings[word]:
                     costs = matched[food_id]
                     costs[position] = min(cost, costs.get(position, cost))
+        found_by = {}
+        for group in query.groups(self):
+            for alternative in group.alternatives:
+                food_ids = set.intersection(*(self.postings.get(word, set()) for word in alternative))
+                if food_ids:
+                    hit_words.update(alternative)
+                for food_id in food_ids:
+                    costs = matched[food_id]
+                    # Named only where the other name did the finding: "Turnips, raw" needs no "turnip:".
+                    if group.name and not all(position in costs and costs[position] <= group.cost
+                                              for position in group.positions):
+                        found_by.setdefault(food_id, group.name)
+                    for position in group.positions:
+                        costs[position] = min(group.cost, costs.get(position, group.cost))
         # A food lacking a query word only counts when no food has them all ("oat milk" -> "Milk, ...").
         most = max((len(costs) for costs in matched.values()), default=0)
-        return {food_id: costs for food_id, costs in matched.items() if len(costs) == most}, hit_words
+        matched = {food_id: costs for food_id, costs in matched.items() if len(costs) == most}
+        return matched, hit_words, {food_id: name for food_id, name in found_by.items() if food_id in matched}
+
+
+@dataclass(frozen=True)
+class OtherName:
+    """A row of other_names.csv, its varieties merged: "capsicum" -> (("pepper", "sweet"), ("pepper", "bell"))."""
+
+    name: str
+    alternatives: tuple  # each a tuple of normalised USDA words; empty when the name says nothing ("w/")
+    varieties: tuple
+
+
+@cache
+def other_names(path=OTHER_NAMES_CSV):
+    """{the name's normalised words: OtherName}, read once per process."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    merged = {}
+    for row in csv.DictReader(lines):
+        key = tuple(words(row["name"]))
+        alternatives = tuple(tuple(words(text)) for text in row["usda_words"].split("|"))
+        alternatives = tuple(alternative for alternative in alternatives if alternative)
+        if key in merged:
+            known = merged[key]
+            alternatives = known.alternatives + tuple(a for a in alternatives if a not in known.alternatives)
+            merged[key] = OtherName(known.name, alternatives, (*known.varieties, row["variety"]))
+        else:
+            merged[key] = OtherName(row["name"], alternatives, (row["variety"],))
+    return merged
+
+
+@cache
+def _name_shapes():
+    """The most words an other name has, and the sorted one-word names that stand for a food (for prefixes)."""
+    table = other_names()
+    single_words = sorted(key[0] for key, other in table.items() if len(key) == 1 and other.alternatives)
+    return max(map(len, table), default=0), single_words
+
+
+def other_names_of(food):
+    """The everyday names (short forms aside) whose USDA words this food's name holds, e.g. capsicum (Australian).
+
+    A name the food's own name already says ("pumpkin" for "Pumpkin, raw") is left out.
+    """
+    food_words = set(words(food.name))
+    return [
+        other for key, other in other_names().items()
+        if SHORT_FORM not in other.varieties and not food_words.issuperset(key)
+        and any(food_words.issuperset(alternative) for alternative in other.alternatives)
+    ]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Query words that match together: an other name's words, a word run together, or two words to join."""
+
+    positions: tuple
+    alternatives: tuple
+    cost: float
+    name: str = ""  # the other name, shown beside the foods it found
+
+
+class Query:
+    """A query's words, and the other names among them."""
+
+    def __init__(self, text):
+        table = other_names()
+        longest, single_words = _name_shapes()
+        typed = list(dict.fromkeys(words(text)))
+        self.names = []  # (positions, OtherName, cost): the longest name at each position
+        terms = []
+        start = 0
+        while start < len(typed):
+            other = None
+            for length in range(min(longest, len(typed) - start), 0, -1):
+                other = table.get(tuple(typed[start:start + length]))
+                if other:
+                    break
+            if other and not other.alternatives:  # "w/": a little word, like "with"
+                start += length
+                continue
+            if other:
+                self.names.append((tuple(range(len(terms), len(terms) + length)), other, 0))
+            terms.append(typed[start])
+            start += 1
+        self.terms = terms
+        last = len(terms) - 1
+        if terms and len(terms[last]) >= MIN_OTHER_NAME_PREFIX and all(last not in names[0] for names in self.names):
+            # Typed so far: "courg" is on its way to "courgette".
+            start = bisect_left(single_words, terms[last])
+            for word in itertools.takewhile(lambda word: word.startswith(terms[last]), single_words[start:]):
+                self.names.append(((last,), table[(word,)], PREFIX_COST))
+
+    def groups(self, index):
+        found = [Group(positions, other.alternatives, cost, other.name) for positions, other, cost in self.names]
+        for position, term in enumerate(self.terms):
+            if len(term) >= 2 * MIN_JOINED_PART:
+                found.append(Group((position,), tuple(index.joined(term)), JOINED_COST))
+        for position, (first, second) in enumerate(itertools.pairwise(self.terms)):
+            if first + second in index.postings:
+                found.append(Group((position, position + 1), ((first + second,),), JOINED_COST))
+        return found
 
 
 def _one_edit_away(word):
@@ -280,9 +432,13 @@ class _SharedIndex:
 shared_index = _SharedIndex()
 
 
-def _score(entry, costs, hit_words, recent):
+def _score(entry, costs, hit_words, recent, terms):
     """Higher is better. `costs` maps each matched query word's position to its cost (0 exact, 2 prefix, 3 typo)."""
     score = entry.static_score - sum(costs.values())
+    # Only a query of two words or more has a head ("chocolate" of "milk chocolate") to get the wrong way round.
+    if len(terms) > 1 and len(entry.compound) > 1 and terms[-1] in entry.compound[:-1] \
+            and entry.compound[-1] in terms[:-1]:
+        score -= REVERSED_COMPOUND_COST
     if entry.food_id in recent:
         score += 10
     if not entry.subject.isdisjoint(hit_words):
@@ -299,22 +455,28 @@ def _score(entry, costs, hit_words, recent):
     return score
 
 
-def search(query, user):
-    """The foods best matching `query` among shared foods and `user`'s own, best first, portions prefetched."""
-    terms = list(dict.fromkeys(words(query)))
-    if not terms:
+def search(text, user):
+    """The foods best matching `text` among shared foods and `user`'s own, best first, portions prefetched.
+
+    Each food found through an other name carries it as `matched_name` ("capsicum"), else "".
+    """
+    query = Query(text)
+    if not query.terms:
         return []
     custom_rows = Food.objects.filter(owner=user).values_list("pk", "name", "search_text", "kind")
     recent = set(
         user.meal_entries.exclude(food=None).order_by("-date", "-pk").values_list("food_id", flat=True)[:RECENT_ENTRIES]
     )
     ranked = []
+    matched_names = {}
     for index in (shared_index.get(), Index(custom_rows)):
-        matched, hit_words = index.matches(terms)
+        matched, hit_words, found_by = index.matches(query)
+        matched_names.update(found_by)
         for food_id, costs in matched.items():
             entry = index.entries[food_id]
             # Missing query words weigh most; ties go to the shorter name, then the older row.
-            ranked.append((-len(costs), -_score(entry, costs, hit_words, recent), len(entry.words), food_id))
+            score = _score(entry, costs, hit_words, recent, query.terms)
+            ranked.append((-len(costs), -score, len(entry.words), food_id))
     ranked.sort()
     best_ids = [food_id for *_, food_id in ranked[:MAX_RESULTS]]
     # Only what a result shows: building model instances is most of a search's cost.
@@ -325,6 +487,8 @@ def search(query, user):
         .prefetch_related(Prefetch("portions", queryset=portions))
     )
     by_id = {food.pk: food for food in foods}
+    for food in foods:
+        food.matched_name = matched_names.get(food.pk, "")
     return [by_id[food_id] for food_id in best_ids if food_id in by_id]
 
 
@@ -333,6 +497,7 @@ def as_json(food):
     return {
         "id": food.pk,
         "name": food.name,
+        "matched_name": food.matched_name,
         "category": food.category,
         "source": food.source,
         "source_label": food.source_label,

@@ -40,7 +40,8 @@ def search(request):
 
     JSON: {"results": [...]}, best first, at most 20, each as foods.search.as_json
     makes it; figures are decimal strings ("592", "28.35") so no float rounding
-    creeps in, and null when USDA has no figure.
+    creeps in, and null when USDA has no figure. `matched_name` is the other name that found
+    the food ("capsicum" for "Peppers, sweet, red, raw"), else "".
     """
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     foods = food_search.search(query, request.user)
@@ -53,7 +54,8 @@ def food_detail(request, pk):
     food = get_object_or_404(Food.objects.visible_to(request.user).prefetch_related("portions"), pk=pk)
     goal = goal_of(request.user)
     portions = [PortionFigures.of(portion, goal.mg) for portion in food.portions.all()]
-    return render(request, "foods/food_detail.html", {"food": food, "goal": goal, "portions": portions})
+    context = {"food": food, "goal": goal, "portions": portions, "other_names": food_search.other_names_of(food)}
+    return render(request, "foods/food_detail.html", context)
 
 
 def magnesium_rich(request):

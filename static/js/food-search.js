@@ -76,7 +76,8 @@
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.className = "list-group-item list-group-item-action";
-        option.textContent = food.name;
+        // The other name that found it says why it came up: "capsicum: Peppers, sweet, red, raw".
+        option.textContent = food.matched_name ? food.matched_name + ": " + food.name : food.name;
         var detail = document.createElement("small");
         detail.className = "d-block text-body-secondary";
         detail.textContent = food.source_label + " · Magnesium " + magnesium;

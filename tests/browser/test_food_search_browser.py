@@ -74,3 +74,15 @@ def test_log_it_buttons_stay_on_one_line_on_a_phone(page, make_user, url):
     for index in range(buttons.count()):
         # Taller than one line of text and its padding means "Log" and "it" sit on two lines.
         assert buttons.nth(index).bounding_box()["height"] < 2 * one_line
+
+
+def test_type_ahead_says_which_other_name_found_a_food(page, make_user):
+    make_user("alice")
+    make_food("Peppers, sweet, red, raw", source_id="11821", magnesium_mg="12", portions=[("1 cup, chopped", "149")])
+
+    log_in(page, "/foods/")
+    page.wait_for_url("**/foods/")
+    page.get_by_role("combobox", name="Search foods").press_sequentially("capsicum")
+    suggestion = page.get_by_role("option", name="capsicum: Peppers, sweet, red, raw")
+    suggestion.wait_for()
+    assert "SR28 · Magnesium 12 mg/100 g" in suggestion.inner_text()

@@ -172,3 +172,20 @@ def test_it_runs_a_fixed_number_of_queries(logged_in_client, django_assert_max_n
 def test_claims_follow_the_fda_thresholds_of_the_420_mg_daily_value(magnesium_mg, claim):
     # 21 CFR 101.54: 20% of 420 mg is 84 mg, 10% is 42 mg.
     assert claim_for(magnesium_mg and Decimal(magnesium_mg)) == claim
+
+
+def test_it_lists_the_names_the_food_goes_by_in_other_englishes(logged_in_client):
+    eggplant = make_food("Eggplant, raw", source_id="11209", magnesium_mg="14")
+    response = detail(logged_in_client, eggplant)
+    assertContains(response, "<strong>aubergine</strong> (British, Irish English)", html=False)
+    assertContains(response, "<strong>brinjal</strong> (Indian, South African English)", html=False)
+    assertNotContains(response, "<strong>eggplant</strong>")
+
+
+def test_it_leaves_out_short_forms_and_the_foods_own_name(logged_in_client, dark_chocolate):
+    pumpkin = make_food("Pumpkin, raw", source_id="11422", magnesium_mg="12")
+    response = detail(logged_in_client, pumpkin)
+    assertContains(response, "<strong>kaddu</strong> (Indian English)", html=False)
+    assertNotContains(response, "<strong>pumpkin</strong>")  # "pumpkin" (Australian) is its own name
+    # "choc" is a short form, not another English.
+    assertNotContains(detail(logged_in_client, dark_chocolate), "<strong>choc</strong>")

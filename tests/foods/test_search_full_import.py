@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from foods.models import Food, SearchIndexVersion
-from foods.search import search
+from foods.search import other_names, search, shared_index
 
 USDA = settings.USDA_DATA_DIR
 
@@ -86,3 +86,56 @@ def test_the_magnesium_rich_page_ranks_by_typical_portions(logged_in_client):
     assert "1 oz (28.35 g), nearest the 30 g reference amount for nuts and seeds · Excellent source" in content
     for by_the_cup in ("Rice bran, crude", "Molasses</a>", "Amaranth grain, uncooked", "mature seeds, raw"):
         assert by_the_cup not in content
+
+
+# Other names, short forms, words run together or split, the head food: one of these in the top 3.
+OTHER_WORDING = {
+    "capsicum": {("foundation", "2258588"), ("foundation", "2258590"), ("fndds", "75122100"), ("sr28", "11821")},
+    "minced beef": {("fndds", "21500100"), ("fndds", "21500000")},  # Beef, ground; Beef, ground, raw
+    "double cream": {("foundation", "2346386"), ("fndds", "12130100"), ("sr28", "01053")},  # heavy
+    "icing sugar": {("sr28", "19336"), ("fndds", "91101020")},  # powdered
+    "rapeseed oil": {("foundation", "748278"), ("fndds", "82105500"), ("sr28", "04582")},  # canola
+    "crisps": {("fndds", "71200010"), ("fndds", "71200100")},  # potato chips
+    "brinjal": {("foundation", "2685577"), ("fndds", "75111200"), ("sr28", "11209")},  # Eggplant, raw
+    "rocket": {("sr28", "11959"), ("foundation", "2710822")},  # arugula
+    "swede": {("fndds", "75127000"), ("sr28", "11435")},  # rutabaga
+    "beetroot": {("foundation", "2685576"), ("fndds", "75102500"), ("sr28", "11080")},  # Beets, raw
+    "prawns": {("fndds", "26319110"), ("fndds", "26319130")},  # shrimp
+    "porridge": {("fndds", "56202960"), ("fndds", "56203056")},  # oatmeal
+    "choc chip biscuit": {("fndds", "53206000")},  # Cookie, chocolate chip
+    "veg soup": {("fndds", "75649110")},  # Soup, vegetable
+    "bbq sauce": {("fndds", "74406010"), ("sr28", "06150")},
+    "oj": {("sr28", "09206"), ("fndds", "61210000")},  # orange juice
+    "pb": {("fndds", "42202000"), ("foundation", "2262072")},  # peanut butter
+    "sweetpotato": {("fndds", "73401000")},
+    "greenbeans": {("fndds", "75101800")},
+    "soysauce": {("fndds", "41420300")},
+    "oat meal": {("fndds", "56202960"), ("fndds", "56203056")},
+    "milk chocolate": {("sr28", "19120")},  # Candies, milk chocolate, not chocolate milk
+    "beef heart": {("sr28", "13321"), ("sr28", "13322")},  # not hearts of palm
+}
+
+
+@pytest.mark.parametrize("query", sorted(OTHER_WORDING))
+def test_other_wordings_put_the_food_in_the_top_three(user, query):
+    top = search(query, user)[:3]
+    assert {(food.source, food.source_id) for food in top} & OTHER_WORDING[query], [food.name for food in top]
+
+
+def test_the_chips_of_both_englishes_are_on_the_first_screen(user):
+    top = [(food.matched_name, food.name) for food in search("chips", user)[:5]]
+    assert ("", "Potato chips, NFS") in top
+    assert ("chips", "Potato, french fries, NFS") in top
+
+
+def test_every_other_name_finds_a_food_in_the_full_import():
+    postings = shared_index.get().postings
+    lost = [
+        (other.name, alternative)
+        for other in other_names().values()
+        for alternative in other.alternatives
+        if not set.intersection(*(postings.get(word, set()) for word in alternative))
+    ]
+    assert lost == []
+    # Only "w/" stands for nothing but little words ("with"): it is dropped from a query.
+    assert [other.name for other in other_names().values() if not other.alternatives] == ["w/"]

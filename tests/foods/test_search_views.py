@@ -32,6 +32,7 @@ def test_it_answers_json_with_the_documented_shape(logged_in_client, pumpkin_see
             {
                 "id": pumpkin_seeds.pk,
                 "name": "Seeds, pumpkin and squash seed kernels, dried",
+                "matched_name": "",
                 "category": "Nut and Seed Products",
                 "source": "sr28",
                 "source_label": "SR28",
@@ -93,3 +94,16 @@ def test_it_tells_apart_one_name_in_two_releases(logged_in_client):
     assert {(result["source_label"], result["magnesium_mg_per_100g"]) for result in results} == {
         ("SR28", "79"), ("FNDDS", "93"),
     }
+
+
+def test_a_result_found_by_another_name_shows_that_name(logged_in_client):
+    make_food("Peppers, sweet, red, raw", source_id="11821", magnesium_mg="12")
+    response = logged_in_client.get(URL, {"q": "capsicum"})
+    assertContains(response, '<span class="fw-semibold">capsicum:</span> <a href=', html=False)
+    assertContains(response, "Peppers, sweet, red, raw")
+    results = logged_in_client.get(URL, {"q": "capsicum", "format": "json"}).json()["results"]
+    assert [(result["matched_name"], result["name"]) for result in results] == [
+        ("capsicum", "Peppers, sweet, red, raw"),
+    ]
+    by_own_name = logged_in_client.get(URL, {"q": "sweet pepper", "format": "json"}).json()["results"]
+    assert by_own_name[0]["matched_name"] == ""
