@@ -37,6 +37,13 @@ UCUM = "http://unitsofmeasure.org"
 # Its property is a mass rate over 24 hours, so the unit is UCUM mg/(24.h).
 MAGNESIUM_INTAKE = {"system": LOINC, "code": "81005-1", "display": "Magnesium intake 24 hour Estimated"}
 MG_PER_DAY = {"unit": "mg/day", "system": UCUM, "code": "mg/(24.h)"}
+# LOINC 81011-9 "Sodium intake 24 hour Estimated" (https://loinc.org/81011-9/), the sodium term of the same family:
+# food and products (salt tablets, rehydration solutions, electrolyte mixes), estimated from tables and labels.
+SODIUM_INTAKE = {"system": LOINC, "code": "81011-9", "display": "Sodium intake 24 hour Estimated"}
+# LOINC 8999-5 "Fluid intake oral Estimated" (https://loinc.org/8999-5/): a volume, so the Observation's
+# effectivePeriod is the day and its unit UCUM mL. Estimated: water in foods comes from USDA tables.
+FLUID_INTAKE = {"system": LOINC, "code": "8999-5", "display": "Fluid intake oral Estimated"}
+MILLILITRES = {"unit": "mL", "system": UCUM, "code": "mL"}
 
 # LOINC 8867-4 "Heart rate" (https://loinc.org/8867-4/), the code the FHIR R4 vital signs profile for heart rate
 # requires (http://hl7.org/fhir/R4/heartrate.html), in beats per minute: UCUM /min.
@@ -88,10 +95,15 @@ def bundle_for(user, profile, first, last):
         patient["birthDate"] = profile.birth_date.isoformat()
     subject = {"reference": patient_url}
     entries = [{"fullUrl": patient_url, "resource": patient}]
-    entries += [
-        {"fullUrl": _urn(user.pk, "magnesium", day.day), "resource": _magnesium_intake(day, subject)}
-        for day in days_of(profile, first, last) if day.magnesium.total is not None
-    ]
+    for day in days_of(profile, first, last):
+        if day.magnesium.total is not None:
+            magnesium = _magnesium_intake(day, subject)
+            entries.append({"fullUrl": _urn(user.pk, "magnesium", day.day), "resource": magnesium})
+        # Like magnesium, a day without its food logged has no sodium or fluid figure, only what was added to it.
+        if day.entries or day.food_complete:
+            for name, resource in (("sodium", _sodium_intake(day, subject)), ("fluid", _fluid_intake(day, subject))):
+                if resource:
+                    entries.append({"fullUrl": _urn(user.pk, name, day.day), "resource": resource})
     in_range = {"user": user, "date__range": (first, last)}
     for dose in SupplementDose.objects.filter(**in_range).order_by("taken_at", "pk"):
         entries.append({"fullUrl": _urn(user.pk, "dose", dose.pk), "resource": _dose(dose, subject, profile)})
@@ -129,6 +141,38 @@ def _magnesium_intake(day, subject):
         "effectiveDateTime": day.day.isoformat(),
         "valueQuantity": _quantity(total.total, MG_PER_DAY, ">=" if total.lower_bound else None),
         "note": [{"text": text} for text in notes],
+    }
+
+
+def _sodium_intake(day, subject):
+    """The day's sodium, food and products, or None when no food logged has a sodium figure."""
+    amount = day.sodium
+    if amount.total is None:
+        return None
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [SODIUM_INTAKE], "text": "Sodium from food and products, one day"},
+        "subject": subject,
+        "effectiveDateTime": day.day.isoformat(),
+        "valueQuantity": _quantity(amount.total, MG_PER_DAY, ">=" if amount.lower_bound else None),
+        "note": [{"text": f"Sodium: {amount}."}],
+    }
+
+
+def _fluid_intake(day, subject):
+    """The day's fluid: water in the foods, the drinks and the water products were drunk in."""
+    amount = day.fluid
+    if amount.total is None:
+        return None
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [FLUID_INTAKE], "text": "Fluid from foods, drinks and products, one day"},
+        "subject": subject,
+        "effectivePeriod": {"start": day.day.isoformat(), "end": day.day.isoformat()},
+        "valueQuantity": _quantity(amount.total, MILLILITRES, ">=" if amount.lower_bound else None),
+        "note": [{"text": f"Fluid: {amount}."}],
     }
 
 

@@ -11,7 +11,7 @@ from fhir.resources.bundle import Bundle
 from pytest_django.asserts import assertContains
 
 from journal.models import DayMark, ShareLink
-from tests.builders import log_dose, make_food, write_note
+from tests.builders import add_drink, log_dose, make_food, write_note
 
 MONDAY = date(2026, 11, 2)
 LOINC, SNOMED = "http://loinc.org", "http://snomed.info/sct"
@@ -154,3 +154,21 @@ def test_the_bundle_runs_a_fixed_number_of_queries(logged_in_client, week, froze
     # Session, user, profile, the ledger's eight, the doses and the heart rate readings.
     with django_assert_num_queries(13):
         download(logged_in_client, "2025-01-01", "2026-11-28")
+
+
+def test_sodium_and_fluid_go_with_magnesium_on_the_days_whose_food_is_logged(logged_in_client, week, frozen_now):
+    add_drink(week, 250, MONDAY)
+    bundle = validated(download(logged_in_client))
+    sodium = {r["effectiveDateTime"]: r["valueQuantity"] for r in resources(bundle, "Observation", "81011-9")}
+    fluid = {r["effectivePeriod"]["start"]: r["valueQuantity"] for r in resources(bundle, "Observation", "8999-5")}
+    # Monday: 1 oz pumpkin seeds, 7 mg sodium/100 g x 28.35 g = 1.98 mg, shown as 2 mg; water 5.23 g/100 g x 28.35 g
+    # = 1.48 ml, and a 250 ml drink: 251.48, shown as 251 ml. Tuesday: the tea has neither figure: lower bounds.
+    # Wednesday: only the tea, no figure at all; Thursday: no food logged; Friday: marked complete, nothing eaten.
+    assert sodium == {
+        "2026-11-02": {"value": 2, "unit": "mg/day", "system": "http://unitsofmeasure.org", "code": "mg/(24.h)"},
+        "2026-11-03": {"comparator": ">=", "value": 2, "unit": "mg/day", "system": "http://unitsofmeasure.org",
+                       "code": "mg/(24.h)"},
+        "2026-11-06": {"value": 0, "unit": "mg/day", "system": "http://unitsofmeasure.org", "code": "mg/(24.h)"},
+    }
+    assert {day: (quantity.get("comparator"), quantity["value"], quantity["code"]) for day, quantity in fluid.items()} \
+        == {"2026-11-02": (None, 251, "mL"), "2026-11-03": (">=", 1, "mL"), "2026-11-06": (None, 0, "mL")}
