@@ -8,7 +8,7 @@ import carries on with the rest.
 
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from foods.figures import show
 from foods.models import Food, Portion
@@ -26,6 +26,7 @@ PORTION_MAX_GRAMS = Decimal(10_000)
 NAME_MAX = Food._meta.get_field("name").max_length
 CATEGORY_MAX = Food._meta.get_field("category").max_length
 PORTION_DESCRIPTION_MAX = Portion._meta.get_field("description").max_length
+PORTION_GRAMS_STEP = Decimal(1).scaleb(-Portion._meta.get_field("grams").decimal_places)
 
 
 def control_characters(text):
@@ -148,4 +149,8 @@ def portion_problem(description, grams):
         return "portion of 0 g or less", f"{description!r} {grams} g"
     if grams > PORTION_MAX_GRAMS:
         return f"portion above {PORTION_MAX_GRAMS} g", f"{description!r} {grams} g"
+    # The portions table keeps weights to 0.01 g, and Django rounds a Decimal to its column half to even, so 0.005 g
+    # would be stored as a portion of 0 g.
+    if grams.quantize(PORTION_GRAMS_STEP, rounding=ROUND_HALF_EVEN) <= 0:
+        return "portion of 0 g or less", f"{description!r} {grams} g, 0 g to 0.01 g"
     return None

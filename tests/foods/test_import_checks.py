@@ -93,6 +93,7 @@ def test_every_nutrient_has_a_bound():
     ("description", "grams", "reason"),
     [
         ("1 cup", Decimal(0), "portion of 0 g or less"),
+        ("1 cup", Decimal("0.005"), "portion of 0 g or less"),  # kept to 0.01 g, it would weigh 0 g
         ("1 cup", Decimal("-5"), "portion of 0 g or less"),
         ("1 cup", None, "portion of 0 g or less"),
         ("1 truck", Decimal("10000.01"), "portion above 10000 g"),
