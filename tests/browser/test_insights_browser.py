@@ -29,4 +29,8 @@ def test_insights_draw_the_daily_magnesium_and_its_seven_day_average(page, user,
     assert rolling == [None, None, 77, 77, 77, 77, 77]  # an average needs three days
     rise = page.evaluate("() => Chart.getChart('symptom-trend-chart').data.datasets.at(-1).data.slice(-3)")
     assert rise == [None, None, 35]  # (39 + 36 + 30) / 3 = 35: an average needs three days
+    # On a phone the comparison tables, heart-rate rise included, fit the screen.
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate("""() => [...document.querySelectorAll('[id^=comparison-]')]
+        .map(table => table.parentElement.scrollWidth <= table.parentElement.clientWidth)""") == [True]  # magnesium
     assert "7 of 28" in page.locator("#insight-figures").inner_text().replace("\n", " ")
