@@ -1,8 +1,10 @@
-"""Several weeks at a glance: intake against the goal, and symptoms beside it.
+"""Several weeks at a glance: intake against the goal, and symptoms and the heart-rate rise on standing beside it.
 
 The figures come from the day ledger (journal.ledger): the averages and days at goal are the Period's, by the same
-rule as the week page and the report. pandas does what it is good at here: the 7-day rolling means of the chart,
-which skip the days that do not count instead of reading them as 0 mg.
+rule as the week page and the report. One comparison (_compare) serves every intake (magnesium against the goal,
+fluid and sodium against the clinician's targets), every outcome and both lags (the same day, the day before): only
+days that count and whose intake total is known are sorted to a side. pandas does what it is good at here: the
+7-day rolling means of the chart, which skip the days that do not count instead of reading them as 0 mg.
 """
 
 from dataclasses import dataclass
@@ -17,13 +19,34 @@ ROLLING_DAYS = 7
 # A rolling mean over fewer known days than this says more about one day than about the week.
 ROLLING_MIN_DAYS = 3
 # With fewer counted days than this in either group, a difference in means says more about chance than about
-# magnesium: the page says "not enough days yet".
+# the intake: the page says "not enough days yet".
 MIN_DAYS_PER_GROUP = 5
 
 
 @dataclass(frozen=True)
-class ScoreComparison:
-    score: str
+class Outcome:
+    """What is compared between the two sides: a symptom score or the heart-rate rise on standing."""
+
+    label: str
+    kind: str  # foods.figures kind of its mean
+    of: object  # Day -> the day's value, or None without one
+    recorded_as: str  # what a day needs to be compared: "a score"
+
+
+OUTCOMES = (
+    *(Outcome(name.capitalize(), "score", lambda day, name=name: day.mean_score(name), "a score")
+      for name in SUMMARY_SCORES),
+    Outcome("Heart-rate rise", "bpm", lambda day: day.hr_rise_bpm_max, "a heart-rate rise"),
+)
+
+# The intake compared on the day itself and on the day before: fluid and salt taken one day may show in the next
+# day's symptoms and heart rate.
+LAGS = (0, 1)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    outcome: Outcome
     at_goal_mean: object
     below_goal_mean: object
     at_goal_days: int
@@ -31,7 +54,7 @@ class ScoreComparison:
 
     @property
     def label(self):
-        return self.score.replace("_", " ").capitalize()
+        return self.outcome.label
 
     @property
     def enough_days(self):
@@ -39,56 +62,89 @@ class ScoreComparison:
 
 
 @dataclass(frozen=True)
+class Against:
+    """Every outcome on the days whose intake (that day's, or the day before's: `lag` 0 or 1) reached the goal or
+    target, and on those where it fell short."""
+
+    what: str  # "magnesium", "fluid", "sodium"
+    line: str  # "goal" or "target"
+    lag: int
+    rows: list
+
+    @property
+    def intake_day(self):
+        return "the same day's" if self.lag == 0 else "the previous day's"
+
+
+@dataclass(frozen=True)
 class Insights:
     period: Period
+    # One list per intake, magnesium against the goal, then fluid and sodium against the clinician's targets
+    # where set: [Against] for the same day and the day before.
     comparisons: list
     chart: dict
-    # [(what, [ScoreComparison])] for fluid and sodium against the clinician's targets; empty without targets.
-    target_comparisons: list = ()
+    without_target: list  # "fluid", "sodium": intakes left out until the clinician's target is set
 
     @property
     def rows(self):
-        """The chart's figures as table rows: (Day, 7-day mean magnesium), for screen readers and print."""
-        return list(zip(self.period.days, self.chart["rolling_mg"], strict=True))
+        """The chart's figures as table rows: (Day, 7-day mean magnesium, 7-day mean heart-rate rise), for screen
+        readers and print."""
+        return list(zip(self.period.days, self.chart["rolling_mg"], self.chart["hr_rise_bpm"], strict=True))
 
 
 def insights_for(profile, last, days=DEFAULT_PERIOD):
-    period = Period(days_of(profile, last - timedelta(days=days - 1), last))
-    magnesium = [(day, day.goal_reached) for day in period.counted]
-    comparisons = [_compare(magnesium, name) for name in SUMMARY_SCORES]
-    targets = [
-        (what, [_compare(days, name) for name in SUMMARY_SCORES])
-        for what, days in _against_targets(period, profile) if days is not None
+    first = last - timedelta(days=days - 1)
+    # The day before the period too, for the previous day's intake of its first day; it is not in the Period.
+    with_day_before = days_of(profile, first - timedelta(days=max(LAGS)), last)
+    period = Period(with_day_before[max(LAGS):])
+    intakes = _intakes(profile)
+    comparisons = [
+        [Against(what, line, lag, [_compare(with_day_before, reached, lag, outcome) for outcome in OUTCOMES])
+         for lag in LAGS]
+        for what, line, reached in intakes if reached is not None
     ]
-    return Insights(period=period, comparisons=comparisons, chart=_chart(period), target_comparisons=targets)
+    return Insights(
+        period=period, comparisons=comparisons, chart=_chart(period),
+        without_target=[what for what, _, reached in intakes if reached is None],
+    )
 
 
-def _against_targets(period, profile):
-    """(what, [(day, reached)]) for fluid and sodium, by the magnesium rules: only the days that count, and of them
-    only those whose total is known (no food without a figure); None while the clinician's target is not set."""
+def _intakes(profile):
+    """(what, line, reached) for magnesium, fluid and sodium; reached(day) is True or False on a day that counts
+    and whose total is known (no food without a figure), None on any other day; reached is None itself while the
+    clinician's target is not set."""
 
-    def split(amount_of, target):
+    def against_target(amount_of, target):
         if target is None:
             return None
-        return [(day, amount_of(day).total >= target) for day in period.counted if amount_of(day).known]
+
+        def reached(day):
+            amount = amount_of(day)
+            return amount.total >= target if day.counted and amount.known else None
+
+        return reached
 
     return [
-        ("Fluid", split(lambda day: day.fluid, profile.fluid_target_ml)),
-        ("Sodium", split(lambda day: day.sodium, profile.sodium_target_mg)),
+        ("magnesium", "goal", lambda day: day.goal_reached if day.counted else None),
+        ("fluid", "target", against_target(lambda day: day.fluid, profile.fluid_target_ml)),
+        ("sodium", "target", against_target(lambda day: day.sodium, profile.sodium_target_mg)),
     ]
 
 
-def _compare(days, score):
-    """The mean of a score on the days that reached their goal or target, and on those below it; `days` holds
-    (Day, reached) pairs."""
-    at_goal = [day.mean_score(score) for day, reached in days if reached]
-    below_goal = [day.mean_score(score) for day, reached in days if not reached]
-    at_goal, below_goal = [s for s in at_goal if s is not None], [s for s in below_goal if s is not None]
+def _compare(days, reached, lag, outcome):
+    """The mean of an outcome on the days whose intake `lag` days before reached its goal or target, and on those
+    where it fell short; `days` are consecutive and start `max(LAGS)` days before the period, whose days alone
+    carry the outcome."""
+    sides = {True: [], False: []}
+    for intake_day, day in zip(days[max(LAGS) - lag:len(days) - lag], days[max(LAGS):], strict=True):
+        side, value = reached(intake_day), outcome.of(day)
+        if side is not None and value is not None:
+            sides[side].append(value)
 
-    def mean(scores):
-        return rounded(sum(scores) / len(scores), "score") if scores else None
+    def mean(values):
+        return rounded(sum(values) / len(values), outcome.kind) if values else None
 
-    return ScoreComparison(score, mean(at_goal), mean(below_goal), len(at_goal), len(below_goal))
+    return Comparison(outcome, mean(sides[True]), mean(sides[False]), len(sides[True]), len(sides[False]))
 
 
 def _chart(period):
@@ -107,4 +163,5 @@ def _chart(period):
         "rolling_mg": rolling(totals, "mg"),
         "goal_mg": [day.goal.mg for day in period.days],
         **{name: rolling([day.mean_score(name) for day in period.days], "score") for name in SUMMARY_SCORES},
+        "hr_rise_bpm": rolling([day.hr_rise_bpm_max for day in period.days], "bpm"),
     }

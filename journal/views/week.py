@@ -44,4 +44,6 @@ def week_chart(days):
         "sodium_g": [number(None if day.sodium.total is None else day.sodium.total / 1000) for day in days],
         "potassium_g": [number(None if day.potassium.total is None else day.potassium.total / 1000) for day in days],
         "fluid_l": [number(None if day.fluid.total is None else day.fluid.total / 1000) for day in days],
+        # From the stand tests and the symptom notes: drawn on its own axis beside the 0-10 scores.
+        "hr_rise_bpm": [number(day.hr_rise_bpm_max) for day in days],
     }

@@ -25,8 +25,15 @@
         { label: "Dizziness", data: data.dizziness, borderColor: "#6f42c1", pointRadius: 0 },
         { label: "Fatigue", data: data.fatigue, borderColor: "#fd7e14", pointRadius: 0 },
         { label: "Anxiety", data: data.anxiety, borderColor: "#20c997", pointRadius: 0 },
+        { label: "Heart-rate rise (bpm)", data: data.hr_rise_bpm, borderColor: "#dc3545", pointRadius: 0, yAxisID: "bpm" },
       ],
     },
-    options: { responsive: true, scales: { y: { min: 0, max: 10 } } },
+    options: {
+      responsive: true,
+      scales: {
+        y: { min: 0, max: 10, title: { display: true, text: "score" } },
+        bpm: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: "bpm" } },
+      },
+    },
   });
 })();

@@ -24,9 +24,16 @@
         { label: "Dizziness", data: data.dizziness, borderColor: "#6f42c1", spanGaps: false },
         { label: "Fatigue", data: data.fatigue, borderColor: "#fd7e14", spanGaps: false },
         { label: "Anxiety", data: data.anxiety, borderColor: "#20c997", spanGaps: false },
+        { type: "bar", label: "Heart-rate rise (bpm)", data: data.hr_rise_bpm, backgroundColor: "rgba(220, 53, 69, 0.35)", yAxisID: "bpm" },
       ],
     },
-    options: { responsive: true, scales: { y: { min: 0, max: 10 } } },
+    options: {
+      responsive: true,
+      scales: {
+        y: { min: 0, max: 10, title: { display: true, text: "score" } },
+        bpm: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: "bpm" } },
+      },
+    },
   });
 
   new Chart(document.getElementById("electrolyte-chart"), {

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from journal.models import Profile
-from tests.builders import log_food, make_food
+from tests.builders import add_drink, log_food, make_food, run_stand_test
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,6 +13,9 @@ def test_week_page_draws_its_charts_with_the_vendored_chart_library(page, user):
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
     almonds = make_food("Nuts, almonds", source_id="12061", magnesium_mg=270)  # SR28 12061, per 100 g
     log_food(user, almonds, "28.35", date(2026, 11, 24), meal="lunch")
+    # Lying 70 and 75 (mean 72.5), highest standing 103: a rise of 30.5 bpm.
+    run_stand_test(user, date(2026, 11, 24), supine=[70, 75], standing=[95, 103])
+    add_drink(user, 2250, date(2026, 11, 24))  # a wide fluid cell, for the phone-width check
     page.goto("/accounts/login/?next=/week/2026-11-24/")
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)
@@ -32,4 +35,10 @@ def test_week_page_draws_its_charts_with_the_vendored_chart_library(page, user):
         return wrapper.scrollWidth <= wrapper.clientWidth;
     }""")
     assert not page.get_by_role("columnheader", name="Dizziness").is_visible()
+    # The heart-rate rise is drawn beside the symptoms, and its column fits the phone with the electrolytes.
+    rise = page.evaluate("() => Chart.getChart('symptom-chart').data.datasets.at(-1).data")
+    assert rise == [None, 30.5, None, None, None, None, None]
+    panel = page.locator("#week-panel-table")
+    assert panel.locator("tbody tr").nth(1).locator("td").nth(3).inner_text() == "30.5 bpm"
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     assert tuesday.get_by_role("link").bounding_box()["height"] >= 44

@@ -5,6 +5,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.ledger import LOWER_BOUND, NO_FIGURE, NOTHING_LOGGED
+from journal.models import Profile
 from tests.builders import add_drink, log_dose, make_food, write_note
 
 
@@ -39,8 +40,9 @@ def test_insights_average_only_the_days_that_count(logged_in_client, six_weeks):
 
 def test_insights_compare_symptoms_on_days_at_and_below_the_goal(logged_in_client, six_weeks):
     insights = logged_in_client.get("/insights/?days=28").context["insights"]
-    dizziness = insights.comparisons[0]
-    assert dizziness.score == "dizziness"
+    [[same_day, _]] = insights.comparisons  # magnesium only: no clinician's targets
+    dizziness = same_day.rows[0]
+    assert (same_day.what, same_day.lag, dizziness.label) == ("magnesium", 0, "Dizziness")
     # Below goal: days 8-19 alternate 5 and 6 -> 5.5; at goal: always 2.
     assert (dizziness.at_goal_mean, dizziness.below_goal_mean) == (Decimal("2.0"), Decimal("5.5"))
     assert (dizziness.at_goal_days, dizziness.below_goal_days) == (8, 12)
@@ -56,7 +58,7 @@ def test_insights_hold_back_a_comparison_with_too_few_days(logged_in_client, wom
         log_food(spinach, 1, "1 cup", day=today - timedelta(days=n))
         write_note(woman_of_40, today - timedelta(days=n), dizziness=7)
     response = logged_in_client.get("/insights/")
-    assert not response.context["insights"].comparisons[0].enough_days
+    assert not response.context["insights"].comparisons[0][0].rows[0].enough_days
     assertContains(response, "not enough days yet (3 at goal, 7 below, with a score)")
 
 
@@ -124,18 +126,93 @@ def test_insights_compare_symptoms_with_the_days_fluid_against_the_clinicians_ta
 
     response = logged_in_client.get("/insights/?days=28")
 
-    [(what, comparisons)] = response.context["insights"].target_comparisons
-    dizziness = comparisons[0]
-    assert what == "Fluid"
+    [_, [same_day, _]] = response.context["insights"].comparisons
+    dizziness = same_day.rows[0]
+    assert same_day.what == "fluid"
     # At target: days 1-7, dizziness 2; below: days 8-19 alternate 5 and 6 -> 5.5.
     assert (dizziness.at_goal_days, dizziness.below_goal_days) == (7, 12)
     assert (dizziness.at_goal_mean, dizziness.below_goal_mean) == (Decimal("2.0"), Decimal("5.5"))
-    assertContains(response, "Symptoms on days at and below your fluid target")
+    assertContains(response, "Symptoms and heart-rate rise on days at and below your fluid target")
     assertContains(response, "not what caused what")
 
 
 def test_insights_wait_for_the_clinicians_targets(logged_in_client, six_weeks):
     response = logged_in_client.get("/insights/?days=28")
 
-    assert response.context["insights"].target_comparisons == []
+    insights = response.context["insights"]
+    assert ([by_lag[0].what for by_lag in insights.comparisons], insights.without_target) == (
+        ["magnesium"], ["fluid", "sodium"])
     assertContains(response, "once your clinician's targets")
+
+
+@pytest.fixture
+def salty_and_bland_days(woman_of_40, today, log_food):
+    """Twelve days, today back to 11 days ago. Even days: 100 g of a salty food, 400 mg magnesium and 3,000 mg
+    sodium, at the 320 mg RDA and at a 3,000 mg sodium target; heart-rate rise 20 + n / 2 bpm (20 to 25),
+    dizziness 2. Odd days: 100 g of a bland food, 100 mg magnesium and 500 mg sodium, below both; rise 40 bpm,
+    dizziness 6."""
+    profile = Profile.for_user(woman_of_40)
+    profile.sodium_target_g, profile.sodium_target_as = Decimal(3), "sodium"  # 3 g of sodium = 3,000 mg
+    profile.save()
+    salty = make_food("Salty", magnesium_mg=400, sodium_mg=3000)
+    bland = make_food("Bland", magnesium_mg=100, sodium_mg=500)
+    for n in range(12):
+        day = today - timedelta(days=n)
+        log_food(salty if n % 2 == 0 else bland, 100, day=day)
+        rise = 20 + n // 2 if n % 2 == 0 else 40
+        write_note(woman_of_40, day, dizziness=2 if n % 2 == 0 else 6, heart_rate_lying=60,
+                   heart_rate_standing=60 + rise)
+    return woman_of_40
+
+
+def test_insights_compare_the_heart_rate_rise_and_symptoms_with_the_same_and_the_previous_days_intake(
+    logged_in_client, salty_and_bland_days, django_assert_num_queries
+):
+    with django_assert_num_queries(11):  # as many as with magnesium alone
+        response = logged_in_client.get("/insights/?days=28")
+
+    magnesium, sodium = response.context["insights"].comparisons
+    assert response.context["insights"].without_target == ["fluid"]
+    for same_day, previous_day in (magnesium, sodium):
+        assert [row.label for row in same_day.rows] == ["Dizziness", "Fatigue", "Anxiety", "Heart-rate rise"]
+        rise, dizziness = same_day.rows[3], same_day.rows[0]
+        # Same day: at goal the even days, (20 + 21 + 22 + 23 + 24 + 25) / 6 = 22.5 bpm; below the odd ones, 40.
+        assert (rise.at_goal_mean, rise.at_goal_days, rise.below_goal_mean, rise.below_goal_days) == (
+            Decimal("22.5"), 6, Decimal("40.0"), 6)
+        assert (dizziness.at_goal_mean, dizziness.below_goal_mean) == (Decimal("2.0"), Decimal("6.0"))
+        # The day after: an odd day follows an even one (at goal), an even day an odd one (below). Day 11's day
+        # before has nothing logged and does not count: 5 odd days (1-9) at 40 bpm and dizziness 6 against
+        # 6 even days (0-10) at 22.5 bpm and dizziness 2.
+        rise, dizziness = previous_day.rows[3], previous_day.rows[0]
+        assert (rise.at_goal_mean, rise.at_goal_days, rise.below_goal_mean, rise.below_goal_days) == (
+            Decimal("40.0"), 5, Decimal("22.5"), 6)
+        assert (dizziness.at_goal_mean, dizziness.below_goal_mean) == (Decimal("6.0"), Decimal("2.0"))
+        assert rise.enough_days  # 5 a side is the minimum
+    # The trend: the last 7 days' rises, (20 + 40 + 21 + 40 + 22 + 40 + 23) / 7 = 206 / 7 = 29.43, shown 29.4.
+    assert response.context["insights"].chart["hr_rise_bpm"][-1] == 29.4
+    assertContains(response, '<td class="text-end">29.4 bpm</td>', html=True)
+    assertContains(response, "Symptoms and heart-rate rise on days at and below your sodium target")
+    assertContains(response, "The previous day&#x27;s sodium")
+    assertContains(
+        response, '<td class="text-end">40.0 bpm <span class="text-body-secondary small">(5 days)</span></td>',
+        html=True,
+    )
+    assertContains(response, "not what caused what")
+
+
+def test_insights_take_the_previous_days_intake_from_the_day_before_the_period(
+    logged_in_client, woman_of_40, today, log_food, pumpkin_seeds
+):
+    first = today - timedelta(days=27)
+    log_food(pumpkin_seeds, 1, "1 cup", day=first - timedelta(days=1))  # 763.68 mg: at goal, outside the 28 days
+    write_note(woman_of_40, first, heart_rate_lying=60, heart_rate_standing=90)  # a rise of 30 bpm
+    log_food(pumpkin_seeds, 1, "1 cup")  # today counts, so the page shows its comparisons; it has no rise
+
+    response = logged_in_client.get("/insights/?days=28")
+
+    [[same_day, previous_day]] = response.context["insights"].comparisons
+    assert (same_day.rows[3].at_goal_days, same_day.rows[3].below_goal_days) == (0, 0)  # nothing logged that day
+    assert (previous_day.rows[3].at_goal_mean, previous_day.rows[3].at_goal_days) == (Decimal("30.0"), 1)
+    # One day is fewer than five: no difference is shown.
+    assert not previous_day.rows[3].enough_days
+    assertContains(response, "not enough days yet (1 at goal, 0 below, with a heart-rate rise)")

@@ -5,7 +5,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import Profile
-from tests.builders import log_dose, log_food, make_food, write_note
+from tests.builders import log_dose, log_food, make_food, run_stand_test, write_note
 
 MONDAY = date(2026, 11, 23)
 
@@ -124,3 +124,18 @@ def test_the_week_summary_averages_the_days_that_count(logged_in_client, adult_w
     report = logged_in_client.get("/report/", {"start": MONDAY, "end": MONDAY + timedelta(days=2)})
     [week] = report.context["report"].period.weeks()
     assert (week.mean_total_mg, week.score_mean("dizziness")) == (Decimal("240"), Decimal("4.3"))
+
+
+def test_week_carries_each_days_highest_heart_rate_rise(logged_in_client, adult_woman, django_assert_num_queries):
+    # Tuesday's stand test: lying 70 and 75 (mean 72.5), highest standing 103 -> a rise of 30.5 bpm; a symptom note
+    # the same day with 62 -> 90 (28 bpm) is lower. Wednesday only a note: 101 - 62 = 39 bpm.
+    run_stand_test(adult_woman, MONDAY + timedelta(days=1), supine=[70, 75], standing=[95, 103, 98])
+    write_note(adult_woman, MONDAY + timedelta(days=1), heart_rate_lying=62, heart_rate_standing=90)
+    write_note(adult_woman, MONDAY + timedelta(days=2), heart_rate_lying=62, heart_rate_standing=101)
+
+    with django_assert_num_queries(11):  # as many as without stand tests
+        response = logged_in_client.get(f"/week/{MONDAY}/")
+
+    assert response.context["chart"]["hr_rise_bpm"][:4] == [None, 30.5, 39, None]
+    assertContains(response, '<td class="text-end">30.5 bpm</td>', html=True)
+    assertContains(response, '<td class="text-end">39.0 bpm</td>', html=True)
