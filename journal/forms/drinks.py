@@ -1,10 +1,11 @@
 from django import forms
 
+from journal.forms.days import ForALivedDay
 from journal.ledger import day_of
-from journal.models import EARLIEST_DATE, MAX_FLUID_ML_A_DAY, Drink, Profile
+from journal.models import MAX_FLUID_ML_A_DAY, Drink
 
 
-class DrinkForm(forms.ModelForm):
+class DrinkForm(ForALivedDay, forms.ModelForm):
     """A drink in ml on one day: a glass or a bottle in one tap, or any amount."""
 
     ml = forms.IntegerField(
@@ -21,20 +22,13 @@ class DrinkForm(forms.ModelForm):
         model = Drink
         fields = ["kind", "ml"]
 
-    def __init__(self, *args, user, day, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user, self.day = user, day
+    future_day_message = "A day still to come cannot have drinks: add them once it has been lived."
 
     def clean(self):
         cleaned = super().clean()
-        profile = Profile.for_user(self.user)
-        if self.day > profile.today():
-            raise forms.ValidationError("A day still to come cannot have drinks: add them once it has been lived.")
-        if self.day < EARLIEST_DATE:
-            raise forms.ValidationError("The diary starts on 1 January 1900.")
         ml = cleaned.get("ml")
         if ml is not None:
-            so_far = day_of(profile, self.day).fluid.total or 0
+            so_far = day_of(self.profile, self.day).fluid.total or 0
             if so_far + ml > MAX_FLUID_ML_A_DAY:
                 raise forms.ValidationError(
                     f"That would make {so_far + ml:,} ml on this day, more than {MAX_FLUID_ML_A_DAY:,} ml (20 L): "

@@ -1,25 +1,20 @@
 from django import forms
 
-from journal.models import EARLIEST_DATE, DayMark, Profile
+from journal.forms.days import ForALivedDay
+from journal.models import DayMark
 
 
-class DayMarksForm(forms.Form):
+class DayMarksForm(ForALivedDay, forms.Form):
     """One tap on the day page: "my food log is complete" or "no supplements today", or either taken back.
     A field left out of the request leaves that mark as it is."""
 
     food_complete = forms.NullBooleanField(required=False)
     no_supplements = forms.NullBooleanField(required=False)
 
-    def __init__(self, *args, user, day, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user, self.day = user, day
+    future_day_message = "A day still to come cannot be marked: mark it once it has been lived."
 
     def clean(self):
         cleaned = super().clean()
-        if self.day > Profile.for_user(self.user).today():
-            raise forms.ValidationError("A day still to come cannot be marked: mark it once it has been lived.")
-        if self.day < EARLIEST_DATE:
-            raise forms.ValidationError("The diary starts on 1 January 1900.")
         if all(cleaned.get(name) is None for name in self.fields):
             raise forms.ValidationError("Nothing to mark: choose a mark.")
         return cleaned

@@ -41,13 +41,19 @@ def _day_page(request, profile, day):
 @require_POST
 def day_marks(request, day):
     """Mark the day's food log complete, or the day as one without supplements (or take either mark back)."""
-    form = DayMarksForm(request.POST, user=request.user, day=day)
+    return posted_from_the_day_page(request, DayMarksForm(request.POST, user=request.user, day=day), day)
+
+
+def posted_from_the_day_page(request, form, day):
+    """A one-tap form of the day page: saved with a message, or each refusal as a message; back to the day either way,
+    since the page the person tapped on is where they read the result."""
     if form.is_valid():
         form.save()
         messages.success(request, form.saved_message())
     else:
-        for error in form.non_field_errors():
-            messages.error(request, error)
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     return redirect("journal:day", day=day)
 
 

@@ -4,20 +4,13 @@ from django.views.decorators.http import require_POST
 
 from journal.forms.drinks import DrinkForm
 from journal.models import Drink
+from journal.views.day import posted_from_the_day_page
 
 
 @require_POST
 def drink_add(request, day):
     """A glass, a bottle or any amount, from the day page; a refused amount comes back as a message."""
-    form = DrinkForm(request.POST, user=request.user, day=day)
-    if form.is_valid():
-        form.save()
-        messages.success(request, form.saved_message())
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect("journal:day", day=day)
+    return posted_from_the_day_page(request, DrinkForm(request.POST, user=request.user, day=day), day)
 
 
 @require_POST
