@@ -3,7 +3,9 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cached_property
 
+from foods.figures import show
 from journal.labs import ANALYTES, UNITS
 from journal.ledger import Period, days_of
 
@@ -26,7 +28,7 @@ class ResultWithIntake:
         counted = len(self.intake.counted)
         if not counted:
             return f"no data: none of the {DAYS_BEFORE} days before counts"
-        return f"{self.mean_mg:,} mg a day ({counted} of {DAYS_BEFORE} days count)"
+        return f"{show(self.mean_mg, 'mg')} a day ({counted} of {DAYS_BEFORE} days count)"
 
     @property
     def left_out_text(self):
@@ -74,16 +76,16 @@ class LabChart:
     def unit_label(self):
         return UNITS[self.unit].label
 
-    @property
+    @cached_property
     def points(self):
         points = []
         for row in self.rows:
-            low, high = row.result.range_in(self.unit)
+            result = row.result
+            low, high = result.range_in(self.unit)
             points.append({
-                "result": row.result, "date": row.result.taken_on, "value": self._shown(row.result.converted(self.unit)),
-                "low": self._shown(low), "high": self._shown(high), "position": row.result.position,
-                "intake": row.intake_text, "intake_mg": row.mean_mg,
-                "left_out": row.left_out_text,
+                "result": result, "date": result.taken_on, "value": self._shown(result.converted(self.unit)),
+                "low": self._shown(low), "high": self._shown(high), "position": result.position,
+                "intake": row.intake_text, "intake_mg": row.mean_mg, "left_out": row.left_out_text,
             })
         return points
 

@@ -16,6 +16,7 @@ from foods.figures import plain, to_step
 # "2.43" of lab reports, e.g. ARUP's RBC magnesium, test 0092079: "divide the result by 2.43"); its ions carry two
 # charges, so 1 mmol/L = 2 mEq/L. Potassium and sodium carry one: 1 mmol/L = 1 mEq/L.
 MAGNESIUM_MG_DL_PER_MMOL_L = Decimal("2.4305")
+MAGNESIUM_FACTORS = {"mmol/L": Decimal(1), "mg/dL": MAGNESIUM_MG_DL_PER_MMOL_L, "meq/L": Decimal(2)}
 # Creatinine is 113.12 g/mol: 1 mg/dL = 10 mg/L / 113.12 g/mol = 88.4 µmol/L, the factor labs print.
 CREATININE_UMOL_L_PER_MG_DL = Decimal("88.4")
 
@@ -97,16 +98,19 @@ class Analyte:
                 f"({self.shown(low, unit)} to {self.shown(high, unit)} {label}): check the figure and the unit.")
 
 
-# Bounds, in the base unit, and why. Serum magnesium: 0.1-5 mmol/L; serum below 0.2 or above 4 mmol/L has been
-# reported only in people gravely ill, so 0.1-5 leaves room around every case. RBC magnesium: 0.5-5 mmol/L, around
-# labs' ranges of 1.5-3.1 mmol/L (ARUP 0092079) and 3.6-7.5 mg/dL. Potassium 1-10 and sodium 90-200 mmol/L: beyond
-# them the heart or the brain stops working. Creatinine 10-2000 µmol/L: from a small child's muscle mass to the
-# highest of kidney failure.
+# Bounds, in the base unit: wide margins around the reference intervals labs print, so that no true result is
+# refused, while a figure with a slipped decimal point or in a far-off unit is (a value in the wrong one of two close
+# units, 1.9 mg/dL typed as mmol/L, can pass: the page shows every result against its range to catch the eye). They
+# are not clinical thresholds and nothing here judges a result against them. Serum magnesium 0.1-5 mmol/L around the
+# normal serum range of 0.75-0.95 mmol/L (NIH ODS fact sheet above). RBC magnesium 0.5-5 mmol/L around ARUP's
+# interval of 1.5-3.1 mmol/L (test 0092079). Sodium 90-200 mmol/L around 135-145 mmol/L (US Core's serum sodium
+# example). Potassium 1-10 mmol/L and creatinine 10-2000 µmol/L: the bounds proposed with issue 14, several times
+# wider than the intervals labs print.
 ANALYTES = {
     analyte.key: analyte for analyte in (
         Analyte(
             "serum_magnesium", "Serum magnesium", MMOL_L,
-            {"mmol/L": Decimal(1), "mg/dL": MAGNESIUM_MG_DL_PER_MMOL_L, "meq/L": Decimal(2)},
+            MAGNESIUM_FACTORS,
             {"mmol/L": Decimal("0.01"), "mg/dL": Decimal("0.01"), "meq/L": Decimal("0.01")},
             (Decimal("0.1"), Decimal(5)),
             # https://loinc.org/2601-3/, in HL7's PDDI CDS value set of serum magnesium codes
@@ -115,7 +119,7 @@ ANALYTES = {
         ),
         Analyte(
             "rbc_magnesium", "Red-cell (RBC) magnesium", MMOL_L,
-            {"mmol/L": Decimal(1), "mg/dL": MAGNESIUM_MG_DL_PER_MMOL_L, "meq/L": Decimal(2)},
+            MAGNESIUM_FACTORS,
             {"mmol/L": Decimal("0.01"), "mg/dL": Decimal("0.1"), "meq/L": Decimal("0.01")},
             (Decimal("0.5"), Decimal(5)),
             # https://loinc.org/2597-3/, in the same HL7 value set, and the code ARUP reports its RBC magnesium in

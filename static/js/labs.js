@@ -15,14 +15,14 @@
       data: {
         labels: data.labels,
         datasets: [
-          { type: "bar", label: "Lab's range (" + data.unit + ")", data: range, backgroundColor: "#d1e7dd", yAxisID: "y" },
+          { type: "bar", label: "Lab's range (" + data.unit + ")", data: range, backgroundColor: "#d1e7dd", yAxisID: "y", order: 3 },
           {
             type: "line", label: data.name + " (" + data.unit + ")", data: data.values, borderColor: "#0d6efd",
-            backgroundColor: "#0d6efd", pointRadius: 5, showLine: data.values.length > 1, yAxisID: "y",
+            backgroundColor: "#0d6efd", pointRadius: 5, showLine: data.values.length > 1, yAxisID: "y", order: 1,
           },
           {
             type: "line", label: "Magnesium, mean of 7 days before (mg/day)", data: data.intake_mg, borderColor: "#dc3545",
-            backgroundColor: "#dc3545", borderDash: [6, 4], pointStyle: "rectRot", pointRadius: 5, spanGaps: false, yAxisID: "intake",
+            backgroundColor: "#dc3545", borderDash: [6, 4], pointStyle: "rectRot", pointRadius: 5, spanGaps: false, yAxisID: "intake", order: 2,
           },
         ],
       },
@@ -31,8 +31,8 @@
         responsive: true,
         maintainAspectRatio: false,
         scales: {
-          y: { beginAtZero: false, title: { display: true, text: data.unit } },
-          intake: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: "mg/day" } },
+          y: { beginAtZero: false, grace: "10%", title: { display: true, text: data.unit } },
+          intake: { position: "right", beginAtZero: true, grace: "10%", grid: { drawOnChartArea: false }, title: { display: true, text: "mg/day" } },
         },
       },
     });

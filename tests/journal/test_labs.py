@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from pytest_django.asserts import assertContains, assertNotContains
 
-from journal.backup import export_backup, restore_backup
+from journal.backup import BackupError, export_backup, read_backup, restore_backup
 from journal.labs import ANALYTES, SERUM_SHARE_URL
 from journal.models import LabResult, Profile
 from tests.builders import add_lab_result, log_dose, log_food, make_food
@@ -206,7 +206,8 @@ def test_the_report_leaves_out_results_outside_its_period(logged_in_client, week
 
 def test_the_csv_has_a_row_per_result(logged_in_client, week_before):
     response = logged_in_client.get("/export/", {"kind": "lab-results", "start": "2026-11-01", "end": "2026-11-28"})
-    assert response["Content-Disposition"] == 'attachment; filename="mgtracker-lab-results-2026-11-01-to-2026-11-28.csv"'
+    filename = "mgtracker-lab-results-2026-11-01-to-2026-11-28.csv"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows == [{
         "date": "2026-11-10", "test": "Serum magnesium", "value": "0.78", "unit": "mmol/L", "range_low": "0.7",
@@ -261,3 +262,15 @@ def test_the_backup_round_trips_results_and_account_deletion_removes_them(week_b
     get_user_model().objects.filter(pk=user.pk).delete()
     assert LabResult.objects.filter(user=user.pk).count() == 0
     assert LabResult.objects.filter(user=copy).count() == 2
+
+
+def test_a_backup_of_format_1_without_lab_results_restores_and_a_result_out_of_bounds_is_refused(user, make_user):
+    add_lab_result(user, "sodium", "139", "mmol/L", TEST_DAY)
+    data = json.loads(json.dumps(export_backup(user)))
+    older = {**data, "version": 1, "tables": {name: rows for name, rows in data["tables"].items()
+                                             if name != "lab_results"}}
+    assert restore_backup(make_user("carol"), read_backup(json.dumps(older)))["lab_results"] == 0
+    data["tables"]["lab_results"][0]["value"] = "14"
+    with pytest.raises(BackupError, match="breaks a rule of the diary"):
+        restore_backup(make_user("dave"), data)
+    assert not LabResult.objects.filter(user__username="dave").exists()
