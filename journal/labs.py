@@ -66,6 +66,11 @@ class Analyte:
     loinc: LoincCode  # the term for a value in the base unit, as the FHIR export writes it
 
     @property
+    def in_a_sentence(self):
+        """The name inside a sentence: "serum magnesium", "red-cell (RBC) magnesium"."""
+        return self.name[0].lower() + self.name[1:]
+
+    @property
     def units(self):
         return [UNITS[code] for code in self.factors]
 
@@ -94,7 +99,7 @@ class Analyte:
         if low <= value <= high:
             return ""
         label = UNITS[unit].label
-        return (f"{plain(value)} {label} is outside what a {self.name.lower()} result can be "
+        return (f"{plain(value)} {label} is outside what a {self.in_a_sentence} result can be "
                 f"({self.shown(low, unit)} to {self.shown(high, unit)} {label}): check the figure and the unit.")
 
 

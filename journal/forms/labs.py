@@ -60,7 +60,7 @@ class LabResultForm(forms.ModelForm):
             bound = cleaned.get(name)
             if bound is not None and analyte.out_of_bounds_message(bound, unit):
                 self.add_error(name, f"{plain(bound)} {UNITS[unit].label} cannot be a bound of a "
-                                     f"{analyte.name.lower()} range: give the range in the same unit as the result.")
+                                     f"{analyte.in_a_sentence} range: give the range in the same unit as the result.")
         low, high = cleaned.get("range_low"), cleaned.get("range_high")
         if low is not None and high is not None and low >= high and not self.has_error("range_low"):
             self.add_error("range_high", "The top of the range must be above its bottom.")

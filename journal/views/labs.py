@@ -29,7 +29,7 @@ def _lab_form(request, result):
     form = LabResultForm(request.POST or None, instance=result, profile=Profile.for_user(request.user))
     if form.is_valid():
         result = form.save()
-        messages.success(request, f"Saved your {result.get_analyte_display().lower()} result of "
+        messages.success(request, f"Saved your {result.facts.in_a_sentence} result of "
                                   f"{result.taken_on:%d %b %Y}.")
         return redirect("journal:labs")
     return render(request, "journal/lab_form.html", {"form": form, "result": result})
@@ -39,6 +39,6 @@ def _lab_form(request, result):
 def lab_delete(request, pk):
     result = get_object_or_404(LabResult, pk=pk, user=request.user)
     result.delete()
-    messages.success(request, f"Deleted the {result.get_analyte_display().lower()} result of "
+    messages.success(request, f"Deleted the {result.facts.in_a_sentence} result of "
                               f"{result.taken_on:%d %b %Y}.")
     return redirect("journal:labs")
