@@ -274,3 +274,17 @@ def test_a_backup_of_format_1_without_lab_results_restores_and_a_result_out_of_b
     with pytest.raises(BackupError, match="breaks a rule of the diary"):
         restore_backup(make_user("dave"), data)
     assert not LabResult.objects.filter(user__username="dave").exists()
+
+
+def test_a_result_outside_the_labs_range_says_which_side(logged_in_client, user, frozen_now):
+    add_lab_result(user, "serum_magnesium", "0.68", "mmol/L", TEST_DAY, low="0.70", high="1.00")
+    add_lab_result(user, "potassium", "5.4", "mmol/L", TEST_DAY, high="5.1")
+    add_lab_result(user, "sodium", "139", "mmol/L", TEST_DAY)
+    rows = {row.result.analyte: row.result for row in logged_in_client.get("/labs/").context["rows"]}
+    assert {key: (result.position, result.range_text) for key, result in rows.items()} == {
+        "serum_magnesium": ("below", "0.7–1 mmol/L"), "potassium": ("above", "up to 5.1 mmol/L"),
+        "sodium": ("", ""),
+    }
+    response = logged_in_client.get("/labs/")
+    assertContains(response, "<strong>below</strong>", html=False)
+    assertContains(response, "<strong>above</strong>", html=False)
