@@ -55,6 +55,11 @@ def stored(value, step=STORED):
     return value.quantize(step, rounding=ROUND_HALF_UP)
 
 
+def to_step(value, step):
+    """`value` rounded half-up to `step`, for figures whose precision is set by their unit (a lab result's)."""
+    return value.quantize(step, rounding=ROUND_HALF_UP)
+
+
 def percent(part, whole):
     """`part` as a whole percentage of `whole` (763.68 of 420 -> 182), None when either is unknown or whole is 0."""
     if part is None or not whole:

@@ -22,6 +22,7 @@ from journal.models import (
     DayMark,
     DoctorGoal,
     Drink,
+    LabResult,
     MealEntry,
     Profile,
     SavedMeal,
@@ -41,7 +42,7 @@ FORMAT = "mgtracker-backup"
 # Raised whenever a table or a field is added, renamed or changes meaning: an older site then refuses the file
 # rather than dropping what it does not know. A file of an earlier version restores (a field it lacks takes the
 # field's default).
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: lab results
 
 
 class BackupError(Exception):
@@ -85,6 +86,7 @@ TABLES = (
     Table("saved_meal_items", SavedMealItem, "saved_meal__user"),
     Table("stand_tests", StandTest, "user"),
     Table("stand_readings", StandReading, "test__user"),
+    Table("lab_results", LabResult, "user"),
 )
 TABLE_OF_MODEL = {table.model: table for table in TABLES}
 

@@ -8,8 +8,9 @@ named "=HYPERLINK(...)" stays text.
 import csv
 
 from foods.figures import plain, rounded
+from journal.lab_history import with_intake_before
 from journal.ledger import days_of
-from journal.models import Drink, MealEntry, StandTest, SupplementDose, SymptomNote
+from journal.models import Drink, LabResult, MealEntry, StandTest, SupplementDose, SymptomNote
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -153,6 +154,27 @@ def stand_test_rows(profile, first, last):
                 test.date.isoformat(), local.strftime("%H:%M"), number, test.get_tag_display(),
                 reading.position, reading.minute, reading.heart_rate, reading.systolic, reading.diastolic, *about_test,
             ]
+
+
+# One row per lab result: the value, unit and range as the lab printed them, the value in the analyte's base unit
+# (mmol/L; creatinine µmol/L) with its working, and the mean daily magnesium of the 7 days before the sample.
+LAB_HEADER = [
+    "date", "test", "value", "unit", "range_low", "range_high", "position_in_range", "base_value", "base_unit",
+    "conversions", "magnesium_7_days_before_mg", "days_counted_of_7", "days_left_out", "laboratory", "notes",
+]
+
+
+def lab_rows(profile, first, last):
+    results = LabResult.objects.filter(user=profile.user_id, taken_on__range=(first, last)).order_by("taken_on", "pk")
+    for row in with_intake_before(profile, results):
+        result = row.result
+        base = result.facts.base
+        yield [
+            result.taken_on.isoformat(), result.get_analyte_display(), plain(result.value), result.unit_label,
+            _as_given(result.range_low), _as_given(result.range_high), result.position,
+            result.facts.shown(result.converted(base.code), base.code), base.label, "; ".join(result.conversions),
+            row.mean_mg, len(row.intake.counted), row.left_out_text, result.lab, result.note,
+        ]
 
 
 def _yes_no(figure, flag):

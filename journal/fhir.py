@@ -11,6 +11,9 @@ What goes in, and from where:
   FHIR defines for what a patient reports taking (R4 spec, MedicationStatement "Boundaries and Relationships").
   The doses here are what the person logged themselves, so informationSource is the patient.
 - One heart rate Observation per reading on a symptom note, lying or standing, with its body position.
+- One laboratory Observation per lab result (journal.labs), coded with the LOINC term of its analyte in moles per
+  volume and valued in that unit (mmol/L; creatinine µmol/L), converted from the unit the lab printed when it
+  differs; the lab's range goes in referenceRange, and a note gives the value and range as printed and the working.
 
 The Bundle is a "collection": a set of resources to read, not to store as a transaction. Each entry has a stable
 urn:uuid (the same row gives the same id in every download), so a system that imports the file twice can tell.
@@ -23,8 +26,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from foods.figures import rounded, show
+from journal.labs import UNITS
 from journal.ledger import days_of
-from journal.models import SupplementDose, SymptomNote
+from journal.models import LabResult, SupplementDose, SymptomNote
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -63,6 +67,10 @@ BODY_POSITION = "http://hl7.org/fhir/StructureDefinition/observation-bodyPositio
 POSITIONS = {
     "lying": {"system": SNOMED, "code": "102538003", "display": "Recumbent body position (finding)"},
     "standing": {"system": SNOMED, "code": "10904000", "display": "Orthostatic body position (finding)"},
+}
+LABORATORY = {
+    "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory",
+    "display": "Laboratory",
 }
 GENDERS = {"female": "female", "male": "male"}  # Profile.Sex to FHIR administrative gender
 
@@ -118,6 +126,8 @@ def bundle_for(user, profile, first, last):
                     "fullUrl": _urn(user.pk, "heart-rate", note.pk, position),
                     "resource": _heart_rate(note, position, bpm, subject, profile),
                 })
+    for result in LabResult.objects.filter(user=user, taken_on__range=(first, last)).order_by("taken_on", "pk"):
+        entries.append({"fullUrl": _urn(user.pk, "lab", result.pk), "resource": _lab_result(result, subject)})
     return {
         "resourceType": "Bundle",
         "type": "collection",
@@ -209,6 +219,46 @@ def _heart_rate(note, position, bpm, subject, profile):
         "extension": [{"url": BODY_POSITION, "valueCodeableConcept": {"coding": [POSITIONS[position]],
                                                                       "text": position}}],
     }
+
+
+def _lab_result(result, subject):
+    """The result in its analyte's base unit (the unit of its LOINC term), with the lab's range in the same unit."""
+    analyte = result.facts
+    base = analyte.base.code
+    unit = {"unit": UNITS[base].label, "system": UCUM, "code": base}
+
+    def quantity(value):
+        return _quantity(analyte.shown(value, base) if result.unit != base else value, unit)
+
+    low, high = result.range_in(base)
+    printed = f"As printed: {result.value_text}"
+    if result.range_text:
+        printed += f", reference range {result.range_text}"
+    if result.lab:
+        printed += f" ({result.lab})"
+    notes = [printed + "."]
+    if result.unit != base:
+        notes.append(f"Converted: {analyte.working(result.value, result.unit, base)}.")
+    if result.note:
+        notes.append(result.note)
+    resource = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [{"coding": [LABORATORY]}],
+        "code": {"coding": [{"system": LOINC, "code": analyte.loinc.code, "display": analyte.loinc.display}],
+                 "text": analyte.name},
+        "subject": subject,
+        "effectiveDateTime": result.taken_on.isoformat(),
+        "valueQuantity": quantity(result.converted(base)),
+        "note": [{"text": text} for text in notes],
+    }
+    if low is not None or high is not None:
+        bounds = {"low": low, "high": high}
+        resource["referenceRange"] = [
+            {name: quantity(bound) for name, bound in bounds.items() if bound is not None}
+            | {"text": f"The lab's own range: {result.range_text}"}
+        ]
+    return resource
 
 
 def filename(first, last):

@@ -10,14 +10,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Case, Count, Max, Q, When
+from django.db.models import Case, Count, F, Max, Q, When
 from django.db.models.functions import Lower
 from django.templatetags.tz import do_timezone as template_timezone
 from django.utils import timezone
 
 from foods.figures import percent, plain, rounded, stored
 from foods.models import Food, Portion, nutrient_field
-from journal import reference
+from journal import labs, reference
 from journal.supplement_forms import FORMS
 
 USER = settings.AUTH_USER_MODEL
@@ -1060,3 +1060,102 @@ class StandReading(models.Model):
 
     def __str__(self):
         return f"{self.get_position_display()}, minute {self.minute}: {self.heart_rate} bpm"
+
+
+def _lab_value_within_bounds():
+    """One rule for the database: each analyte in one of its units, within the bounds of a sample in that unit."""
+    allowed = Q()
+    for analyte in labs.ANALYTES.values():
+        for unit in analyte.factors:
+            allowed |= Q(analyte=analyte.key, unit=unit, value__range=analyte.bounds_in(unit))
+    return models.CheckConstraint(condition=allowed, name="lab_result_value_within_bounds")
+
+
+class LabResultQuerySet(models.QuerySet):
+    def of(self, user):
+        return self.filter(user=user).order_by("-taken_on", "analyte", "-pk")
+
+
+class LabResult(models.Model):
+    """One blood test result as the lab printed it: the value, its unit and the lab's own reference range (ranges
+    differ between labs), with every other unit worked out on reading (journal.labs)."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="lab_results")
+    analyte = models.CharField(max_length=15, choices=[(key, analyte.name) for key, analyte in labs.ANALYTES.items()])
+    taken_on = models.DateField("date of the sample")
+    value = models.DecimalField(max_digits=8, decimal_places=3)
+    unit = models.CharField(max_length=6, choices=[(unit.code, unit.label) for unit in labs.UNITS.values()])
+    range_low = models.DecimalField("range from", max_digits=8, decimal_places=3, null=True, blank=True)
+    range_high = models.DecimalField("range to", max_digits=8, decimal_places=3, null=True, blank=True)
+    lab = models.CharField("laboratory", max_length=120, blank=True)
+    note = models.TextField(blank=True, max_length=1000)
+
+    objects = LabResultQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["taken_on", "pk"]
+        indexes = [models.Index(fields=["user", "taken_on"])]
+        constraints = [
+            _lab_value_within_bounds(),
+            positive_or_null("lab_result", "range_low"),
+            positive_or_null("lab_result", "range_high"),
+            models.CheckConstraint(
+                condition=Q(range_low__isnull=True) | Q(range_high__isnull=True) | Q(range_low__lt=F("range_high")),
+                name="lab_result_range_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_analyte_display()} {self.value_text} on {self.taken_on}"
+
+    @property
+    def facts(self):
+        return labs.ANALYTES[self.analyte]
+
+    @property
+    def unit_label(self):
+        return labs.UNITS[self.unit].label
+
+    @property
+    def value_text(self):
+        """As the lab printed it: "0.78 mmol/L"."""
+        return f"{plain(self.value)} {self.unit_label}"
+
+    @property
+    def range_text(self):
+        """The lab's range in its unit: "0.70–1.00 mmol/L", "below 1.00 mmol/L", or "" when not given."""
+        low, high = self.range_low, self.range_high
+        if low is None and high is None:
+            return ""
+        if low is None:
+            return f"up to {plain(high)} {self.unit_label}"
+        if high is None:
+            return f"from {plain(low)} {self.unit_label}"
+        return f"{plain(low)}–{plain(high)} {self.unit_label}"
+
+    @property
+    def position(self):
+        """"below", "within" or "above" the lab's range; "" without a range."""
+        if self.range_low is not None and self.value < self.range_low:
+            return "below"
+        if self.range_high is not None and self.value > self.range_high:
+            return "above"
+        return "" if self.range_low is None and self.range_high is None else "within"
+
+    def converted(self, unit):
+        """The value in another unit of its analyte, exactly; None for a unit the analyte has not."""
+        if unit not in self.facts.factors:
+            return None
+        return self.facts.convert(self.value, self.unit, unit)
+
+    def range_in(self, unit):
+        """(low, high) of the lab's range in another unit, exactly; None where the lab gave no bound."""
+        return tuple(
+            None if bound is None else self.facts.convert(bound, self.unit, unit)
+            for bound in (self.range_low, self.range_high)
+        )
+
+    @property
+    def conversions(self):
+        """The working to every other unit of the analyte: ["0.78 mmol/L × 2.4305 = 1.90 mg/dL", ...]."""
+        return [self.facts.working(self.value, self.unit, unit) for unit in self.facts.factors if unit != self.unit]

@@ -1,12 +1,15 @@
 """The doctor report: one printable page that sums up a period, week by week and day by day, by the ledger's rules."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from journal import labs
+from journal.lab_history import DAYS_BEFORE, with_intake_before
 from journal.ledger import Period, days_of
-from journal.models import StandTest, SupplementDose, SupplementProduct, SymptomNote
+from journal.models import LabResult, StandTest, SupplementDose, SupplementProduct, SymptomNote
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,7 @@ class Report:
     supplements: list  # {product_name, form, form_label, doses, elemental_mg}, most magnesium first
     notes: object  # SymptomNote QuerySet of the notes with text
     stand_tests: list  # the StandTests in the period, oldest first, their readings prefetched
+    lab_results: list  # lab_history.ResultWithIntake of the results in the period, oldest first
 
     @property
     def chart(self):
@@ -36,11 +40,16 @@ def report_for(profile, first, last):
         SupplementDose.objects.filter(**in_range).values("product_name", "form")
         .annotate(doses=Count("pk"), elemental_mg=Sum("elemental_mg")).order_by("-elemental_mg", "product_name")
     )
+    # The ledger reads the 7 days before the period too, in the same eight queries, for the intake before each lab
+    # result; the period itself starts at `first`.
+    days = days_of(profile, first - timedelta(days=DAYS_BEFORE), last)
+    results = LabResult.objects.filter(user=profile.user_id, taken_on__range=(first, last)).order_by("taken_on", "pk")
     return Report(
-        period=Period(days_of(profile, first, last)),
+        period=Period(days[DAYS_BEFORE:]),
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
         notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
         stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
+        lab_results=with_intake_before(profile, results, days),
     )
 
 
@@ -53,4 +62,5 @@ def report_context(user, profile, first, last):
         "goal": profile.goal(),
         "upper_limit_mg": profile.supplement_upper_limit_mg(),
         "generated_at": timezone.localtime(timezone.now(), profile.zone),
+        "labs": labs,
     }

@@ -15,6 +15,7 @@ from foods.models import Food, Portion
 from foods.search import reindex
 from journal.models import (
     Drink,
+    LabResult,
     MealEntry,
     Profile,
     StandReading,
@@ -162,3 +163,11 @@ def run_stand_test(user, day=None, *, supine=((70, None, None), (75, None, None)
 def _reading(values):
     heart_rate, systolic, diastolic = values if isinstance(values, tuple) else (values, None, None)
     return {"heart_rate": heart_rate, "systolic": systolic, "diastolic": diastolic}
+
+
+def add_lab_result(user, analyte, value, unit, day=None, *, low=None, high=None, lab="", note=""):
+    """A lab result as the form saves it: the value, unit and range as printed on the lab's report."""
+    return LabResult.objects.create(
+        user=user, analyte=analyte, taken_on=day or Profile.for_user(user).today(), value=_decimal(value), unit=unit,
+        range_low=_decimal(low), range_high=_decimal(high), lab=lab, note=note,
+    )

@@ -16,6 +16,7 @@ from hypothesis import given
 
 from foods.models import Food, Portion
 from journal.models import (
+    LabResult,
     MealEntry,
     Profile,
     SavedMeal,
@@ -72,6 +73,11 @@ FORMS = {
                    "supine_2_heart_rate": "75", **{f"standing_{minute}_heart_rate": str(90 + minute)
                                                    for minute in range(1, 11)},
                    "standing_1_systolic": "99", "standing_1_diastolic": "70"},
+    ),
+    "lab result": (
+        "/labs/add/", [LabResult],
+        lambda d: {"analyte": "serum_magnesium", "taken_on": str(d["today"]), "value": "0.78", "unit": "mmol/L",
+                   "range_low": "0.70", "range_high": "1.00", "lab": "City Lab", "note": "Fasting"},
     ),
     "custom food": (
         "/foods/mine/add/", [Food, Portion],

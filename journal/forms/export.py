@@ -61,6 +61,7 @@ class ExportForm(DateRangeForm):
         DAILY = "daily"
         ENTRIES = "entries"
         STAND_TESTS = "stand-tests"
+        LABS = "lab-results"
 
     kind = forms.ChoiceField(
         label="What",
@@ -68,6 +69,7 @@ class ExportForm(DateRangeForm):
             (Kind.DAILY, "One row a day: magnesium totals against the goal, electrolytes, symptom means"),
             (Kind.ENTRIES, "Every meal, supplement dose and symptom note, with its USDA source"),
             (Kind.STAND_TESTS, "Stand tests: every reading, with each test's rise and drops"),
+            (Kind.LABS, "Lab results: each as printed, converted, with the magnesium of the 7 days before"),
         ],
         widget=forms.RadioSelect,
         initial=Kind.DAILY,

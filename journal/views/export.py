@@ -9,6 +9,7 @@ FILES = {
     ExportForm.Kind.DAILY: (export.DAILY_HEADER, export.daily_rows),
     ExportForm.Kind.ENTRIES: (export.ENTRY_HEADER, export.entry_rows),
     ExportForm.Kind.STAND_TESTS: (export.STAND_TEST_HEADER, export.stand_test_rows),
+    ExportForm.Kind.LABS: (export.LAB_HEADER, export.lab_rows),
 }
 
 

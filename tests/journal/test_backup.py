@@ -19,7 +19,16 @@ from foods.models import Food
 from journal.backup import FORMAT_VERSION, NOT_BACKED_UP, TABLES, export_backup
 from journal.ledger import days_of
 from journal.models import CRONOMETER, DayMark, MealEntry, Profile, SavedMeal
-from tests.builders import add_drink, log_dose, log_food, make_food, make_product, run_stand_test, write_note
+from tests.builders import (
+    add_drink,
+    add_lab_result,
+    log_dose,
+    log_food,
+    make_food,
+    make_product,
+    run_stand_test,
+    write_note,
+)
 
 FIRST, LAST = date(2026, 11, 1), date(2026, 11, 28)
 
@@ -56,6 +65,8 @@ def diary(user, pumpkin_seeds, spinach, frozen_now):
     run_stand_test(user, date(2026, 11, 4), supine=[(70, 120, 80), 72], standing=[95, (101, 104, 72)],
                    symptoms=["dizziness"], tag="baseline")
     add_drink(user, 250, date(2026, 11, 2))
+    add_lab_result(user, "serum_magnesium", "1.9", "mg/dL", date(2026, 11, 5), low="1.7", high="2.4", lab="Quest")
+    add_lab_result(user, "creatinine", "75", "umol/L", date(2026, 11, 5))
     return user
 
 
@@ -109,6 +120,7 @@ def test_a_round_trip_keeps_every_row_and_every_day(diary, make_user, django_ass
         "profile": 1, "doctor_goals": 2, "day_marks": 2, "custom_foods": 1, "custom_food_portions": 1,
         "supplement_products": 2, "meal_entries": 5, "supplement_doses": 2, "symptom_notes": 1, "saved_meals": 2,
         "saved_meal_items": 3, "stand_tests": 1, "stand_readings": 4, "drinks": 1,
+        "lab_results": 2,
     }
     assert after == before
     alice_days = days_of(Profile.for_user(diary), FIRST, LAST)

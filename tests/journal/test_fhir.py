@@ -151,8 +151,8 @@ def test_a_shared_link_offers_the_bundle_for_its_period_only(week, frozen_now):
 
 
 def test_the_bundle_runs_a_fixed_number_of_queries(logged_in_client, week, frozen_now, django_assert_num_queries):
-    # Session, user, profile, the ledger's eight, the doses and the heart rate readings.
-    with django_assert_num_queries(13):
+    # Session, user, profile, the ledger's eight, the doses, the heart rate readings and the lab results.
+    with django_assert_num_queries(14):
         download(logged_in_client, "2025-01-01", "2026-11-28")
 
 
