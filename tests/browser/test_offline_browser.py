@@ -68,3 +68,21 @@ def test_a_page_that_cannot_be_fetched_shows_the_offline_page(page, user):
     page.goto("/week/")
     expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
     expect(page.get_by_text("Today lists what is still waiting to send")).to_be_visible()
+
+
+def test_what_waits_is_sent_when_today_next_opens_even_after_logging_in_again(page, user, frozen_now):
+    Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
+    log_in(page, user.username)
+    context = page.context
+    context.set_offline(True)
+    page.get_by_role("button", name="+ Bottle of water, 500 ml").click()
+    expect(page.locator("#offline-queue")).to_contain_text("Waiting to send: 500 ml of water")
+    page.close()  # the phone put away before the connection came back
+    context.set_offline(False)
+    context.clear_cookies()  # the session ended meanwhile: a new log-in, a new CSRF token
+
+    later = context.new_page()
+    log_in(later, user.username)  # lands on Today, which sends what waits with this session's token
+    expect(later.get_by_text("Added 500 ml of water.")).to_be_visible()
+    expect(later.locator("#offline-queue")).to_be_hidden()
+    assert list(Drink.objects.values_list("ml", flat=True)) == [500]
