@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BLOCKING = {"serious", "critical"}
 LOGGED_OUT_PAGES = [
     "/", "/accounts/login/", "/accounts/signup/", "/accounts/password_reset/", "/accounts/password_reset/done/",
-    "/accounts/reset/done/", "/no-such-page/",
+    "/accounts/reset/done/", "/offline/", "/no-such-page/",
 ]
 
 
@@ -40,6 +40,11 @@ def test_no_page_of_a_diary_has_a_serious_accessibility_violation(page, user, cl
         page.goto(url)
         if violations := blocking_violations(page, axe):
             found[url] = violations
+    # On a wider screen the navigation is shown open, its links and the current one in their own colours.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/insights/")
+    if violations := blocking_violations(page, axe):
+        found["/insights/ at 1280 px"] = violations
     assert found == {}, "\n".join(f"{url}: {violation}" for url, lines in found.items() for violation in lines)
 
 
