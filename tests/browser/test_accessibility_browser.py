@@ -56,3 +56,27 @@ def test_no_logged_out_page_has_a_serious_accessibility_violation(page):
         if violations := blocking_violations(page, axe):
             found[url] = violations
     assert found == {}, "\n".join(f"{url}: {violation}" for url, lines in found.items() for violation in lines)
+
+
+def test_the_first_tab_shows_the_skip_link_which_takes_the_keyboard_past_the_navigation(page, user):
+    log_in(page, user.username)
+    skip = page.get_by_role("link", name="Skip to main content")
+    assert skip.bounding_box()["y"] < 0  # out of sight until it has the focus
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    box = skip.bounding_box()
+    assert box["y"] >= 0 and box["height"] >= 24
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")  # the next stop is inside the page's content, not the navigation
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_a_refused_log_in_has_no_serious_accessibility_violation(page, user):
+    page.goto("/accounts/login/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+    assert "enter a correct username and password" in page.content().lower()
+    assert blocking_violations(page, Axe()) == []
