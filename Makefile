@@ -20,8 +20,10 @@ setup: $(VENV)/.runtime-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_foods
 
+# The demo account is made afresh on each run (DEBUG on only: seed_demo refuses otherwise, and the site still runs).
 run: setup
 	@echo
+	@$(PY) manage.py seed_demo || true
 	@echo "  mgtracker is serving on http://$(HOST_PORT)/  (Ctrl-C stops it)"
 	@echo
 	$(PY) manage.py runserver $(HOST_PORT)

@@ -37,6 +37,9 @@ from journal.models import (
 
 # Kept out on purpose: a share link's token is stored only as its hash, so a restored link could never be opened.
 NOT_BACKED_UP = (ShareLink,)
+# Not diary content: the key that stops a phone's offline queue from saving an entry twice matters only while the
+# phone may send it again, so a file neither carries it nor reads it.
+NOT_KEPT_FIELDS = ("idempotency_key",)
 
 FORMAT = "mgtracker-backup"
 # Raised whenever a table or a field is added, renamed or changes meaning: an older site then refuses the file
@@ -67,7 +70,8 @@ class Table:
     def fields(self):
         return [
             field for field in self.model._meta.concrete_fields
-            if not field.primary_key and field.name != self.owner_field and field.name not in self.derived
+            if not field.primary_key and field.name != self.owner_field
+            and field.name not in (*self.derived, *NOT_KEPT_FIELDS)
         ]
 
 

@@ -87,9 +87,11 @@ class Insights:
 
     @property
     def rows(self):
-        """The chart's figures as table rows: (Day, 7-day mean magnesium, 7-day mean heart-rate rise), for screen
-        readers and print."""
-        return list(zip(self.period.days, self.chart["rolling_mg"], self.chart["hr_rise_bpm"], strict=True))
+        """Every figure of the two charts as table rows, for screen readers and print: (Day, 7-day mean magnesium,
+        [7-day mean of each summary score], 7-day mean heart-rate rise)."""
+        scores = zip(*(self.chart[name] for name in SUMMARY_SCORES), strict=True)
+        return list(zip(self.period.days, self.chart["rolling_mg"], map(list, scores), self.chart["hr_rise_bpm"],
+                        strict=True))
 
 
 def insights_for(profile, last, days=DEFAULT_PERIOD):

@@ -61,6 +61,18 @@ def positive_or_null(model_name, field_name):
     )
 
 
+def idempotency_key_field():
+    """A key the page makes for each entry it sends (static/js/offline-queue.js): an entry sent twice, because a
+    reply was lost or the phone's offline queue sent it again, is saved once (journal/forms/once.py)."""
+    return models.UUIDField(null=True, blank=True, editable=False)
+
+
+def sent_once(model_name):
+    return models.UniqueConstraint(
+        "user", "idempotency_key", condition=Q(idempotency_key__isnull=False), name=f"{model_name}_sent_once",
+    )
+
+
 def in_range_or_null(model_name, field_name, bounds):
     return models.CheckConstraint(
         condition=Q(**{f"{field_name}__isnull": True}) | Q(**{f"{field_name}__range": bounds}),
@@ -323,6 +335,7 @@ class MealEntry(models.Model):
     # the same file twice adds nothing the second time. Blank for entries logged here.
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     water_g = nutrient_field("water (g)", max_digits=12)
+    idempotency_key = idempotency_key_field()
 
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -345,6 +358,7 @@ class MealEntry(models.Model):
             models.UniqueConstraint(
                 "user", "import_fingerprint", condition=~Q(import_fingerprint=""), name="one_entry_per_imported_row",
             ),
+            sent_once("meal_entry"),
         ]
 
     def __str__(self):
@@ -601,6 +615,7 @@ class SupplementDose(models.Model):
     sodium_mg = models.DecimalField(max_digits=9, decimal_places=2, default=0)
     potassium_mg = models.DecimalField(max_digits=9, decimal_places=2, default=0)
     water_ml = models.DecimalField(max_digits=8, decimal_places=1, default=0)
+    idempotency_key = idempotency_key_field()
 
     objects = SupplementDoseQuerySet.as_manager()
 
@@ -619,6 +634,7 @@ class SupplementDose(models.Model):
                 models.CheckConstraint(condition=Q(**{f"{name}__gte": 0}), name=f"supplement_dose_{name}_not_negative")
                 for name in ("sodium_mg", "potassium_mg", "water_ml")
             ),
+            sent_once("supplement_dose"),
         ]
 
     def __str__(self):
@@ -666,6 +682,7 @@ class Drink(models.Model):
     date = models.DateField()
     kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.WATER)
     ml = models.PositiveIntegerField()
+    idempotency_key = idempotency_key_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = DayQuerySet.as_manager()
@@ -675,6 +692,7 @@ class Drink(models.Model):
         indexes = [models.Index(fields=["user", "date"])]
         constraints = [
             models.CheckConstraint(condition=Q(ml__range=(1, MAX_FLUID_ML_A_DAY)), name="drink_ml_in_range"),
+            sent_once("drink"),
         ]
 
     def __str__(self):

@@ -1,9 +1,16 @@
+import hashlib
+import json
+from pathlib import Path
+
 from axes.decorators import axes_dispatch
+from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import PasswordResetView
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import redirect, render
+from django.templatetags.static import PrefixNode, static
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from mgtracker.forms import SignupForm
@@ -51,3 +58,46 @@ def csrf_failure(request, reason=""):
     same_site = url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure())
     context = {"no_cookie": reason == REASON_NO_CSRF_COOKIE, "retry_path": referer if same_site else ""}
     return render(request, "403_csrf.html", context, status=403)
+
+
+# What the service worker keeps from the moment it is installed: what every page needs, so a page read once opens
+# offline with its look; other static files are kept the first time a page asks for them.
+PRECACHED = (
+    "vendor/bootstrap/bootstrap.min.css", "css/app.css", "css/print.css", "vendor/bootstrap/bootstrap.bundle.min.js",
+    "js/progress-bars.js", "js/service-worker-register.js", "js/offline-queue.js", "favicon.svg",
+    "manifest.webmanifest", "icons/icon-192.png",
+)
+
+
+def static_version():
+    """A stamp that changes with any file of static/ (its size or time): a deploy or an edit makes a new worker,
+    which drops the files the old one kept."""
+    stamp = hashlib.sha256()
+    for directory in settings.STATICFILES_DIRS:
+        for path in sorted(Path(directory).rglob("*")):
+            if path.is_file():
+                status = path.stat()
+                stamp.update(f"{path.relative_to(directory)} {status.st_size} {status.st_mtime_ns}\n".encode())
+    return stamp.hexdigest()[:16]
+
+
+@login_not_required
+def service_worker(request):
+    """The service worker, from the root of the site so that its scope is every page (a script under /static/
+    could only act on /static/)."""
+    context = {
+        "version": static_version(),
+        "precache": json.dumps([static(path) for path in PRECACHED] + [reverse("offline")]),
+        "offline_url": json.dumps(reverse("offline")),
+        "static_url": json.dumps(PrefixNode.handle_simple("STATIC_URL")),
+    }
+    response = render(request, "service-worker.js", context, content_type="text/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"  # a browser asks again on each visit, so a new version is seen at once
+    return response
+
+
+@login_not_required
+def offline(request):
+    """The page the service worker shows when a page cannot be fetched; kept on the phone, so it names nobody."""
+    return render(request, "offline.html")

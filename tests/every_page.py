@@ -13,10 +13,11 @@ from foods.models import Food, Portion
 from journal.models import Drink, MealEntry, Profile, SavedMeal, ShareLink
 from tests.builders import add_lab_result, log_dose, make_product, run_stand_test, write_note
 
-# Not pages: file downloads, a POST-only action, the admin (staff only) and the e-mailed reset link.
+# Not pages: file downloads, the service worker's script, a POST-only action, the admin (staff only) and the
+# e-mailed reset link.
 NOT_PAGES = (
-    "/export/", "/report/fhir/", "/shared/<str:token>/fhir/", "/profile/data/backup/", "/accounts/logout/", "/admin/",
-    "/accounts/reset/<",
+    "/export/", "/report/fhir/", "/shared/<str:token>/fhir/", "/profile/data/backup/", "/service-worker.js",
+    "/accounts/logout/", "/admin/", "/accounts/reset/<",
 )
 
 

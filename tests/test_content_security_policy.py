@@ -8,7 +8,7 @@ from django.test import Client
 from tests.every_page import diary_of, every_page
 
 POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; " \
-         "frame-ancestors 'none'"
+         "frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'"
 
 
 def policy_directives(response):

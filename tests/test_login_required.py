@@ -11,7 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 # /shared/: a doctor opens a shared report by its token alone (tests/journal/test_share_links.py).
 PUBLIC_PREFIXES = ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/", "/accounts/reset/", "/shared/")
-PUBLIC_PAGES = {"/"}
+# The service worker and the offline page it keeps: fetched once for the whole site, and naming nobody.
+PUBLIC_PAGES = {"/", "/service-worker.js", "/offline/"}
 SAMPLE_ARGUMENTS = {"int": "1", "str": "x", "slug": "x", "path": "x", "date": "2026-01-15"}
 
 

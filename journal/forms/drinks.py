@@ -1,12 +1,14 @@
 from django import forms
 
 from journal.forms.days import ForALivedDay
+from journal.forms.once import SentOnce
 from journal.ledger import day_of
 from journal.models import MAX_FLUID_ML_A_DAY, Drink
 
 
-class DrinkForm(ForALivedDay, forms.ModelForm):
-    """A drink in ml on one day: a glass or a bottle in one tap, or any amount."""
+class DrinkForm(SentOnce, ForALivedDay, forms.ModelForm):
+    """A drink in ml on one day: a glass or a bottle in one tap, or any amount; the one-tap glass and bottle join
+    the offline queue, so each is sent once."""
 
     ml = forms.IntegerField(
         label="Amount (ml)", min_value=1, max_value=MAX_FLUID_ML_A_DAY,
@@ -24,6 +26,10 @@ class DrinkForm(ForALivedDay, forms.ModelForm):
 
     future_day_message = "A day still to come cannot have drinks: add them once it has been lived."
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = self.user
+
     def clean(self):
         cleaned = super().clean()
         ml = cleaned.get("ml")
@@ -37,7 +43,7 @@ class DrinkForm(ForALivedDay, forms.ModelForm):
         return cleaned
 
     def save(self, commit=True):
-        self.instance.user, self.instance.date = self.user, self.day
+        self.instance.date = self.day
         return super().save(commit)
 
     def saved_message(self):

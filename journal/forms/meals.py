@@ -7,6 +7,7 @@ from django import forms
 from django.db import IntegrityError
 
 from foods.models import Food, Portion
+from journal.forms.once import SentOnce
 from journal.models import EARLIEST_DATE, MAX_GRAMS_PER_ENTRY, MealEntry, Profile, SavedMeal
 
 MAX_PORTIONS = Decimal(100)
@@ -133,6 +134,10 @@ class MealEntryForm(forms.ModelForm):
         if commit:
             entry.save()
         return entry
+
+
+class NewMealEntryForm(SentOnce, MealEntryForm):
+    """A food logged anew: sent twice with the same key (a lost reply, the offline queue), it is saved once."""
 
 
 class LogToDayForm(forms.Form):

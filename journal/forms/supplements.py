@@ -6,6 +6,7 @@ from django import forms
 
 from foods.figures import show
 from journal.forms.moments import LocalMomentForm
+from journal.forms.once import SentOnce
 from journal.models import MAX_FLUID_ML_A_DAY, SupplementDose, SupplementProduct
 from journal.supplement_forms import FORMS
 
@@ -70,7 +71,7 @@ class ProductForm(forms.ModelForm):
         )
 
 
-class DoseForm(LocalMomentForm):
+class DoseForm(SentOnce, LocalMomentForm):
     moment_field = "taken_at"
     units = forms.DecimalField(
         label="How many units", max_digits=6, decimal_places=2, min_value=SMALLEST_AMOUNT, max_value=MAX_UNITS,
@@ -82,6 +83,7 @@ class DoseForm(LocalMomentForm):
 
     def __init__(self, *args, profile, **kwargs):
         super().__init__(*args, profile=profile, **kwargs)
+        self.instance.user_id = profile.user_id
         # Only the user's own products: another user's id is not a valid choice.
         self.fields["product"].queryset = SupplementProduct.objects.filter(user_id=profile.user_id)
         if self.instance.pk is None or self.instance.product_id is not None:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from journal.forms.meals import CopyEntriesForm, MealEntryForm, meal_at_hour
+from journal.forms.meals import CopyEntriesForm, MealEntryForm, NewMealEntryForm, meal_at_hour
 from journal.models import MealEntry, Profile
 
 # The add page offers foods logged in this window, so reading them stays cheap however long the history.
@@ -21,7 +21,7 @@ def _own_entry(request, pk):
 def meal_add(request):
     profile = Profile.for_user(request.user)
     initial = {"date": profile.today(), "meal": meal_at_hour(profile.now().hour), **request.GET.dict()}
-    form = MealEntryForm(request.POST or None, initial=initial, user=request.user)
+    form = NewMealEntryForm(request.POST or None, initial=initial, user=request.user)
     if form.is_valid():
         entry = form.save()
         messages.success(request, f"Logged {entry.food_name}, {entry.amount_text}.")

@@ -169,8 +169,8 @@ def test_every_page_and_file_reads_the_day_alike(case, logged_in_client, alice):
         assert "This day counts in your weekly averages" in day_page
         assert "over the 1 day that counts" in text(week_page)
         assert "over the 1 day that counts" in report
-        # Counts, and no heart-rate rise nor its 7-day average that day.
-        assert table_row(insights, "insights-table", "Wed 11 Mar").endswith(" yes – –")
+        # Counts, and no symptom score nor heart-rate rise to average that day.
+        assert table_row(insights, "insights-table", "Wed 11 Mar").endswith(" yes – – – – –")
         magnesium = expected.csv["magnesium_total_mg"]
         assert f"Magnesium: {magnesium} mg a day on average" in report
         assert f"Magnesium: {magnesium} mg a day on average" in text(week_page)

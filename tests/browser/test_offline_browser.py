@@ -1,0 +1,88 @@
+"""Without a connection a one-tap drink is kept on the phone, listed as waiting, and sent once when the connection
+returns; a page that cannot be fetched shows the offline page from the service worker."""
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from journal.models import Drink, Profile
+from tests.browser.test_supplements_browser import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_glass_tapped_offline_waits_on_the_phone_and_is_added_once_back_online(page, user, client, frozen_now):
+    Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
+    log_in(page, user.username)
+    waiting = page.locator("#offline-queue")
+    expect(waiting).to_be_hidden()
+
+    page.context.set_offline(True)
+    page.get_by_role("button", name="+ Glass of water, 250 ml").click()
+    expect(waiting).to_contain_text("Waiting to send: 250 ml of water")
+    assert page.url.endswith("/today/")  # the page stayed; nothing reached the server
+    assert not Drink.objects.exists()
+
+    page.context.set_offline(False)
+    expect(page.get_by_text("Added 250 ml of water.")).to_be_visible()  # the page reloads with the server's word
+    expect(waiting).to_be_hidden()
+    drink = Drink.objects.get()
+    assert (drink.user, drink.date, drink.ml, drink.kind) == (user, date(2026, 11, 28), 250, "water")
+    assert page.evaluate("localStorage.getItem('mgtracker-offline-queue')") == "[]"
+
+    # The same entry arriving again (a reply lost on the way back) adds nothing.
+    client.force_login(user)
+    for _ in range(2):
+        client.post("/day/2026-11-28/drinks/", {"kind": "water", "ml": "250", "idempotency_key": drink.idempotency_key})
+    assert Drink.objects.count() == 1
+
+
+def test_two_glasses_tapped_offline_are_two_drinks_and_online_taps_are_sent_as_before(page, user, frozen_now):
+    Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
+    log_in(page, user.username)
+    page.context.set_offline(True)
+    page.get_by_role("button", name="+ Glass of water, 250 ml").click()
+    page.get_by_role("button", name="+ Bottle of water, 500 ml").click()
+    page.get_by_role("button", name="+ Glass of water, 250 ml").click()
+    expect(page.locator("#offline-queue li")).to_have_text(
+        ["Waiting to send: 250 ml of water", "Waiting to send: 500 ml of water", "Waiting to send: 250 ml of water"]
+    )
+    page.context.set_offline(False)
+    expect(page.locator("#offline-queue")).to_be_hidden()
+    expect(page.locator("[aria-labelledby=drinks-heading] .list-group-item")).to_have_count(3)
+    assert sorted(Drink.objects.values_list("ml", flat=True)) == [250, 250, 500]
+
+    page.get_by_role("button", name="+ Glass of water, 250 ml").click()  # online: sent as any form
+    page.wait_for_url("**/day/2026-11-28/")
+    expect(page.get_by_text("Added 250 ml of water.")).to_be_visible()
+    assert Drink.objects.count() == 4 and Drink.objects.filter(idempotency_key__isnull=True).count() == 0
+
+
+def test_a_page_that_cannot_be_fetched_shows_the_offline_page(page, user):
+    log_in(page, user.username)
+    assert page.evaluate("navigator.serviceWorker.ready.then(registration => registration.scope)") == (
+        page.url.removesuffix("today/")
+    )
+    page.context.set_offline(True)
+    page.goto("/week/")
+    expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
+    expect(page.get_by_text("Today lists what is still waiting to send")).to_be_visible()
+
+
+def test_what_waits_is_sent_when_today_next_opens_even_after_logging_in_again(page, user, frozen_now):
+    Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
+    log_in(page, user.username)
+    context = page.context
+    context.set_offline(True)
+    page.get_by_role("button", name="+ Bottle of water, 500 ml").click()
+    expect(page.locator("#offline-queue")).to_contain_text("Waiting to send: 500 ml of water")
+    page.close()  # the phone put away before the connection came back
+    context.set_offline(False)
+    context.clear_cookies()  # the session ended meanwhile: a new log-in, a new CSRF token
+
+    later = context.new_page()
+    log_in(later, user.username)  # lands on Today, which sends what waits with this session's token
+    expect(later.get_by_text("Added 500 ml of water.")).to_be_visible()
+    expect(later.locator("#offline-queue")).to_be_hidden()
+    assert list(Drink.objects.values_list("ml", flat=True)) == [500]

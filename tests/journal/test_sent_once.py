@@ -1,0 +1,85 @@
+"""An entry sent twice with the same idempotency key (a reply lost, the phone's offline queue sending it again) is
+saved once, and the second send is answered like the first; without a key, or with a new one, each send counts."""
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, transaction
+from pytest_django.asserts import assertContains
+
+from journal.forms.drinks import DrinkForm
+from journal.models import Drink, MealEntry, SupplementDose
+from tests.builders import make_product, pumpkin_seeds
+
+pytestmark = pytest.mark.usefixtures("frozen_now")
+KEY = "0b0f1c4e-5a4b-4c1e-9a57-3c9f5a0e2d11"
+
+
+def glass(key=None):
+    return {"kind": "water", "ml": "250"} | ({"idempotency_key": key} if key else {})
+
+
+def test_a_drink_sent_twice_with_one_key_is_added_once_and_both_sends_land_on_the_day(logged_in_client, user):
+    first = logged_in_client.post("/day/2026-11-28/drinks/", glass(KEY), follow=True)
+    second = logged_in_client.post("/day/2026-11-28/drinks/", glass(KEY), follow=True)
+    for response in (first, second):
+        assert response.redirect_chain == [("/day/2026-11-28/", 302)]
+        assertContains(response, "Added 250 ml of water.")
+    drink = Drink.objects.get(user=user)
+    assert (drink.ml, drink.date, drink.idempotency_key) == (250, date(2026, 11, 28), uuid.UUID(KEY))
+
+
+def test_two_glasses_with_two_keys_or_none_are_two_drinks(logged_in_client, user):
+    logged_in_client.post("/day/2026-11-28/drinks/", glass(str(uuid.uuid4())))
+    logged_in_client.post("/day/2026-11-28/drinks/", glass(str(uuid.uuid4())))
+    logged_in_client.post("/day/2026-11-28/drinks/", glass())
+    logged_in_client.post("/day/2026-11-28/drinks/", glass())
+    assert Drink.objects.filter(user=user).count() == 4
+
+
+def test_a_key_is_one_persons_own(client, user, other_user):
+    client.force_login(other_user)
+    client.post("/day/2026-11-28/drinks/", glass(KEY))
+    client.force_login(user)
+    client.post("/day/2026-11-28/drinks/", glass(KEY))
+    assert sorted(Drink.objects.values_list("user__username", flat=True)) == ["alice", "bob"]
+
+
+def test_a_key_that_is_no_uuid_is_refused_with_a_message_and_nothing_added(logged_in_client, user):
+    response = logged_in_client.post("/day/2026-11-28/drinks/", glass("not-a-key"), follow=True)
+    assertContains(response, "Enter a valid UUID.")
+    assert not Drink.objects.filter(user=user).exists()
+
+
+def test_a_dose_sent_twice_with_one_key_is_logged_once(logged_in_client, user):
+    product = make_product(user)  # 500 mg magnesium glycinate: 70.50 mg elemental a capsule
+    dose = {"product": product.pk, "units": "2", "taken_at": "2026-11-28T08:15", "idempotency_key": KEY}
+    for _ in range(2):
+        response = logged_in_client.post("/supplements/doses/add/", dose, follow=True)
+        assertContains(response, "Logged 141 mg elemental magnesium")
+    assert SupplementDose.objects.get(user=user).elemental_mg == Decimal("141.00")
+
+
+def test_a_food_sent_twice_with_one_key_is_logged_once(logged_in_client, user):
+    seeds = pumpkin_seeds()
+    cup = seeds.portions.get(description="1 cup")
+    entry = {"food": seeds.pk, "portion": cup.pk, "amount": "0.5", "date": "2026-11-28", "meal": "snack",
+             "idempotency_key": KEY}
+    for _ in range(2):
+        response = logged_in_client.post("/meals/add/", entry)
+        assert response.status_code == 302 and response["Location"] == "/day/2026-11-28/"
+    # Half a cup, 64.5 g x 592 mg/100 g = 381.84 mg, once.
+    assert list(MealEntry.objects.filter(user=user).values_list("magnesium_mg", flat=True)) == [Decimal("381.84")]
+
+
+def test_of_two_sends_racing_with_one_key_the_later_answers_with_the_entry_the_first_saved(user):
+    later = DrinkForm(glass(KEY), user=user, day=date(2026, 11, 28))
+    assert later.is_valid()  # checked before the first send was saved
+    first = Drink.objects.create(user=user, date=date(2026, 11, 28), ml=250, idempotency_key=KEY)
+    assert later.save() == first
+    assert later.saved_message() == "Added 250 ml of water."
+    assert Drink.objects.filter(user=user).count() == 1
+    with pytest.raises(IntegrityError), transaction.atomic():  # the database holds each key once for a person
+        Drink.objects.create(user=user, date=date(2026, 11, 28), ml=500, idempotency_key=KEY)
