@@ -23,6 +23,8 @@ from journal.models import (
     DoctorGoal,
     Drink,
     MealEntry,
+    Medicine,
+    MedicineDose,
     Profile,
     SavedMeal,
     SavedMealItem,
@@ -41,7 +43,8 @@ FORMAT = "mgtracker-backup"
 # Raised whenever a table or a field is added, renamed or changes meaning: an older site then refuses the file
 # rather than dropping what it does not know. A file of an earlier version restores (a field it lacks takes the
 # field's default).
-FORMAT_VERSION = 1
+# Version 2 (issue 14): the medicines and medicine_doses tables, and the profile's kidney_disease.
+FORMAT_VERSION = 2
 
 
 class BackupError(Exception):
@@ -80,6 +83,8 @@ TABLES = (
     Table("supplement_products", SupplementProduct, "user"),
     Table("meal_entries", MealEntry, "user"),
     Table("supplement_doses", SupplementDose, "user"),
+    Table("medicines", Medicine, "user"),
+    Table("medicine_doses", MedicineDose, "user"),
     Table("symptom_notes", SymptomNote, "user"),
     Table("saved_meals", SavedMeal, "user"),
     Table("saved_meal_items", SavedMealItem, "saved_meal__user"),

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from foods.models import Food, Portion
 from journal.models import Drink, MealEntry, Profile, SavedMeal, ShareLink
-from tests.builders import log_dose, make_product, run_stand_test, write_note
+from tests.builders import log_dose, log_medicine_dose, make_medicine, make_product, run_stand_test, write_note
 
 # Not pages: file downloads, a POST-only action, the admin (staff only) and the e-mailed reset link.
 NOT_PAGES = (
@@ -44,6 +44,8 @@ def diary_of(user):
     stand_test = run_stand_test(user, started_at=now, supine=[(70, 120, 80), 72], standing=[95, 99, (101, 104, 72)],
                                 stopped_early="unwell")
     drink = Drink.objects.create(user=user, date=today, ml=250)
+    medicine = make_medicine(user, usual_times=["08:00"], started_on=today - timedelta(days=30))
+    medicine_dose = log_medicine_dose(user, medicine, taken_at=now)
     return {
         "day": today.isoformat(), "start": (today - timedelta(days=today.weekday())).isoformat(), "meal": "breakfast",
         "foods/<int:pk>": seeds.pk, "foods/mine/<int:pk>": granola.pk, "meals/<int:pk>": entries[0].pk,
@@ -52,6 +54,7 @@ def diary_of(user):
         "share/<int:pk>": share_link.pk, "token": token,
         "stand/<int:pk>": stand_test.pk,
         "drinks/<int:pk>": drink.pk,
+        "medicines/<int:pk>": medicine.pk, "medicines/doses/<int:pk>": medicine_dose.pk,
     }
 
 

@@ -19,7 +19,17 @@ from foods.models import Food
 from journal.backup import FORMAT_VERSION, NOT_BACKED_UP, TABLES, export_backup
 from journal.ledger import days_of
 from journal.models import CRONOMETER, DayMark, MealEntry, Profile, SavedMeal
-from tests.builders import add_drink, log_dose, log_food, make_food, make_product, run_stand_test, write_note
+from tests.builders import (
+    add_drink,
+    log_dose,
+    log_food,
+    log_medicine_dose,
+    make_food,
+    make_medicine,
+    make_product,
+    run_stand_test,
+    write_note,
+)
 
 FIRST, LAST = date(2026, 11, 1), date(2026, 11, 28)
 
@@ -56,6 +66,12 @@ def diary(user, pumpkin_seeds, spinach, frozen_now):
     run_stand_test(user, date(2026, 11, 4), supine=[(70, 120, 80), 72], standing=[95, (101, 104, 72)],
                    symptoms=["dizziness"], tag="baseline")
     add_drink(user, 250, date(2026, 11, 2))
+    profile.kidney_disease = True
+    profile.save()
+    doxycycline = make_medicine(user, "Doxycycline", kind="tetracycline", dose="100 mg", usual_times=["08:00", "20:00"],
+                                started_on=date(2026, 11, 1), stopped_on=date(2026, 11, 14))
+    log_medicine_dose(user, doxycycline, date(2026, 11, 2))
+    make_medicine(user, "Furosemide", kind="loop_diuretic", dose="20 mg")
     return user
 
 
@@ -108,7 +124,8 @@ def test_a_round_trip_keeps_every_row_and_every_day(diary, make_user, django_ass
     assert {name: len(rows) for name, rows in after.items()} == {
         "profile": 1, "doctor_goals": 2, "day_marks": 2, "custom_foods": 1, "custom_food_portions": 1,
         "supplement_products": 2, "meal_entries": 5, "supplement_doses": 2, "symptom_notes": 1, "saved_meals": 2,
-        "saved_meal_items": 3, "stand_tests": 1, "stand_readings": 4, "drinks": 1,
+        "saved_meal_items": 3, "stand_tests": 1, "stand_readings": 4, "drinks": 1, "medicines": 2,
+        "medicine_doses": 1,
     }
     assert after == before
     alice_days = days_of(Profile.for_user(diary), FIRST, LAST)
