@@ -4,9 +4,9 @@ one source, named on every page that shows it. The app records and explains: it 
 medicine."""
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
-from foods.figures import plain
+from foods.figures import show
 from journal.models import Medicine, MedicineDose, SupplementDose
 
 SOURCE = "NIH Office of Dietary Supplements, Magnesium fact sheet for health professionals"
@@ -125,7 +125,7 @@ class TimingNote:
             when = f"{_gap_text(gap)} {'after' if gap > timedelta(0) else 'before'}"
         medicine = self.medicine_dose.medicine
         return (
-            f"Magnesium ({self.magnesium_dose.product_name}, {plain(self.magnesium_dose.elemental_mg)} mg, "
+            f"Magnesium ({self.magnesium_dose.product_name}, {show(self.magnesium_dose.elemental_mg, 'mg')}, "
             f"{magnesium_at:%a %-d %b %H:%M}) was taken {when} {medicine.name} ({medicine_at:%a %-d %b %H:%M}): "
             f"{self.spacing.advice}. {TALK_IT_OVER}"
         )
@@ -136,8 +136,14 @@ def timing_notes(profile, first, last):
     of a magnesium dose and a dose of a medicine that needs spacing, too close together, at least one of them on
     those days. A pair across midnight is a note on both days."""
     zone = profile.zone
-    since = datetime.combine(first, time(0), zone) - WIDEST_SPACING
-    until = datetime.combine(last + timedelta(days=1), time(0), zone) + WIDEST_SPACING
+    try:
+        since = datetime.combine(first, time(0), zone) - WIDEST_SPACING
+    except OverflowError:  # the first day of the calendar has nothing before it
+        since = datetime.min.replace(tzinfo=UTC)
+    try:
+        until = datetime.combine(last + timedelta(days=1), time(0), zone) + WIDEST_SPACING
+    except OverflowError:  # nor the last anything after it
+        until = datetime.max.replace(tzinfo=UTC)
     medicine_doses = list(
         MedicineDose.objects.filter(user=profile.user_id, medicine__kind__in=list(SPACING),
                                     taken_at__range=(since, until)).select_related("medicine")

@@ -657,7 +657,12 @@ class SupplementDose(models.Model):
 class MedicineQuerySet(models.QuerySet):
     def taken_on(self, user, day):
         """The person's medicines between their start and stop dates on `day`."""
-        return self.filter(user=user, started_on__lte=day).filter(Q(stopped_on__isnull=True) | Q(stopped_on__gte=day))
+        return self.taken_between(user, day, day)
+
+    def taken_between(self, user, first, last):
+        """The person's medicines taken on at least one day from `first` to `last`."""
+        not_stopped_before = Q(stopped_on__isnull=True) | Q(stopped_on__gte=first)
+        return self.filter(not_stopped_before, user=user, started_on__lte=last)
 
 
 class Medicine(models.Model):

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from journal.adherence import adherence
 from journal.ledger import Period, days_of
-from journal.models import StandTest, SupplementDose, SupplementProduct, SymptomNote
+from journal.medicines import medicine_notes, timing_notes
+from journal.models import Medicine, StandTest, SupplementDose, SupplementProduct, SymptomNote
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,10 @@ class Report:
     supplements: list  # {product_name, form, form_label, doses, elemental_mg}, most magnesium first
     notes: object  # SymptomNote QuerySet of the notes with text
     stand_tests: list  # the StandTests in the period, oldest first, their readings prefetched
+    medicines: list  # the Medicines taken on a day of the period
+    medicine_notes: dict  # journal.medicines.medicine_notes() of them
+    timing_notes: list  # journal.medicines.TimingNote: magnesium taken too close to a medicine that needs spacing
+    adherence: list  # journal.adherence.Adherence of each product and medicine, week by week
 
     @property
     def chart(self):
@@ -36,11 +42,16 @@ def report_for(profile, first, last):
         SupplementDose.objects.filter(**in_range).values("product_name", "form")
         .annotate(doses=Count("pk"), elemental_mg=Sum("elemental_mg")).order_by("-elemental_mg", "product_name")
     )
+    medicines = list(Medicine.objects.taken_between(profile.user_id, first, last))
     return Report(
         period=Period(days_of(profile, first, last)),
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
         notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
         stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
+        medicines=medicines,
+        medicine_notes=medicine_notes(medicines),
+        timing_notes=timing_notes(profile, first, last),
+        adherence=adherence(profile.user_id, first, last, medicines),
     )
 
 
