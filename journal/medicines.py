@@ -32,6 +32,11 @@ class Spacing:
     def too_close(self, magnesium, medicine):
         return medicine - self.before < magnesium < medicine + self.after
 
+    @property
+    def window_text(self):
+        """The window in words: "from 6 h before it to 2 h after it"."""
+        return f"less than {_gap_text(self.before)} before it or less than {_gap_text(self.after)} after it"
+
 
 # From the NIH ODS fact sheet (SOURCE): "Magnesium-rich supplements or medications can decrease the absorption of
 # oral bisphosphonates, such as alendronate ... separate by at least 2 hours"; "Magnesium can form insoluble
@@ -82,6 +87,11 @@ def medicines_changing_magnesium(medicines):
     """[(medicine, what its kind does to the body's magnesium)] for those of a kind that does something."""
     return [(medicine, EFFECT_ON_MAGNESIUM[medicine.kind]) for medicine in medicines
             if medicine.kind in EFFECT_ON_MAGNESIUM]
+
+
+def spacing_rows():
+    """[(kind label, Spacing)] for the table of the medicines page."""
+    return [(Kind(kind).label, spacing) for kind, spacing in SPACING.items()]
 
 
 def medicine_notes(medicines):

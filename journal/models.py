@@ -1,4 +1,5 @@
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -705,6 +706,17 @@ class Medicine(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.dose}".strip()
+
+    def clean(self):
+        # The form writes them itself; a restored backup could hold anything.
+        times = self.usual_times
+        well_formed = isinstance(times, list) and len(times) <= self.MAX_USUAL_TIMES and all(
+            isinstance(at, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", at) for at in times
+        )
+        if not well_formed:
+            raise ValidationError({"usual_times": (
+                f"Usual times are a list of at most {self.MAX_USUAL_TIMES} times of day written as “08:00”."
+            )})
 
     def taken_on(self, day):
         """Whether the person was taking it on `day`, from its start to its stop date, both included."""

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from journal.forms.medicines import MedicineDoseForm, MedicineForm, UsualDoseForm
-from journal.medicines import medicine_notes, notes_for_dose
+from journal.medicines import medicine_notes, notes_for_dose, spacing_rows
 from journal.models import Medicine, MedicineDose, Profile
 from journal.views.day import posted_from_the_day_page
 from journal.views.params import redirect_back, requested_day
@@ -17,6 +17,7 @@ def medicine_list(request):
         **medicine_notes(medicine for medicine in medicines if medicine.taken_on(profile.today())),
         "doses": MedicineDose.objects.filter(user=request.user).select_related("medicine", "user__profile")
         .order_by("-taken_at", "-pk")[:30],
+        "spacing_rows": spacing_rows(),
     }
     return render(request, "journal/medicine_list.html", context)
 

@@ -205,6 +205,9 @@ def test_a_broken_row_refuses_the_whole_file_and_names_the_row(diary, make_user)
     first = data["tables"]["saved_meals"][0]["id"]
     assert f"id {first} is another row's too" in refused(make_user("hal"), broken(data, "saved_meals", id=first))
     assert "gives no offset" in refused(make_user("gil"), broken(data, "symptom_notes", recorded_at="2026-11-02T12:00"))
+    for n, times in enumerate(({"08:00": 1}, ["8 am"], ["24:00"], [f"0{hour}:00" for hour in range(7)], 8)):
+        reason = refused(make_user(f"ivy{n}"), broken(data, "medicines", usual_times=times))
+        assert "medicines, row 2: usual_times: Usual times are a list of at most 6 times" in reason, times
 
 
 def test_a_row_that_breaks_a_database_rule_refuses_the_whole_file(diary, make_user):
