@@ -34,15 +34,15 @@ class Spacing:
 
     @property
     def window_text(self):
-        """The window in words: "from 6 h before it to 2 h after it"."""
+        """The window in words: "less than 6 h before it or less than 2 h after it"."""
         return f"less than {_gap_text(self.before)} before it or less than {_gap_text(self.after)} after it"
 
 
-# From the NIH ODS fact sheet (SOURCE): "Magnesium-rich supplements or medications can decrease the absorption of
-# oral bisphosphonates, such as alendronate ... separate by at least 2 hours"; "Magnesium can form insoluble
-# complexes with tetracyclines, such as demeclocycline and doxycycline, as well as quinolone antibiotics, such as
-# ciprofloxacin and levofloxacin. These antibiotics should be taken at least 2 hours before or 4-6 hours after a
-# magnesium-containing supplement." An antibiotic at least 2 h before magnesium means magnesium waits 2 h after it;
+# From the NIH ODS fact sheet (SOURCE, "Interactions with medications"), in its terms: magnesium-rich supplements or
+# medications can decrease the absorption of oral bisphosphonates such as alendronate, so the two are taken at least
+# 2 hours apart; magnesium can form insoluble complexes with tetracyclines (demeclocycline, doxycycline) and
+# quinolones (ciprofloxacin, levofloxacin), which should be taken at least 2 hours before or 4 to 6 hours after a
+# magnesium-containing supplement. An antibiotic at least 2 h before magnesium means magnesium waits 2 h after it;
 # 4 to 6 h after magnesium means magnesium comes at least 6 h ahead of it: the far end of the range, since a note
 # that comes early costs a look and one that comes late costs the antibiotic.
 ANTIBIOTIC_ADVICE = ("at least 2 hours before or 4 to 6 hours after a magnesium-containing supplement, as magnesium "
@@ -76,8 +76,8 @@ EFFECT_ON_MAGNESIUM = {
                         "magnesium in the blood (hypomagnesemia).",
 }
 
-# The fact sheet: "people with ... impaired kidney function" are at risk of magnesium toxicity, "because the
-# kidneys remove excess magnesium".
+# The fact sheet: people with impaired kidney function are at higher risk of magnesium toxicity, because the kidneys
+# remove excess magnesium.
 KIDNEY_NOTE = ("You noted chronic kidney disease or reduced kidney function: take magnesium supplements only as "
                "your doctor directs. The kidneys remove excess magnesium from the body, so when they work less well "
                "magnesium from supplements can build up to a harmful level.")
@@ -90,7 +90,7 @@ def medicines_changing_magnesium(medicines):
 
 
 def spacing_rows():
-    """[(kind label, Spacing)] for the table of the medicines page."""
+    """[(kind label, Spacing)] for the list on the medicines page."""
     return [(Kind(kind).label, spacing) for kind, spacing in SPACING.items()]
 
 
