@@ -2,16 +2,16 @@
 product and medicine, the days a dose was taken, the days recorded with none taken, and the days not recorded.
 
 A day not recorded is never counted as a day missed: the person may simply not have logged it. "Recorded with none
-taken" is what the person said: the day page's "No supplements today" mark, for supplements. There is no such mark
-for medicines, so for a medicine every day without a dose is a day not recorded. Counting starts on a medicine's
-start date (and stops at its stop date) and on a product's first dose ever logged, since products have no start
-date; days before that are not counted at all.
+taken" is what the person said: the day page's "No supplements today" mark for a supplement, its "No medicines
+today" mark for a medicine, on a day without a dose of it (a dose logged wins over the mark). Counting starts on a
+medicine's start date (and stops at its stop date) and on a product's first dose ever logged, since products have
+no start date; days before that are not counted at all.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Min
+from django.db.models import Min, Q
 
 from journal.ledger import days_between
 from journal.models import DayMark, MedicineDose, SupplementDose, SupplementProduct
@@ -22,11 +22,11 @@ class WeekCount:
     first: date  # the Monday the week starts on (the period's first day for a partial one)
     counted: int  # days of the week counted: from the start date on, within the period
     taken: int
-    none_taken: int | None  # None where the journal has no way to record it (medicines)
+    none_taken: int
 
     @property
     def not_recorded(self):
-        return self.counted - self.taken - (self.none_taken or 0)
+        return self.counted - self.taken - self.none_taken
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def _counts(days, start, stop, taken, none_taken):
         if not counted:
             continue
         took = sum(day in taken for day in counted)
-        nothing = None if none_taken is None else sum(day in none_taken and day not in taken for day in counted)
+        nothing = sum(day in none_taken and day not in taken for day in counted)
         weeks.append(WeekCount(counted[0], len(counted), took, nothing))
     return weeks
 
@@ -67,8 +67,12 @@ def adherence(user, first, last, medicines):
     for row in (SupplementDose.objects.filter(user=user, date__range=(first, last), product__isnull=False)
                 .values_list("product", "date").distinct()):
         product_days.setdefault(row[0], set()).add(row[1])
-    no_supplements = set(DayMark.objects.filter(user=user, date__range=(first, last), no_supplements=True)
-                         .values_list("date", flat=True))
+    marks = list(
+        DayMark.objects.filter(Q(no_supplements=True) | Q(no_medicines=True), user=user, date__range=(first, last))
+        .values_list("date", "no_supplements", "no_medicines")
+    )
+    no_supplements = {day for day, none_of_them, _ in marks if none_of_them}
+    no_medicines = {day for day, _, none_of_them in marks if none_of_them}
     medicine_days = {}
     for row in (MedicineDose.objects.filter(user=user, date__range=(first, last))
                 .values_list("medicine", "date").distinct()):
@@ -78,6 +82,6 @@ def adherence(user, first, last, medicines):
                     _counts(days, product.first_dose, None, product_days.get(product.pk, set()), no_supplements))
           for product in products),
         *(Adherence(str(medicine), medicine.get_kind_display(), medicine.started_on, _counts(
-            days, medicine.started_on, medicine.stopped_on, medicine_days.get(medicine.pk, set()), none_taken=None,
+            days, medicine.started_on, medicine.stopped_on, medicine_days.get(medicine.pk, set()), no_medicines,
         )) for medicine in medicines),
     ]

@@ -43,7 +43,7 @@ FORMAT = "mgtracker-backup"
 # Raised whenever a table or a field is added, renamed or changes meaning: an older site then refuses the file
 # rather than dropping what it does not know. A file of an earlier version restores (a field it lacks takes the
 # field's default).
-# Version 2 (issue 14): the medicines and medicine_doses tables, and the profile's kidney_disease.
+# Version 2 (issue 14): the medicines and medicine_doses tables, the profile's kidney_disease, DayMark.no_medicines.
 FORMAT_VERSION = 2
 
 

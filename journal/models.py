@@ -218,7 +218,8 @@ class DoctorGoal(models.Model):
 
 
 class DayMark(models.Model):
-    """What the person says about a whole day: that its food log is complete, or that they took no supplements.
+    """What the person says about a whole day: that its food log is complete, or that they took no supplements, or no
+    medicines (which keeps the day apart from one not recorded, in the adherence table of journal.adherence).
 
     Without marks a day with food logged counts in averages; once a person marks days complete, the days from their
     first mark on count only when marked (see journal.ledger).
@@ -228,6 +229,7 @@ class DayMark(models.Model):
     date = models.DateField()
     food_complete = models.BooleanField(default=False)
     no_supplements = models.BooleanField(default=False)
+    no_medicines = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["date"]

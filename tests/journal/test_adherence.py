@@ -35,6 +35,8 @@ def diary(user, frozen_now):
     for day, hour in ((6, 8), (7, 8), (7, 15), (9, 8)):
         log_medicine_dose(user, doxycycline, taken_at=datetime(2026, 11, day, hour, tzinfo=zone))
     make_medicine(user, "Furosemide", kind="loop_diuretic", dose="20 mg")  # from 1 January, never logged
+    for day in (8, 9):  # "No medicines today"; the 9th also has a dose of doxycycline, which wins for it
+        DayMark.objects.update_or_create(user=user, date=nov(day), defaults={"no_medicines": True})
     make_medicine(user, "Old", kind="other", stopped_on=date(2026, 11, 1))  # stopped before the period
     make_medicine(user, "New", kind="other", started_on=nov(16))  # started after it
     return user
@@ -60,16 +62,18 @@ def test_each_week_counts_taken_none_taken_and_not_recorded_from_the_start(diary
     assert figures(glycinate) == [(nov(2), 7, 4, 2, 1), (nov(9), 7, 1, 2, 4)]
     # From the 12th: taken 12, marked none 14, 13 and 15 not recorded.
     assert figures(citrate) == [(nov(12), 4, 1, 1, 2)]
-    # From the 6th to the 10th: taken 6 and 7 (twice), 8 not recorded; taken 9, 10 not recorded. No "none" mark.
-    assert figures(doxycycline) == [(nov(6), 3, 2, None, 1), (nov(9), 2, 1, None, 1)]
-    assert figures(furosemide) == [(nov(2), 7, 0, None, 7), (nov(9), 7, 0, None, 7)]
+    # From the 6th to the 10th: taken 6 and 7 (twice), marked none the 8th; taken the 9th (its mark loses to the
+    # dose), the 10th not recorded.
+    assert figures(doxycycline) == [(nov(6), 3, 2, 1, 0), (nov(9), 2, 1, 0, 1)]
+    # Never logged: marked none the 8th and the 9th, every other day not recorded.
+    assert figures(furosemide) == [(nov(2), 7, 0, 1, 6), (nov(9), 7, 0, 1, 6)]
 
 
 def test_the_report_carries_the_adherence_table_and_the_medicines(diary, client):
     client.force_login(diary)
     response = client.get("/report/", {"start": FIRST.isoformat(), "end": LAST.isoformat()})
     assertContains(response, '<td class="text-nowrap">Fri 6 Nov</td><td class="text-end">2</td>'
-                             '<td class="text-end">–</td><td class="text-end">1</td><td class="text-end">3</td>',
+                             '<td class="text-end">1</td><td class="text-end">0</td><td class="text-end">3</td>',
                    html=True)
     assertContains(response, "Doxycycline 100 mg: tetracycline antibiotic (such as doxycycline, demeclocycline), "
                              "from 6 Nov 2026 to 10 Nov 2026.")

@@ -60,7 +60,7 @@ def diary(user, pumpkin_seeds, spinach, frozen_now):
     log_dose(user, date(2026, 11, 3), elemental_mg=100, name="Magnesium citrate")
     write_note(user, date(2026, 11, 2), palpitations=5, heart_rate_lying=62, heart_rate_standing=101, text="Dizzy")
     DayMark.objects.create(user=user, date=date(2026, 11, 2), food_complete=True)
-    DayMark.objects.create(user=user, date=date(2026, 11, 3), no_supplements=True)
+    DayMark.objects.create(user=user, date=date(2026, 11, 3), no_supplements=True, no_medicines=True)
     SavedMeal.create_from(user, "usual breakfast", MealEntry.objects.filter(user=user, date=date(2026, 11, 2)))
     SavedMeal.create_from(user, "granola", MealEntry.objects.filter(user=user, food=granola))
     run_stand_test(user, date(2026, 11, 4), supine=[(70, 120, 80), 72], standing=[95, (101, 104, 72)],

@@ -8,7 +8,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.medicines import SOURCE
-from journal.models import Medicine, MedicineDose, Profile
+from journal.models import DayMark, Medicine, MedicineDose, Profile
 from tests.builders import log_dose, log_medicine_dose, make_medicine, make_product
 
 pytestmark = pytest.mark.usefixtures("frozen_now")  # Saturday 28 November 2026, 12:00 UTC
@@ -188,3 +188,15 @@ def test_the_medicines_page_gives_the_spacing_windows_and_their_source(logged_in
                              "before it or less than 2 h after it. Magnesium can lower the absorption")
     assertContains(response, "Magnesium taken less than 6 h before it or less than 2 h after it.", count=2)
     assertContains(response, SOURCE)
+
+
+def test_a_day_without_medicines_is_marked_in_one_tap_and_taken_back(logged_in_client, user):
+    make_medicine(user, usual_times=["08:00"])
+    assertContains(logged_in_client.get("/today/"), 'aria-pressed="false">No medicines today</button>', html=False)
+    url = reverse("journal:day_marks", args=[TODAY])
+    response = logged_in_client.post(url, {"no_medicines": "true"}, follow=True)
+    assertContains(response, "Noted: no medicines on this day.")
+    assertContains(response, 'aria-pressed="true">&check; No medicines today</button>', html=False)
+    assert DayMark.objects.get(user=user, date=TODAY).no_medicines
+    logged_in_client.post(url, {"no_medicines": "false"})
+    assert not DayMark.objects.get(user=user, date=TODAY).no_medicines
