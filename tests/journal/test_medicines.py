@@ -200,3 +200,13 @@ def test_a_day_without_medicines_is_marked_in_one_tap_and_taken_back(logged_in_c
     assert DayMark.objects.get(user=user, date=TODAY).no_medicines
     logged_in_client.post(url, {"no_medicines": "false"})
     assert not DayMark.objects.get(user=user, date=TODAY).no_medicines
+
+
+def test_the_medicines_page_runs_a_fixed_number_of_queries(logged_in_client, user, django_assert_num_queries):
+    for n in range(20):
+        medicine = make_medicine(user, f"Medicine {n}", kind="loop_diuretic" if n % 2 else "quinolone")
+        log_medicine_dose(user, medicine, TODAY)
+    # Session, user, profile, the medicines, the recent doses with their medicines.
+    with django_assert_num_queries(5):
+        response = logged_in_client.get(reverse("journal:medicines"))
+    assertContains(response, "needs spacing from magnesium doses", count=10)
