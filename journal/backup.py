@@ -24,6 +24,8 @@ from journal.models import (
     Drink,
     LabResult,
     MealEntry,
+    Medicine,
+    MedicineDose,
     Profile,
     SavedMeal,
     SavedMealItem,
@@ -45,7 +47,9 @@ FORMAT = "mgtracker-backup"
 # Raised whenever a table or a field is added, renamed or changes meaning: an older site then refuses the file
 # rather than dropping what it does not know. A file of an earlier version restores (a field it lacks takes the
 # field's default).
-FORMAT_VERSION = 2  # 2: lab results
+# Version 2: the lab_results table. Version 3 (issue 14): the medicines and medicine_doses tables, the profile's
+# kidney_disease, DayMark.no_medicines.
+FORMAT_VERSION = 3
 
 
 class BackupError(Exception):
@@ -85,6 +89,8 @@ TABLES = (
     Table("supplement_products", SupplementProduct, "user"),
     Table("meal_entries", MealEntry, "user"),
     Table("supplement_doses", SupplementDose, "user"),
+    Table("medicines", Medicine, "user"),
+    Table("medicine_doses", MedicineDose, "user"),
     Table("symptom_notes", SymptomNote, "user"),
     Table("saved_meals", SavedMeal, "user"),
     Table("saved_meal_items", SavedMealItem, "saved_meal__user"),

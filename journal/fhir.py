@@ -28,7 +28,7 @@ from django.utils import timezone
 from foods.figures import rounded, show
 from journal.labs import UNITS
 from journal.ledger import days_of
-from journal.models import LabResult, SupplementDose, SymptomNote
+from journal.models import LabResult, Medicine, SupplementDose, SymptomNote
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -115,6 +115,9 @@ def bundle_for(user, profile, first, last):
     in_range = {"user": user, "date__range": (first, last)}
     for dose in SupplementDose.objects.filter(**in_range).order_by("taken_at", "pk"):
         entries.append({"fullUrl": _urn(user.pk, "dose", dose.pk), "resource": _dose(dose, subject, profile)})
+    for medicine in Medicine.objects.taken_between(user, first, last):
+        entries.append({"fullUrl": _urn(user.pk, "medicine", medicine.pk),
+                        "resource": _medicine(medicine, subject, last)})
     readings = SymptomNote.objects.filter(**in_range).filter(
         Q(heart_rate_lying__isnull=False) | Q(heart_rate_standing__isnull=False)
     ).order_by("recorded_at", "pk")
@@ -204,6 +207,25 @@ def _dose(dose, subject, profile):
             "text": f"{dose}: {elemental} mg elemental magnesium ({source})",
             "doseAndRate": [{"doseQuantity": _quantity(elemental, {"unit": "mg", "system": UCUM, "code": "mg"})}],
         }],
+    }
+
+
+def _medicine(medicine, subject, last):
+    """A medicine taken in the period, as the person recorded it: from its start to its stop date (still going when
+    it had not stopped by the period's last day). Its doses stay in the app: the statement says what and when."""
+    stopped = medicine.stopped_on is not None and medicine.stopped_on <= last
+    period = {"start": medicine.started_on.isoformat()}
+    if medicine.stopped_on is not None:
+        period["end"] = medicine.stopped_on.isoformat()
+    usual = f", usually at {', '.join(medicine.usual_times)}" if medicine.usual_times else ""
+    return {
+        "resourceType": "MedicationStatement",
+        "status": "completed" if stopped else "active",
+        "medicationCodeableConcept": {"text": f"{medicine.name}: {medicine.get_kind_display().lower()}"},
+        "subject": subject,
+        "effectivePeriod": period,
+        "informationSource": subject,
+        "dosage": [{"text": f"{medicine.dose or 'dose not given'}{usual}"}],
     }
 
 

@@ -134,6 +134,7 @@ class Day:
     scores: dict  # SymptomNote score -> (mean, worst), None where unscored
     food_complete: bool
     no_supplements: bool
+    no_medicines: bool  # marked "No medicines today" (journal.adherence); it does not make the day count
     marks_apply: bool  # on or after the person's first "food log complete" mark
     # The day's highest heart-rate rise on standing, to 0.1 bpm, from its stand tests (the highest standing reading
     # over the mean of the lying ones) and its symptom notes (standing minus lying); None without any.
@@ -401,6 +402,7 @@ def days_of(profile, first, last):
             scores=_scores(note_rows.get(day)),
             food_complete=food_complete,
             no_supplements=bool(mark and mark.no_supplements),
+            no_medicines=bool(mark and mark.no_medicines),
             marks_apply=first_mark is not None and day >= first_mark,
             hr_rise_bpm_max=_highest([*test_rises.get(day, []), note_rows.get(day, {}).get("hr_rise_max")]),
         ))

@@ -1,4 +1,5 @@
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -105,6 +106,11 @@ class Profile(models.Model):
     sodium_target_g = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     sodium_target_as = models.CharField(
         max_length=6, choices=[("salt", "g of salt (sodium chloride)"), ("sodium", "g of sodium")], default="salt",
+    )
+    # The kidneys clear excess magnesium: with reduced kidney function supplements are for the doctor to direct
+    # (NIH ODS, Magnesium fact sheet for health professionals; journal.medicines.KIDNEY_NOTE).
+    kidney_disease = models.BooleanField(
+        "I have chronic kidney disease or reduced kidney function", default=False,
     )
 
     def __str__(self):
@@ -224,7 +230,8 @@ class DoctorGoal(models.Model):
 
 
 class DayMark(models.Model):
-    """What the person says about a whole day: that its food log is complete, or that they took no supplements.
+    """What the person says about a whole day: that its food log is complete, or that they took no supplements, or no
+    medicines (which keeps the day apart from one not recorded, in the adherence table of journal.adherence).
 
     Without marks a day with food logged counts in averages; once a person marks days complete, the days from their
     first mark on count only when marked (see journal.ledger).
@@ -234,6 +241,7 @@ class DayMark(models.Model):
     date = models.DateField()
     food_complete = models.BooleanField(default=False)
     no_supplements = models.BooleanField(default=False)
+    no_medicines = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["date"]
@@ -663,6 +671,96 @@ class SupplementDose(models.Model):
         self.sodium_mg = stored(self.units * (product.sodium_mg_per_unit or 0))
         self.potassium_mg = stored(self.units * (product.potassium_mg_per_unit or 0))
         self.water_ml = stored(self.units * (product.water_ml_per_unit or 0), Decimal("0.1"))
+
+
+class MedicineQuerySet(models.QuerySet):
+    def taken_on(self, user, day):
+        """The person's medicines between their start and stop dates on `day`."""
+        return self.taken_between(user, day, day)
+
+    def taken_between(self, user, first, last):
+        """The person's medicines taken on at least one day from `first` to `last`."""
+        not_stopped_before = Q(stopped_on__isnull=True) | Q(stopped_on__gte=first)
+        return self.filter(not_stopped_before, user=user, started_on__lte=last)
+
+
+class Medicine(models.Model):
+    """A medicine the person takes beside magnesium; its kind says how magnesium and it bear on each other
+    (journal.medicines)."""
+
+    class Kind(models.TextChoices):
+        BISPHOSPHONATE = "bisphosphonate", "Bisphosphonate (such as alendronate)"
+        TETRACYCLINE = "tetracycline", "Tetracycline antibiotic (such as doxycycline, demeclocycline)"
+        QUINOLONE = "quinolone", "Quinolone antibiotic (such as ciprofloxacin, levofloxacin)"
+        LOOP_DIURETIC = "loop_diuretic", "Loop diuretic (such as furosemide, bumetanide)"
+        THIAZIDE_DIURETIC = "thiazide_diuretic", "Thiazide diuretic (such as hydrochlorothiazide)"
+        POTASSIUM_SPARING_DIURETIC = (
+            "potassium_sparing", "Potassium-sparing diuretic (such as amiloride, spironolactone)"
+        )
+        PPI_LONG_TERM = "ppi_long_term", "Proton pump inhibitor taken long term (such as esomeprazole, lansoprazole)"
+        OTHER = "other", "Other"
+
+    MAX_USUAL_TIMES = 6
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="medicines")
+    name = models.CharField(max_length=120)
+    kind = models.CharField("what kind of medicine", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    dose = models.CharField(max_length=80, blank=True, help_text="As on the prescription: “70 mg tablet”.")
+    # Local times of day as "HH:MM", sorted: the times the one-tap buttons of the day page log.
+    usual_times = models.JSONField(default=list, blank=True)
+    started_on = models.DateField()
+    stopped_on = models.DateField(null=True, blank=True)
+
+    objects = MedicineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stopped_on__isnull=True) | Q(stopped_on__gte=models.F("started_on")),
+                name="medicine_stops_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.dose}".strip()
+
+    def clean(self):
+        # The form writes them itself; a restored backup could hold anything.
+        times = self.usual_times
+        well_formed = isinstance(times, list) and len(times) <= self.MAX_USUAL_TIMES and all(
+            isinstance(at, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", at) for at in times
+        )
+        if not well_formed:
+            raise ValidationError({"usual_times": (
+                f"Usual times are a list of at most {self.MAX_USUAL_TIMES} times of day written as “08:00”."
+            )})
+
+    def taken_on(self, day):
+        """Whether the person was taking it on `day`, from its start to its stop date, both included."""
+        return self.started_on <= day and (self.stopped_on is None or day <= self.stopped_on)
+
+
+class MedicineDose(models.Model):
+    """One time a medicine was taken. The same medicine at the same minute is one dose: a second tap of the same
+    button changes nothing."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="medicine_doses")
+    medicine = models.ForeignKey(Medicine, on_delete=models.CASCADE, related_name="doses")
+    taken_at = models.DateTimeField()
+    date = models.DateField(help_text="The user's local date of taken_at.")
+
+    class Meta:
+        ordering = ["taken_at", "pk"]
+        indexes = [models.Index(fields=["user", "date"])]
+        constraints = [models.UniqueConstraint("medicine", "taken_at", name="one_dose_of_a_medicine_at_a_time")]
+
+    def __str__(self):
+        return f"{self.medicine} at {self.taken_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def local_taken_at(self):
+        return in_users_zone(self.taken_at, self.user)
 
 
 class Drink(models.Model):

@@ -7,9 +7,11 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from journal import labs
+from journal.adherence import adherence
 from journal.lab_history import DAYS_BEFORE, with_intake_before
 from journal.ledger import Period, days_of
-from journal.models import LabResult, StandTest, SupplementDose, SupplementProduct, SymptomNote
+from journal.medicines import medicine_notes, timing_notes
+from journal.models import LabResult, Medicine, StandTest, SupplementDose, SupplementProduct, SymptomNote
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,10 @@ class Report:
     notes: object  # SymptomNote QuerySet of the notes with text
     stand_tests: list  # the StandTests in the period, oldest first, their readings prefetched
     lab_results: list  # lab_history.ResultWithIntake of the results in the period, oldest first
+    medicines: list  # the Medicines taken on a day of the period
+    medicine_notes: dict  # journal.medicines.medicine_notes() of them
+    timing_notes: list  # journal.medicines.TimingNote: magnesium taken too close to a medicine that needs spacing
+    adherence: list  # journal.adherence.Adherence of each product and medicine, week by week
 
     @property
     def chart(self):
@@ -44,12 +50,17 @@ def report_for(profile, first, last):
     # result; the period itself starts at `first`.
     days = days_of(profile, first - timedelta(days=DAYS_BEFORE), last)
     results = LabResult.objects.filter(user=profile.user_id, taken_on__range=(first, last)).order_by("taken_on", "pk")
+    medicines = list(Medicine.objects.taken_between(profile.user_id, first, last))
     return Report(
         period=Period(days[DAYS_BEFORE:]),
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
         notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
         stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
         lab_results=with_intake_before(profile, results, days),
+        medicines=medicines,
+        medicine_notes=medicine_notes(medicines),
+        timing_notes=timing_notes(profile, first, last),
+        adherence=adherence(profile.user_id, first, last, medicines),
     )
 
 

@@ -6,7 +6,7 @@ record goes on the user's today (or now): freeze the clock (the `frozen_now` fix
 """
 
 import itertools
-from datetime import datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.utils import timezone
@@ -17,6 +17,8 @@ from journal.models import (
     Drink,
     LabResult,
     MealEntry,
+    Medicine,
+    MedicineDose,
     Profile,
     StandReading,
     StandTest,
@@ -132,6 +134,20 @@ def log_dose(user, day=None, *, elemental_mg=None, product=None, units="1", take
     dose.copy_product(product)
     dose.save()
     return dose
+
+
+def make_medicine(user, name="Alendronate", *, kind="bisphosphonate", dose="70 mg tablet", usual_times=(),
+                  started_on=date(2026, 1, 1), stopped_on=None):
+    """A medicine of `kind` (a Medicine.Kind value), taken from the first of January 2026 unless said otherwise."""
+    return Medicine.objects.create(user=user, name=name, kind=kind, dose=dose, usual_times=list(usual_times),
+                                   started_on=started_on, stopped_on=stopped_on)
+
+
+def log_medicine_dose(user, medicine, day=None, *, taken_at=None):
+    """A dose of `medicine` at `taken_at` (aware), or at noon of `day` in the user's zone, or now."""
+    taken_at = _moment(user, day, taken_at)
+    return MedicineDose.objects.create(user=user, medicine=medicine, taken_at=taken_at,
+                                       date=Profile.for_user(user).local_date(taken_at))
 
 
 def write_note(user, day=None, *, recorded_at=None, dizziness=3, fatigue=4, anxiety=2, **fields):

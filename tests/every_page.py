@@ -11,7 +11,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from foods.models import Food, Portion
 from journal.models import Drink, MealEntry, Profile, SavedMeal, ShareLink
-from tests.builders import add_lab_result, log_dose, make_product, run_stand_test, write_note
+from tests.builders import (
+    add_lab_result,
+    log_dose,
+    log_medicine_dose,
+    make_medicine,
+    make_product,
+    run_stand_test,
+    write_note,
+)
 
 # Not pages: file downloads, the service worker's script, a POST-only action, the admin (staff only) and the
 # e-mailed reset link.
@@ -46,6 +54,8 @@ def diary_of(user):
                                 stopped_early="unwell")
     drink = Drink.objects.create(user=user, date=today, ml=250)
     lab_result = add_lab_result(user, "serum_magnesium", "0.78", "mmol/L", today, low="0.70", high="1.00")
+    medicine = make_medicine(user, usual_times=["08:00"], started_on=today - timedelta(days=30))
+    medicine_dose = log_medicine_dose(user, medicine, taken_at=now)
     return {
         "day": today.isoformat(), "start": (today - timedelta(days=today.weekday())).isoformat(), "meal": "breakfast",
         "foods/<int:pk>": seeds.pk, "foods/mine/<int:pk>": granola.pk, "meals/<int:pk>": entries[0].pk,
@@ -55,6 +65,7 @@ def diary_of(user):
         "stand/<int:pk>": stand_test.pk,
         "drinks/<int:pk>": drink.pk,
         "labs/<int:pk>": lab_result.pk,
+        "medicines/<int:pk>": medicine.pk, "medicines/doses/<int:pk>": medicine_dose.pk,
     }
 
 

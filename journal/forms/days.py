@@ -21,3 +21,7 @@ class ForALivedDay:
         if self.day < EARLIEST_DATE:
             raise forms.ValidationError("The diary starts on 1 January 1900.")
         return cleaned
+
+    def warnings(self):
+        """What the person should read about what was just saved, beside the saved message."""
+        return []

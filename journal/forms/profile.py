@@ -44,7 +44,7 @@ class ProfileForm(forms.ModelForm):
         model = Profile
         fields = [
             "birth_date", "sex", "life_stage", "time_zone", "doctor_goal_mg",
-            "fluid_target", "fluid_target_unit", "sodium_target_g", "sodium_target_as",
+            "fluid_target", "fluid_target_unit", "sodium_target_g", "sodium_target_as", "kidney_disease",
         ]
         labels = {
             "life_stage": "Pregnant or breastfeeding", "fluid_target_unit": "Fluid target in",
@@ -55,6 +55,10 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["birth_date"].help_text = "Your age picks the row of the NIH table that applies to you."
+        self.fields["kidney_disease"].help_text = (
+            "The kidneys clear extra magnesium: with this on, the supplement pages say to take supplements only as "
+            "your doctor directs."
+        )
         self.fields["sex"].choices = [("", "Not given"), *Profile.Sex.choices]
         for unit in ("fluid_target_unit", "sodium_target_as"):
             self.fields[unit].required = False  # a unit means nothing without its target; the default stands

@@ -14,6 +14,8 @@ UNDER = {
        for page in ("product_add", "product_edit", "product_delete", "dose_add", "dose_edit", "dose_delete")},
     **{f"journal:{page}": "journal:symptoms" for page in ("symptom_add", "symptom_edit", "symptom_delete")},
     **{f"journal:{page}": "journal:labs" for page in ("lab_add", "lab_edit", "lab_delete")},
+    **{f"journal:medicine_{page}": "journal:medicines"
+       for page in ("add", "edit", "delete", "dose_add", "dose_edit", "dose_delete")},
 }
 
 

@@ -6,7 +6,8 @@ from django.views.decorators.http import require_POST
 
 from journal.forms.marks import DayMarksForm
 from journal.ledger import day_of
-from journal.models import Drink, MealEntry, Profile, StandTest, SupplementDose, SymptomNote
+from journal.medicines import SOURCE, SOURCE_URL, timing_notes, usual_taps
+from journal.models import Drink, MealEntry, Medicine, MedicineDose, Profile, StandTest, SupplementDose, SymptomNote
 from journal.suggestions import gap_closers
 
 
@@ -23,6 +24,7 @@ def _day_page(request, profile, day):
     user, is_today = request.user, day == profile.today()
     figures = day_of(profile, day)
     wants_suggestions = is_today and figures.remaining_mg
+    medicine_doses = list(MedicineDose.objects.filter(user=user, date=day).select_related("medicine", "user__profile"))
     return render(request, "journal/day.html", {
         "day": day, "is_today": is_today, "figures": figures,
         "meals": MealEntry.objects.for_day(user, day).by_meal(),
@@ -34,6 +36,10 @@ def _day_page(request, profile, day):
         "stand_tests": StandTest.objects.of(user).filter(date=day),
         "drinks": Drink.objects.for_day(user, day), "glass_ml": Drink.GLASS_ML, "bottle_ml": Drink.BOTTLE_ML,
         "drink_kinds": Drink.Kind.choices,
+        # The medicines section: one-tap buttons for the usual times, and notes on magnesium taken too close.
+        "medicine_doses": medicine_doses,
+        "usual_taps": usual_taps(Medicine.objects.taken_on(user, day), medicine_doses, profile.zone),
+        "timing_notes": timing_notes(profile, day, day), "source": SOURCE, "source_url": SOURCE_URL,
         "profile": profile,
     })
 
@@ -50,6 +56,8 @@ def posted_from_the_day_page(request, form, day):
     if form.is_valid():
         form.save()
         messages.success(request, form.saved_message())
+        for warning in form.warnings():
+            messages.warning(request, warning)
     else:
         for errors in form.errors.values():
             for error in errors:

@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from journal.forms.profile import ProfileForm
-from journal.models import Profile
+from journal.medicines import medicine_notes
+from journal.models import Medicine, Profile
 from journal.reference import DRI_SOURCE
 
 
@@ -21,5 +22,7 @@ def profile(request):
         "goal": profile.goal(),
         "upper_limit_mg": profile.supplement_upper_limit_mg(),
         "dri_source": DRI_SOURCE,
+        **medicine_notes(Medicine.objects.taken_on(request.user, profile.today())),
     }
     return render(request, "journal/profile.html", context)
+

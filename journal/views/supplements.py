@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from foods.figures import plain, show
 from journal.forms.supplements import DoseForm, ProductForm
 from journal.ledger import day_of
+from journal.medicines import notes_for_dose
 from journal.models import Profile, SupplementDose, SupplementProduct
 from journal.views.params import redirect_back, requested_day
 
@@ -18,6 +19,7 @@ def supplement_list(request):
         "products": SupplementProduct.objects.filter(user=request.user),
         "doses": SupplementDose.objects.recent(request.user),
         "limit": day_of(profile, profile.today()).supplement_limit,
+        "profile": profile,
     }
     return render(request, "journal/supplement_list.html", context)
 
@@ -38,7 +40,8 @@ def product_form(request, product):
         messages.success(request, f"Saved {product}: {plain(product.elemental_mg_per_unit)} mg elemental magnesium "
                                   f"per {product.unit_name}, {product.elemental_working}.")
         return redirect("journal:supplements")
-    return render(request, "journal/supplement_product_form.html", {"form": form, "product": stored})
+    context = {"form": form, "product": stored, "profile": Profile.for_user(request.user)}
+    return render(request, "journal/supplement_product_form.html", context)
 
 
 @require_POST
@@ -64,8 +67,10 @@ def dose_form(request, dose, day=None):
         dose = form.save()
         messages.success(request, f"Logged {show(dose.elemental_mg, 'mg')} elemental magnesium ({dose}).")
         warn_above_upper_limit(request, profile, dose.date)
+        for note in notes_for_dose(profile, dose):
+            messages.warning(request, note.text)
         return redirect_back(request, "journal:supplements")
-    return render(request, "journal/supplement_dose_form.html", {"form": form, "dose": dose})
+    return render(request, "journal/supplement_dose_form.html", {"form": form, "dose": dose, "profile": profile})
 
 
 @require_POST

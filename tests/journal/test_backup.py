@@ -24,7 +24,9 @@ from tests.builders import (
     add_lab_result,
     log_dose,
     log_food,
+    log_medicine_dose,
     make_food,
+    make_medicine,
     make_product,
     run_stand_test,
     write_note,
@@ -59,7 +61,7 @@ def diary(user, pumpkin_seeds, spinach, frozen_now):
     log_dose(user, date(2026, 11, 3), elemental_mg=100, name="Magnesium citrate")
     write_note(user, date(2026, 11, 2), palpitations=5, heart_rate_lying=62, heart_rate_standing=101, text="Dizzy")
     DayMark.objects.create(user=user, date=date(2026, 11, 2), food_complete=True)
-    DayMark.objects.create(user=user, date=date(2026, 11, 3), no_supplements=True)
+    DayMark.objects.create(user=user, date=date(2026, 11, 3), no_supplements=True, no_medicines=True)
     SavedMeal.create_from(user, "usual breakfast", MealEntry.objects.filter(user=user, date=date(2026, 11, 2)))
     SavedMeal.create_from(user, "granola", MealEntry.objects.filter(user=user, food=granola))
     run_stand_test(user, date(2026, 11, 4), supine=[(70, 120, 80), 72], standing=[95, (101, 104, 72)],
@@ -67,6 +69,12 @@ def diary(user, pumpkin_seeds, spinach, frozen_now):
     add_drink(user, 250, date(2026, 11, 2))
     add_lab_result(user, "serum_magnesium", "1.9", "mg/dL", date(2026, 11, 5), low="1.7", high="2.4", lab="Quest")
     add_lab_result(user, "creatinine", "75", "umol/L", date(2026, 11, 5))
+    profile.kidney_disease = True
+    profile.save()
+    doxycycline = make_medicine(user, "Doxycycline", kind="tetracycline", dose="100 mg", usual_times=["08:00", "20:00"],
+                                started_on=date(2026, 11, 1), stopped_on=date(2026, 11, 14))
+    log_medicine_dose(user, doxycycline, date(2026, 11, 2))
+    make_medicine(user, "Furosemide", kind="loop_diuretic", dose="20 mg")
     return user
 
 
@@ -120,7 +128,7 @@ def test_a_round_trip_keeps_every_row_and_every_day(diary, make_user, django_ass
         "profile": 1, "doctor_goals": 2, "day_marks": 2, "custom_foods": 1, "custom_food_portions": 1,
         "supplement_products": 2, "meal_entries": 5, "supplement_doses": 2, "symptom_notes": 1, "saved_meals": 2,
         "saved_meal_items": 3, "stand_tests": 1, "stand_readings": 4, "drinks": 1,
-        "lab_results": 2,
+        "lab_results": 2, "medicines": 2, "medicine_doses": 1,
     }
     assert after == before
     alice_days = days_of(Profile.for_user(diary), FIRST, LAST)
@@ -200,6 +208,9 @@ def test_a_broken_row_refuses_the_whole_file_and_names_the_row(diary, make_user)
     first = data["tables"]["saved_meals"][0]["id"]
     assert f"id {first} is another row's too" in refused(make_user("hal"), broken(data, "saved_meals", id=first))
     assert "gives no offset" in refused(make_user("gil"), broken(data, "symptom_notes", recorded_at="2026-11-02T12:00"))
+    for n, times in enumerate(({"08:00": 1}, ["8 am"], ["24:00"], [f"0{hour}:00" for hour in range(7)], 8)):
+        reason = refused(make_user(f"ivy{n}"), broken(data, "medicines", usual_times=times))
+        assert "medicines, row 2: usual_times: Usual times are a list of at most 6 times" in reason, times
 
 
 def test_a_row_that_breaks_a_database_rule_refuses_the_whole_file(diary, make_user):

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import Profile
-from tests.builders import log_dose, make_food, run_stand_test, write_note
+from tests.builders import log_dose, log_medicine_dose, make_food, make_medicine, run_stand_test, write_note
 
 
 def day_url(day):
@@ -156,15 +156,19 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
         log_dose(user, today, elemental_mg=5)
         write_note(user, today)
         run_stand_test(user, today, standing=[90], stopped_early="unwell")
+        alendronate = make_medicine(user, f"Alendronate {n}", usual_times=["08:00", "20:00"])
+        log_medicine_dose(user, alendronate, today)  # at noon, beside each magnesium dose: 30 × 30 timing notes
 
     # Exactly: session, user, profile; the ledger's eight (entries, doses, drinks, notes and stand tests' readings
     # summed, the day's marks, the first mark, the doctor's goals); the entries, doses, notes and drinks listed; the
-    # stand tests and their readings; suggested foods and their portions.
-    with django_assert_num_queries(19):
+    # stand tests and their readings; suggested foods and their portions; the medicines taken that day, their doses,
+    # and the timing notes' medicine and magnesium doses (from six hours either side of the day).
+    with django_assert_num_queries(23):
         response = logged_in_client.get(day_url(today))
 
     assertContains(response, '<div class="text-end tabular text-nowrap">8 mg</div>', count=30, html=True)
     assertContains(response, "Foods that would close today")
+    assertContains(response, "was taken at the same time as Alendronate", count=30 * 30)
 
 
 def test_an_infants_day_has_an_adequate_intake_and_no_upper_limit(logged_in_client, user, today):

@@ -11,7 +11,7 @@ from fhir.resources.bundle import Bundle
 from pytest_django.asserts import assertContains
 
 from journal.models import DayMark, ShareLink
-from tests.builders import add_drink, log_dose, make_food, write_note
+from tests.builders import add_drink, log_dose, make_food, make_medicine, write_note
 
 MONDAY = date(2026, 11, 2)
 LOINC, SNOMED = "http://loinc.org", "http://snomed.info/sct"
@@ -95,6 +95,22 @@ def test_supplement_doses_are_medication_statements(logged_in_client, week, froz
     assert doses[0]["dosage"][0]["text"] == "2 × Calm Mg glycinate on 2026-11-02: 141 mg elemental magnesium (label)"
 
 
+def test_medicines_of_the_period_are_medication_statements_of_their_own(logged_in_client, week, frozen_now):
+    make_medicine(week, "Doxycycline", kind="tetracycline", dose="100 mg", usual_times=["08:00", "20:00"],
+                  started_on=date(2026, 10, 30), stopped_on=MONDAY + timedelta(days=3))
+    make_medicine(week, "Furosemide", kind="loop_diuretic", dose="")
+    make_medicine(week, "Before", kind="other", stopped_on=MONDAY - timedelta(days=1))  # not in the period
+    statements = [statement for statement in resources(validated(download(logged_in_client)), "MedicationStatement")
+                  if "effectivePeriod" in statement]
+    assert [(s["medicationCodeableConcept"]["text"], s["status"], s["effectivePeriod"], s["dosage"][0]["text"])
+            for s in statements] == [
+        ("Doxycycline: tetracycline antibiotic (such as doxycycline, demeclocycline)", "completed",
+         {"start": "2026-10-30", "end": "2026-11-05"}, "100 mg, usually at 08:00, 20:00"),
+        ("Furosemide: loop diuretic (such as furosemide, bumetanide)", "active", {"start": "2026-01-01"},
+         "dose not given"),
+    ]
+
+
 def test_heart_rates_carry_their_body_position(logged_in_client, week, frozen_now):
     rates = resources(validated(download(logged_in_client)), "Observation", "8867-4")
     assert [(rate["effectiveDateTime"], rate["valueQuantity"]["value"],
@@ -151,8 +167,9 @@ def test_a_shared_link_offers_the_bundle_for_its_period_only(week, frozen_now):
 
 
 def test_the_bundle_runs_a_fixed_number_of_queries(logged_in_client, week, frozen_now, django_assert_num_queries):
-    # Session, user, profile, the ledger's eight, the doses, the heart rate readings and the lab results.
-    with django_assert_num_queries(14):
+    # Session, user, profile, the ledger's eight, the doses, the medicines, the heart rate readings and the lab
+    # results.
+    with django_assert_num_queries(15):
         download(logged_in_client, "2025-01-01", "2026-11-28")
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.builders import log_dose, make_food, run_stand_test, write_note
+from tests.builders import log_dose, log_medicine_dose, make_food, make_medicine, run_stand_test, write_note
 
 MONDAY = date(2026, 11, 2)
 CALM = "Calm Mg glycinate"
@@ -85,9 +85,14 @@ def test_report_leaves_out_other_users(logged_in_client, two_weeks, other_user):
 def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, django_assert_num_queries):
     for n in range(10):
         run_stand_test(two_weeks, MONDAY + timedelta(days=n), standing=[90 + n], stopped_early="unwell")
+        alendronate = make_medicine(two_weeks, f"Alendronate {n}")
+        log_medicine_dose(two_weeks, alendronate, MONDAY + timedelta(days=n))
+        log_dose(two_weeks, MONDAY + timedelta(days=n), elemental_mg=100)
     # Session, user, profile, the ledger's eight (over the period and the 7 days before, for the lab results), the
-    # supplements, the written notes, the stand tests and their readings, and the lab results.
-    with django_assert_num_queries(16):
+    # supplements, the written notes, the stand tests and their readings, the lab results; the medicines, the timing
+    # notes' medicine and magnesium doses, and adherence's four (products with their first dose, supplement days,
+    # "no supplements" marks, medicine days).
+    with django_assert_num_queries(23):
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
 
 

@@ -20,6 +20,7 @@ def render_card(user, upper_limit_mg=350):
         "day": DAY,
         "doses": SupplementDose.objects.for_day(user, DAY),
         "limit": SupplementLimit(DAY, day_of(Profile.for_user(user), DAY).supplement_mg, upper_limit_mg),
+        "profile": Profile.for_user(user),
     }
     return render_to_string("journal/includes/day_supplements.html", context, request=request)
 

@@ -1,0 +1,87 @@
+"""Adherence, for the doctor: each week (Monday to Sunday, the weeks of journal.ledger.Period) and each supplement
+product and medicine, the days a dose was taken, the days recorded with none taken, and the days not recorded.
+
+A day not recorded is never counted as a day missed: the person may simply not have logged it. "Recorded with none
+taken" is what the person said: the day page's "No supplements today" mark for a supplement, its "No medicines
+today" mark for a medicine, on a day without a dose of it (a dose logged wins over the mark). Counting starts on a
+medicine's start date (and stops at its stop date) and on a product's first dose ever logged, since products have
+no start date; days before that are not counted at all.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Min, Q
+
+from journal.ledger import days_between
+from journal.models import DayMark, MedicineDose, SupplementDose, SupplementProduct
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    first: date  # the Monday the week starts on (the period's first day for a partial one)
+    counted: int  # days of the week counted: from the start date on, within the period
+    taken: int
+    none_taken: int
+
+    @property
+    def not_recorded(self):
+        return self.counted - self.taken - self.none_taken
+
+
+@dataclass(frozen=True)
+class Adherence:
+    name: str
+    kind: str  # "Supplement" or the medicine's kind
+    since: date  # the date counting starts
+    weeks: list  # [WeekCount] for the weeks with a counted day
+
+
+def _weeks(days):
+    """The days of the period grouped Monday to Sunday, as Period.weeks() groups them."""
+    weeks = {}
+    for day in days:
+        weeks.setdefault(day - timedelta(days=day.weekday()), []).append(day)
+    return list(weeks.values())
+
+
+def _counts(days, start, stop, taken, none_taken):
+    weeks = []
+    for week in _weeks(days):
+        counted = [day for day in week if start <= day and (stop is None or day <= stop)]
+        if not counted:
+            continue
+        took = sum(day in taken for day in counted)
+        nothing = sum(day in none_taken and day not in taken for day in counted)
+        weeks.append(WeekCount(counted[0], len(counted), took, nothing))
+    return weeks
+
+
+def adherence(user, first, last, medicines):
+    """[Adherence] of the person's supplement products (those with a dose logged) and `medicines` (those taken in
+    the period) over first..last, in four queries however long the period."""
+    days = days_between(first, last)
+    products = (SupplementProduct.objects.filter(user=user).annotate(first_dose=Min("doses__date"))
+                .filter(first_dose__lte=last).order_by("name", "pk"))
+    product_days = {}
+    for row in (SupplementDose.objects.filter(user=user, date__range=(first, last), product__isnull=False)
+                .values_list("product", "date").distinct()):
+        product_days.setdefault(row[0], set()).add(row[1])
+    marks = list(
+        DayMark.objects.filter(Q(no_supplements=True) | Q(no_medicines=True), user=user, date__range=(first, last))
+        .values_list("date", "no_supplements", "no_medicines")
+    )
+    no_supplements = {day for day, none_of_them, _ in marks if none_of_them}
+    no_medicines = {day for day, _, none_of_them in marks if none_of_them}
+    medicine_days = {}
+    for row in (MedicineDose.objects.filter(user=user, date__range=(first, last))
+                .values_list("medicine", "date").distinct()):
+        medicine_days.setdefault(row[0], set()).add(row[1])
+    return [
+        *(Adherence(str(product), "Supplement", product.first_dose,
+                    _counts(days, product.first_dose, None, product_days.get(product.pk, set()), no_supplements))
+          for product in products),
+        *(Adherence(str(medicine), medicine.get_kind_display(), medicine.started_on, _counts(
+            days, medicine.started_on, medicine.stopped_on, medicine_days.get(medicine.pk, set()), no_medicines,
+        )) for medicine in medicines),
+    ]
