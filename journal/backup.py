@@ -41,7 +41,7 @@ FORMAT = "mgtracker-backup"
 # Raised whenever a table or a field is added, renamed or changes meaning: an older site then refuses the file
 # rather than dropping what it does not know. A file of an earlier version restores (a field it lacks takes the
 # field's default).
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: custom foods and meal entries say which figures are estimates, and from what
 
 
 class BackupError(Exception):

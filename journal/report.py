@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from journal.ledger import Period, days_of
+from journal.ledger import Period, days_of, explained, figure_notes_of
 from journal.models import StandTest, SupplementDose, SupplementProduct, SymptomNote
 
 
@@ -15,6 +15,7 @@ class Report:
     supplements: list  # {product_name, form, form_label, doses, elemental_mg}, most magnesium first
     notes: object  # SymptomNote QuerySet of the notes with text
     stand_tests: list  # the StandTests in the period, oldest first, their readings prefetched
+    explained: list  # [(Day, [FigureNote])]: the days with a food whose figure is missing or estimated
 
     @property
     def chart(self):
@@ -36,11 +37,13 @@ def report_for(profile, first, last):
         SupplementDose.objects.filter(**in_range).values("product_name", "form")
         .annotate(doses=Count("pk"), elemental_mg=Sum("elemental_mg")).order_by("-elemental_mg", "product_name")
     )
+    period = Period(days_of(profile, first, last))
     return Report(
-        period=Period(days_of(profile, first, last)),
+        period=period,
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
         notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
         stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
+        explained=explained(period.days, figure_notes_of(profile, first, last)),
     )
 
 

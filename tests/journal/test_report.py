@@ -86,8 +86,8 @@ def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, djan
     for n in range(10):
         run_stand_test(two_weeks, MONDAY + timedelta(days=n), standing=[90 + n], stopped_early="unwell")
     # Session, user, profile, the ledger's eight, the supplements, the written notes, the stand tests and their
-    # readings.
-    with django_assert_num_queries(15):
+    # readings, and the foods whose figures are missing or estimated.
+    with django_assert_num_queries(16):
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
 
 
