@@ -8,7 +8,7 @@ from django.db import transaction
 from foods import search
 from foods.figures import show, stored
 from foods.models import Food, Portion
-from foods.nutrients import MOST_PER_100_G, UNITS, Nutrients, unbelievable
+from foods.nutrients import LABELS, MOST_PER_100_G, UNITS, Nutrients, unbelievable
 
 PER_100_G, PER_SERVING = "100g", "serving"
 MAX_GRAMS = Decimal(5000)
@@ -21,6 +21,9 @@ BLANK_IS_BETTER = (
     "figure is counted as unknown (the day's total then says \"at least\"); a guess would be counted as if it were "
     "known.</p>"
 )
+# Submits what was typed so far to list similar foods; the browser's checks wait for the real save.
+FIND_SIMILAR = ('<button type="submit" name="suggest" value="1" class="btn btn-outline-secondary mb-3" formnovalidate>'
+                "Find similar USDA foods</button>")
 ESTIMATE_HELP = (
     '<p class="small">If you want an estimate for a figure the label leaves out, take it from a similar USDA food '
     "(the closest basic foods are listed first). The food, and every day it is logged on, will say the figure is "
@@ -82,15 +85,14 @@ class CustomFoodForm(forms.Form):
             *((similar.pk, f"{similar.estimate_citation}: {show(similar.magnesium_mg, 'source', 'mg')} magnesium "
                            "per 100 g") for similar in self.similar),
         ]
-        self.fields["estimated_figures"].choices = [(name, self.fields[name].label) for name in Nutrients.NAMES]
+        self.fields["estimated_figures"].choices = [(name, f"{LABELS[name]} estimate") for name in Nutrients.NAMES]
         self.helper = FormHelper()
         self.helper.layout = Layout(
             "name",
             Fieldset("Figures from the label", HTML(BLANK_IS_BETTER), "basis", "serving_grams", "magnesium_mg",
                      "potassium_mg", "sodium_mg", "calcium_mg", "energy_kcal", "water_g"),
             Fieldset("An estimate for what the label leaves out (optional)", HTML(ESTIMATE_HELP),
-                     Submit("suggest", "Find similar USDA foods", css_class="btn-outline-secondary mb-3",
-                            formnovalidate="formnovalidate"),
+                     HTML(FIND_SIMILAR),
                      "estimate_from", "estimated_figures"),
             Fieldset("A household measure (optional)", "portion_description", "portion_grams"),
             Submit("save", "Save food"),
