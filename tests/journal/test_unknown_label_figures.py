@@ -9,12 +9,14 @@ Worked by hand. The muesli bar's label (per 40 g serving, one bar) gives energy 
 import csv
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from foods.models import Food
+from journal.models import CRONOMETER, MealEntry
 from tests.builders import log_food, make_food
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +119,19 @@ def test_an_entry_keeps_its_estimate_when_the_label_figure_is_typed_later(logged
     # What was logged stays as logged, estimate and all: history is not rewritten.
     bar_row, _ = csv_rows(logged_in_client, "entries")
     assert (bar_row["magnesium_mg"], bar_row["figures_note"]) == ("39", ESTIMATED)
+
+
+def test_each_food_without_a_figure_is_named_with_where_it_came_from(logged_in_client, user, frozen_now):
+    foundation_kale = make_food("Kale, raw", source=Food.Source.FOUNDATION, source_id="323505", magnesium_mg=None)
+    log_food(user, foundation_kale, 50, DAY)
+    MealEntry.objects.create(
+        user=user, date=DAY, meal="snack", grams=None, portion_description="1.00 cup", food_name="Coffee",
+        food_source=CRONOMETER, magnesium_mg=None, energy_kcal=Decimal("2.40"), import_fingerprint="c" * 64,
+    )
+    response = logged_in_client.get(reverse("journal:day", args=[DAY]))
+    assert [str(note) for note in response.context["figure_notes"]] == [
+        "no magnesium, potassium, sodium, calcium, energy or water figure: "
+        "Kale, raw (USDA FoodData Central Foundation Foods)",
+        "no magnesium, potassium, sodium, calcium or water figure: Coffee (imported from Cronometer)",
+    ]
+    assertContains(response, "no data: none of the 2 foods logged has a magnesium figure")
