@@ -374,8 +374,19 @@ def figure_notes_of(profile, first, last):
 
 
 def explained(days, notes_by_day):
-    """[(Day, [FigureNote])] for the days with a food whose figure is missing or estimated, in order."""
-    return [(day, notes_by_day[day.day]) for day in days if day.day in notes_by_day]
+    """What makes some days' magnesium a lower bound or unknown, and which foods lack or borrow a figure, each said
+    once with the dates it applies to: [(what, [date])], in the order the days first say it. Grouped so that four
+    weeks of the same food without a figure take one line of the printed report, not twenty-eight."""
+    dates = {}
+    for day in days:
+        magnesium = day.magnesium
+        if magnesium.foods and not magnesium.known:
+            total = "at least the sum" if magnesium.lower_bound else "no total"
+            dates.setdefault(f"magnesium {total} ({magnesium.reporting} of {_foods(magnesium.foods)} report "
+                             "magnesium)", []).append(day.day)
+        for note in notes_by_day.get(day.day, []):
+            dates.setdefault(str(note), []).append(day.day)
+    return list(dates.items())
 
 
 def days_between(first, last):

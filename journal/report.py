@@ -15,7 +15,7 @@ class Report:
     supplements: list  # {product_name, form, form_label, doses, elemental_mg}, most magnesium first
     notes: object  # SymptomNote QuerySet of the notes with text
     stand_tests: list  # the StandTests in the period, oldest first, their readings prefetched
-    explained: list  # [(Day, [FigureNote])]: the days with a food whose figure is missing or estimated
+    explained: list  # [(what, [date])]: lower bounds, and foods whose figure is missing or estimated
 
     @property
     def chart(self):

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from foods.models import Food
 from journal.models import CRONOMETER, MealEntry
@@ -72,10 +72,15 @@ def test_the_day_page_gives_a_lower_bound_and_names_the_food_without_a_figure(lo
     assertContains(response, "not in your averages yet".capitalize())
 
 
-def test_the_week_and_the_report_say_the_same(logged_in_client, bar_and_seeds_logged):
-    said = f"magnesium {AT_LEAST}.\n    N{NO_MAGNESIUM[1:]}."
-    assertContains(logged_in_client.get(reverse("journal:week_of", args=[date(2026, 11, 23)])), said)
-    assertContains(logged_in_client.get("/report/", {"start": "2026-11-23", "end": "2026-11-29"}), said)
+@pytest.mark.parametrize(("page", "at_least"), [
+    (reverse("journal:week_of", args=[date(2026, 11, 23)]), "&ge;&nbsp;764 mg"),
+    ("/report/?start=2026-11-23&end=2026-11-29", "≥ 764 mg"),
+])
+def test_the_week_and_the_report_say_the_same(logged_in_client, bar_and_seeds_logged, page, at_least):
+    response = logged_in_client.get(page)
+    assertContains(response, at_least)  # the day's food in its table
+    assertContains(response, "<li>Magnesium at least the sum (1 of 2 foods report magnesium), on Fri 27 Nov.</li>")
+    assertContains(response, f"<li>N{NO_MAGNESIUM[1:]}, on Fri 27 Nov.</li>")
 
 
 def test_both_csv_files_say_the_same(logged_in_client, bar_and_seeds_logged):
@@ -99,9 +104,10 @@ def test_an_estimate_names_its_usda_food_on_every_page_and_in_every_file(logged_
     assert str(day_page.context["figures"].magnesium) == "803 mg"
     assertContains(day_page, f"1 bar (40 g) · magnesium estimated from {GRANOLA_BAR}")
     assertContains(day_page, f"magnesium estimated from {GRANOLA_BAR}: Muesli bar, apricot (your own label)</li>")
-    said = f"magnesium 803 mg.\n    N{ESTIMATED[1:]}."
-    assertContains(logged_in_client.get(reverse("journal:week_of", args=[date(2026, 11, 23)])), said)
-    assertContains(logged_in_client.get("/report/", {"start": "2026-11-23", "end": "2026-11-29"}), said)
+    for page in (reverse("journal:week_of", args=[date(2026, 11, 23)]), "/report/?start=2026-11-23&end=2026-11-29"):
+        response = logged_in_client.get(page)
+        assertContains(response, f"<li>N{ESTIMATED[1:]}, on Fri 27 Nov.</li>")
+        assertNotContains(response, "report magnesium")  # both foods give a figure: 803 mg is no lower bound
     (day,) = csv_rows(logged_in_client, "daily")
     assert (day["magnesium_food_mg"], day["magnesium_total_is"], day["foods_with_magnesium"]) == ("803", "exact", "2")
     assert day["notes"].endswith(f"; {ESTIMATED}")
