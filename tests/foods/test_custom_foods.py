@@ -253,6 +253,7 @@ def test_a_label_without_magnesium_is_saved_with_no_data(logged_in_client, user)
     assertContains(response, f'1 bar <span class="text-body-secondary">(40 g)</span>\n        </th>\n'
                              f'      {no_data}\n      {no_data}')
     assertNotContains(response, "estimated from")
+    assertContains(logged_in_client.get(reverse("foods:custom_list")), "Magnesium no data per 100 g")
 
 
 def test_similar_usda_foods_are_offered_basic_first_and_nothing_is_saved(logged_in_client, user, granola_bars):
@@ -281,6 +282,7 @@ def test_an_estimate_records_the_usda_food_it_came_from(logged_in_client, user, 
     assert food.estimated_from_citation == "USDA SR28 NDB 19020 Snacks, granola bars, hard, plain"
     assertContains(response, "estimated from USDA SR28 NDB 19020 Snacks, granola bars, hard, plain", count=2)
     assertContains(response, "39 mg")  # one 40 g bar: 98 mg/100 g x 40 g = 39.2 mg
+    assertContains(logged_in_client.get(reverse("foods:custom_list")), "Magnesium 98 mg per 100 g (estimated)")
 
 
 def test_a_figure_typed_from_the_label_wins_over_an_estimate(logged_in_client, user, granola_bars):
