@@ -197,6 +197,16 @@ class CustomFoodForm(forms.Form):
             portion.save()
         food.portions.filter(pk__in=[portion.pk for portion in current.values()]).delete()
 
+    def _say_what_was_not_estimated(self, food, chosen, data):
+        """A figure asked to be estimated but not taken: the label gave it, or the chosen food has none either."""
+        for name in data["estimated_figures"]:
+            if name in food.estimated:
+                continue
+            if data[name] is not None:
+                self.working.append(f"{LABELS[name]}: the label's figure is kept; what you type wins over an estimate.")
+            else:
+                self.working.append(f"{LABELS[name]}: {chosen.name} has no figure either, so it stays unknown.")
+
     @transaction.atomic
     def save(self):
         """Write the food (searchable once saved) and its portions together."""
@@ -207,6 +217,8 @@ class CustomFoodForm(forms.Form):
             setattr(food, name, data[name])
         chosen = next((similar for similar in self.similar if similar.pk == data["estimate_from"]), None)
         food.estimate_from(chosen, data["estimated_figures"] if chosen else [])
+        if chosen:
+            self._say_what_was_not_estimated(food, chosen, data)
         food.save()
         self._save_portions(food, data)
         search.reindex([food])  # its typical portion, now that its portions are written

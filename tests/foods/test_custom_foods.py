@@ -287,10 +287,12 @@ def test_an_estimate_records_the_usda_food_it_came_from(logged_in_client, user, 
 
 def test_a_figure_typed_from_the_label_wins_over_an_estimate(logged_in_client, user, granola_bars):
     basic, _ = granola_bars
-    logged_in_client.post(ADD, label(**{**GRANOLA_BAR, "magnesium_mg": "20"},
-                                     estimate_from=basic.pk, estimated_figures=["magnesium_mg"]))
+    response = logged_in_client.post(ADD, label(**{**GRANOLA_BAR, "magnesium_mg": "20"}, estimate_from=basic.pk,
+                                                estimated_figures=["magnesium_mg", "water_g"]), follow=True)
     food = Food.objects.get(owner=user)
     assert (food.magnesium_mg, food.estimated_figures, food.estimated_from) == (50, "", None)  # 20 x 100 / 40
+    assertContains(response, "Magnesium: the label&#x27;s figure is kept; what you type wins over an estimate.")
+    assertContains(response, "Water: Snacks, granola bars, hard, plain has no figure either, so it stays unknown.")
 
 
 def test_an_estimate_needs_a_food_offered_and_a_figure_ticked(logged_in_client, user, granola_bars, bobs_food):
