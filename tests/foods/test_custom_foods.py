@@ -320,3 +320,13 @@ def test_editing_an_estimated_food_offers_the_estimate_again_and_can_drop_it(log
     logged_in_client.post(edit, label(**GRANOLA_BAR, estimate_from=""))
     food.refresh_from_db()
     assert (food.magnesium_mg, food.estimated_figures, food.estimated_from_citation) == (None, "", "")
+
+
+def test_an_estimate_stays_traceable_when_its_usda_food_is_withdrawn(logged_in_client, user, granola_bars):
+    basic, _ = granola_bars
+    logged_in_client.post(ADD, label(**GRANOLA_BAR, estimate_from=basic.pk, estimated_figures=["magnesium_mg"]))
+    basic.delete()
+    food = Food.objects.get(owner=user)
+    assert (food.estimated_from, food.magnesium_mg) == (None, 98)
+    assertContains(logged_in_client.get(food.get_absolute_url()),
+                   "estimated from USDA SR28 NDB 19020 Snacks, granola bars, hard, plain")
