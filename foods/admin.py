@@ -32,7 +32,8 @@ class FoodAdmin(admin.ModelAdmin):
     search_fields = ["name", "source_id", "category"]
     list_select_related = ["owner"]
     raw_id_fields = ["owner"]
-    readonly_fields = ["created_at", "updated_at"]
+    # An estimate is taken in the custom-food form, which writes its citation with it.
+    readonly_fields = ["created_at", "updated_at", "estimated_figures", "estimated_from", "estimated_from_citation"]
     # A shared food says what USDA published, with its id for a doctor to look up: a re-import is the only
     # way its figures change. A user's custom food stays editable, but stays theirs and custom.
     usda_fields = ["name", "source", "source_id", *Nutrients.NAMES]

@@ -2,13 +2,14 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
 from foods.figures import plain
-from foods.nutrients import Nutrients
+from foods.nutrients import LABELS, UNITS, Nutrients
 from foods.racc import reference_amount, typical_portion
 
 
@@ -18,6 +19,12 @@ def nutrient_field(verbose_name, max_digits=9):
         verbose_name, max_digits=max_digits, decimal_places=3, null=True, blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
+
+
+def nutrient_names(value):
+    unknown = set(value.split()) - set(Nutrients.NAMES)
+    if unknown:
+        raise ValidationError(f"Not a nutrient: {', '.join(sorted(unknown))}.")
 
 
 class FoodQuerySet(models.QuerySet):
@@ -33,6 +40,11 @@ class FoodSource(models.TextChoices):
     FNDDS = "fndds", "USDA FNDDS 2021-2023"
     FOUNDATION = "foundation", "USDA FoodData Central Foundation Foods"
     CUSTOM = "custom", "Custom food"
+
+
+# How the explanation of a missing figure names a food's source where its display name would not say it plainly
+# (journal's MealEntry.origin).
+FIGURE_ORIGINS = {FoodSource.CUSTOM: "your own label"}
 
 
 class Food(models.Model):
@@ -77,6 +89,17 @@ class Food(models.Model):
     calcium_mg = nutrient_field("calcium (mg/100 g)")
     energy_kcal = nutrient_field("energy (kcal/100 g)")
     water_g = nutrient_field("water (g/100 g)")
+
+    # A custom food whose label gives no figure for a nutrient may borrow a similar USDA food's, as an estimate the
+    # pages say is one. The citation is frozen as text, so the estimate stays traceable if the USDA food goes.
+    estimated_figures = models.CharField(
+        max_length=80, blank=True, validators=[nutrient_names],
+        help_text="The nutrient fields (space-separated) whose figures are estimates from estimated_from.",
+    )
+    estimated_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", limit_choices_to={"owner": None},
+    )
+    estimated_from_citation = models.CharField(max_length=300, blank=True)
 
     # Search data, written by foods.search.reindex (never by hand): the name's words
     # normalised and space-separated, and the kind of food it is.
@@ -162,6 +185,34 @@ class Food(models.Model):
         if self.source == self.Source.CUSTOM:
             return "Custom food, from a label you entered"
         return f"{self.get_source_display()}, {self.SOURCE_ID_NAMES[self.source]} {self.source_id}"
+
+    @property
+    def estimate_citation(self):
+        """How a USDA food is named as the source of an estimate: "USDA SR28 NDB 12014 Seeds, pumpkin ..."."""
+        return f"{self.get_source_display()} {self.SOURCE_ID_NAMES[self.source]} {self.source_id} {self.name}"
+
+    @property
+    def estimated(self):
+        """The nutrient fields whose figures are estimates, in Nutrients order."""
+        names = self.estimated_figures.split()
+        return [name for name in Nutrients.NAMES if name in names]
+
+    def figures_per_100_g(self):
+        """Each figure per 100 g as the food page lists it, with whether it is an estimate."""
+        estimated = self.estimated
+        return [
+            {"label": LABELS[name], "value": value, "kind": f"source {UNITS[name]}", "estimated": name in estimated}
+            for name, value in self.per_100g.items()
+        ]
+
+    def estimate_from(self, usda_food, names):
+        """Take `usda_food`'s figures per 100 g for the nutrients `names` this food has no figure for."""
+        taken = [name for name in names if getattr(self, name) is None and getattr(usda_food, name) is not None]
+        for name in taken:
+            setattr(self, name, getattr(usda_food, name))
+        self.estimated_figures = " ".join(taken)
+        self.estimated_from = usda_food if taken else None
+        self.estimated_from_citation = usda_food.estimate_citation if taken else ""
 
 
 class SearchIndexVersion(models.Model):

@@ -11,6 +11,10 @@ from foods.figures import stored
 
 HUNDRED = Decimal(100)
 
+LABELS = {
+    "magnesium_mg": "Magnesium", "potassium_mg": "Potassium", "sodium_mg": "Sodium", "calcium_mg": "Calcium",
+    "energy_kcal": "Energy", "water_g": "Water",
+}
 UNITS = {
     "magnesium_mg": "mg", "potassium_mg": "mg", "sodium_mg": "mg", "calcium_mg": "mg", "energy_kcal": "kcal",
     "water_g": "g",

@@ -54,7 +54,8 @@ def food_detail(request, pk):
     food = get_object_or_404(Food.objects.visible_to(request.user).prefetch_related("portions"), pk=pk)
     goal = goal_of(request.user)
     portions = [PortionFigures.of(portion, goal.mg) for portion in food.portions.all()]
-    context = {"food": food, "goal": goal, "portions": portions, "other_names": food_search.other_names_of(food)}
+    context = {"food": food, "goal": goal, "portions": portions, "other_names": food_search.other_names_of(food),
+               "per_100_g": food.figures_per_100_g()}
     return render(request, "foods/food_detail.html", context)
 
 
@@ -71,18 +72,25 @@ def custom_list(request):
 
 
 def custom_add(request):
-    form = CustomFoodForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        return _saved(request, form, form.save(owner=request.user))
+    form = _custom_food_form(request)
+    if form.is_bound and form.is_valid():
+        return _saved(request, form, form.save())
     return render(request, "foods/custom_form.html", {"form": form})
 
 
 def custom_edit(request, pk):
     food = get_object_or_404(Food.objects.prefetch_related("portions"), pk=pk, owner=request.user)
-    form = CustomFoodForm(request.POST or None, food=food)
-    if request.method == "POST" and form.is_valid():
-        return _saved(request, form, form.save(owner=request.user))
+    form = _custom_food_form(request, food)
+    if form.is_bound and form.is_valid():
+        return _saved(request, form, form.save())
     return render(request, "foods/custom_form.html", {"form": form, "food": food})
+
+
+def _custom_food_form(request, food=None):
+    """The form as posted; or, when the person asked for similar USDA foods, what they typed so far, unchecked."""
+    if "suggest" in request.POST:
+        return CustomFoodForm(owner=request.user, food=food, initial=CustomFoodForm.typed_so_far(request.POST))
+    return CustomFoodForm(request.POST or None, owner=request.user, food=food)
 
 
 def _saved(request, form, food):

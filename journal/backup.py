@@ -48,8 +48,9 @@ FORMAT = "mgtracker-backup"
 # rather than dropping what it does not know. A file of an earlier version restores (a field it lacks takes the
 # field's default).
 # Version 2: the lab_results table. Version 3 (issue 14): the medicines and medicine_doses tables, the profile's
-# kidney_disease, DayMark.no_medicines.
-FORMAT_VERSION = 3
+# kidney_disease, DayMark.no_medicines. Version 4 (issue 15): custom foods and meal entries say which figures are
+# estimates, and from what.
+FORMAT_VERSION = 4
 
 
 class BackupError(Exception):

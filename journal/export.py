@@ -9,7 +9,7 @@ import csv
 
 from foods.figures import plain, rounded
 from journal.lab_history import with_intake_before
-from journal.ledger import days_of
+from journal.ledger import days_of, figure_notes_of
 from journal.models import Drink, LabResult, MealEntry, StandTest, SupplementDose, SymptomNote
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,15 +48,17 @@ DAILY_HEADER = [
 
 
 def daily_rows(profile, first, last):
+    notes_by_day = figure_notes_of(profile, first, last)
     for day in days_of(profile, first, last):
         magnesium = day.magnesium
+        figure_notes = [str(note) for note in notes_by_day.get(day.day, [])]
         yield [
             day.day.isoformat(), day.food_magnesium.total, day.recorded_supplement_mg, magnesium.total,
             _state(magnesium), day.entries, magnesium.reporting, day.goal.mg, day.percent_of_goal,
             *(day.food[field].total for field in ("sodium_mg", "potassium_mg", "calcium_mg", "energy_kcal")),
             *day.summary_score_means, day.doses, day.notes, day.food_log, day.supplements,
             "no" if day.left_out_because else "yes",
-            "; ".join(filter(None, [day.left_out_because, *day.incomplete_electrolytes()])),
+            "; ".join(filter(None, [day.left_out_because, *day.incomplete_electrolytes(), *figure_notes])),
             # Food, drinks and products together, as the day page's panel shows them.
             day.fluid.total, day.sodium.total, day.potassium.total, day.hr_rise_bpm_max,
         ]
@@ -76,6 +78,7 @@ ENTRY_HEADER = [
     "date", "time", "record", "meal", "item", "amount", "grams", "magnesium_mg", "sodium_mg", "potassium_mg",
     "calcium_mg", "energy_kcal", "source", "source_id", "supplement_form", "dizziness", "fatigue", "anxiety",
     "heart_rate_lying", "heart_rate_standing", "note", "elemental_mg_per_unit", "elemental_source", "fluid_ml",
+    "figures_note",
 ]
 
 
@@ -99,7 +102,7 @@ def entry_rows(profile, first, last):
             _as_given(entry.grams),
             *(rounded(getattr(entry, name), kind) for name, kind in NUTRIENT_COLUMNS),
             entry.get_food_source_display(), entry.food_source_id, "", "", "", "", "", "", "", "", "",
-            rounded(entry.water_g, "ml"),
+            rounded(entry.water_g, "ml"), str(entry.figure_note or ""),
         ]
     doses = SupplementDose.objects.filter(user=user, date__range=(first, last)).order_by("taken_at", "pk")
     for dose in doses.iterator():
@@ -108,13 +111,13 @@ def entry_rows(profile, first, last):
             dose.date.isoformat(), local.strftime("%H:%M"), "supplement", "", dose.product_name,
             f"{plain(dose.units)} unit(s)", "", rounded(dose.elemental_mg, "mg"), rounded(dose.sodium_mg, "mg"),
             rounded(dose.potassium_mg, "mg"), "", "", "supplement product", "", dose.get_form_display(), "", "", "", "",
-            "", "", _as_given(dose.elemental_mg_per_unit), dose.elemental_source, rounded(dose.water_ml, "ml"),
+            "", "", _as_given(dose.elemental_mg_per_unit), dose.elemental_source, rounded(dose.water_ml, "ml"), "",
         ]
     drinks = Drink.objects.filter(user=user, date__range=(first, last)).order_by("date", "created_at", "pk")
     for drink in drinks.iterator():
         yield [
             drink.date.isoformat(), "", "drink", "", drink.get_kind_display(), f"{drink.ml} ml", *[""] * 17,
-            drink.ml,
+            drink.ml, "",
         ]
     notes = SymptomNote.objects.filter(user=user, date__range=(first, last)).order_by("recorded_at", "pk")
     for note in notes.iterator():
@@ -122,7 +125,7 @@ def entry_rows(profile, first, last):
         yield [
             note.date.isoformat(), local.strftime("%H:%M"), "symptoms", "", "", "", "", "", "", "", "", "", "", "", "",
             note.dizziness, note.fatigue, note.anxiety, note.heart_rate_lying, note.heart_rate_standing, note.text,
-            "", "", "",
+            "", "", "", "",
         ]
 
 

@@ -142,7 +142,8 @@ def bundle_for(user, profile, first, last):
 def _magnesium_intake(day, subject):
     total = day.magnesium
     food = day.food_magnesium
-    notes = [f"Food {food.figure} (USDA FoodData Central figures of the foods logged), supplements "
+    notes = [f"Food {food.figure} (USDA FoodData Central figures of the foods logged, or the patient's own food "
+             f"labels), supplements "
              f"{show(day.supplement_mg, 'mg')} elemental magnesium (product labels)."]
     if total.lower_bound:
         notes.append(f"Lower bound: {food}, so the day's intake was higher than this.")

@@ -351,6 +351,45 @@ class Period:
         return [Period(days) for days in weeks.values()]
 
 
+def figure_notes(entries):
+    """The FigureNotes of these meal entries, each said once, in their order."""
+    notes = []
+    for entry in entries:
+        note = entry.figure_note
+        if note is not None and note not in notes:
+            notes.append(note)
+    return notes
+
+
+def figure_notes_of(profile, first, last):
+    """{date: [FigureNote]} for the days from first to last with a food whose figure is missing or estimated, in one
+    query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
+    missing_or_estimated = ~Q(estimated_figures="")
+    for measure in FOOD_MEASURES:
+        missing_or_estimated |= Q(**{f"{measure.field}__isnull": True})
+    entries = MealEntry.objects.filter(missing_or_estimated, user=profile.user_id, date__range=(first, last))
+    by_day = {}
+    for entry in entries.in_day_order():
+        by_day.setdefault(entry.date, []).append(entry)
+    return {day: figure_notes(day_entries) for day, day_entries in by_day.items()}
+
+
+def explained(days, notes_by_day):
+    """What makes some days' magnesium a lower bound or unknown, and which foods lack or borrow a figure, each said
+    once with the dates it applies to: [(what, [date])], in the order the days first say it. Grouped so that four
+    weeks of the same food without a figure take one line of the printed report, not twenty-eight."""
+    dates = {}
+    for day in days:
+        magnesium = day.magnesium
+        if magnesium.foods and not magnesium.known:
+            total = "at least the sum" if magnesium.lower_bound else "no total"
+            dates.setdefault(f"magnesium {total} ({magnesium.reporting} of {_foods(magnesium.foods)} report "
+                             "magnesium)", []).append(day.day)
+        for note in notes_by_day.get(day.day, []):
+            dates.setdefault(str(note), []).append(day.day)
+    return list(dates.items())
+
+
 def days_between(first, last):
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 

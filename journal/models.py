@@ -17,7 +17,8 @@ from django.templatetags.tz import do_timezone as template_timezone
 from django.utils import timezone
 
 from foods.figures import percent, plain, rounded, stored
-from foods.models import Food, Portion, nutrient_field
+from foods.models import FIGURE_ORIGINS, Food, Portion, nutrient_field, nutrient_names
+from foods.nutrients import LABELS, Nutrients
 from journal import labs, reference
 from journal.supplement_forms import FORMS
 
@@ -258,6 +259,35 @@ CRONOMETER = "cronometer"
 ENTRY_SOURCES = [*Food.Source.choices, (CRONOMETER, "Cronometer import")]
 
 
+def _listed(names, conjunction="and"):
+    """"magnesium", "magnesium and water", "magnesium, sodium and water"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+
+
+@dataclass(frozen=True)
+class FigureNote:
+    """What one logged food's figures lack or borrow, naming where the food came from: every page and file that
+    explains a day's unknown or estimated figures says it in these words."""
+
+    food_name: str
+    origin: str  # "your own label", "USDA SR28", "imported from Cronometer"
+    missing: tuple  # the nutrients it has no figure for, as a sentence names them: ("magnesium", "water")
+    estimated: tuple  # the nutrients whose figures are estimates
+    estimated_from: str  # the USDA food they were estimated from, by release, id and name
+
+    @property
+    def estimate(self):
+        """"magnesium estimated from USDA SR28 NDB 12014 Seeds, ...", or "" when no figure is an estimate."""
+        return f"{_listed(self.estimated)} estimated from {self.estimated_from}" if self.estimated else ""
+
+    def __str__(self):
+        food = f"{self.food_name} ({self.origin})"
+        said = [f"no {_listed(self.missing, 'or')} figure: {food}"] if self.missing else []
+        if self.estimated:
+            said.append(f"{self.estimate}: {food}")
+        return "; ".join(said)
+
+
 def current_goal(user):
     """This user's goal today (a reference.Goal): what settings.FOOD_PAGE_GOAL hands the food pages."""
     return Profile.for_user(user).goal()
@@ -344,6 +374,10 @@ class MealEntry(models.Model):
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     water_g = nutrient_field("water (g)", max_digits=12)
     idempotency_key = idempotency_key_field()
+    # Which of these figures are estimates, and the USDA food they were estimated from (as the custom food said when
+    # logged: foods.Food.estimated_figures, estimated_from_citation); blank for figures from the food's own source.
+    estimated_figures = models.CharField(max_length=80, blank=True, validators=[nutrient_names])
+    estimated_from = models.CharField(max_length=300, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -379,6 +413,7 @@ class MealEntry(models.Model):
         self.portion_description = portion.description if portion else ""
         for name, value in food.nutrients_for(grams).items():
             setattr(self, name, value)
+        self.estimated_figures, self.estimated_from = food.estimated_figures, food.estimated_from_citation
 
     def copied_to(self, day):
         """An unsaved copy of this entry on another day: same food, amount and logged nutrients."""
@@ -396,6 +431,23 @@ class MealEntry(models.Model):
     def imported_from(self):
         """The app an imported entry's figures come from ("Cronometer"), or "" for an entry logged here."""
         return "Cronometer" if self.food_source == CRONOMETER else ""
+
+    @property
+    def origin(self):
+        """Where the entry's figures came from, as an explanation of a missing one names it."""
+        if self.food_source == CRONOMETER:
+            return "imported from Cronometer"
+        return FIGURE_ORIGINS.get(self.food_source) or self.get_food_source_display()
+
+    @property
+    def figure_note(self):
+        """A FigureNote when a figure is missing or an estimate, else None."""
+        estimated = self.estimated_figures.split()
+        missing = tuple(LABELS[name].lower() for name, value in Nutrients.of(self).items() if value is None)
+        borrowed = tuple(LABELS[name].lower() for name in Nutrients.NAMES if name in estimated)
+        if not missing and not borrowed:
+            return None
+        return FigureNote(self.food_name, self.origin, missing, borrowed, self.estimated_from)
 
     @property
     def amount(self):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from journal import labs
 from journal.adherence import adherence
 from journal.lab_history import DAYS_BEFORE, with_intake_before
-from journal.ledger import Period, days_of
+from journal.ledger import Period, days_of, explained, figure_notes_of
 from journal.medicines import medicine_notes, timing_notes
 from journal.models import LabResult, Medicine, StandTest, SupplementDose, SupplementProduct, SymptomNote
 
@@ -25,6 +25,7 @@ class Report:
     medicine_notes: dict  # journal.medicines.medicine_notes() of them
     timing_notes: list  # journal.medicines.TimingNote: magnesium taken too close to a medicine that needs spacing
     adherence: list  # journal.adherence.Adherence of each product and medicine, week by week
+    explained: list  # [(what, [date])]: lower bounds, and foods whose figure is missing or estimated
 
     @property
     def chart(self):
@@ -51,8 +52,9 @@ def report_for(profile, first, last):
     days = days_of(profile, first - timedelta(days=DAYS_BEFORE), last)
     results = LabResult.objects.filter(user=profile.user_id, taken_on__range=(first, last)).order_by("taken_on", "pk")
     medicines = list(Medicine.objects.taken_between(profile.user_id, first, last))
+    period = Period(days[DAYS_BEFORE:])
     return Report(
-        period=Period(days[DAYS_BEFORE:]),
+        period=period,
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
         notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
         stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
@@ -61,6 +63,7 @@ def report_for(profile, first, last):
         medicine_notes=medicine_notes(medicines),
         timing_notes=timing_notes(profile, first, last),
         adherence=adherence(profile.user_id, first, last, medicines),
+        explained=explained(period.days, figure_notes_of(profile, first, last)),
     )
 
 

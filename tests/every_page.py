@@ -37,13 +37,18 @@ def diary_of(user):
         magnesium_mg=592, potassium_mg=809, sodium_mg=7, calcium_mg=46, energy_kcal=559,
     )
     cup = Portion.objects.create(food=seeds, description="1 cup", grams=129, position=0)
-    granola = Food.objects.create(name="Alice's granola", source="custom", owner=user, magnesium_mg=150)
+    granola = Food(name="Alice's granola", source="custom", owner=user, sodium_mg=150)
+    granola.estimate_from(seeds, ["magnesium_mg"])  # its label gives no magnesium: pages name the estimate
+    granola.save()
     entries = []
     for days_ago in range(3):
         entry = MealEntry(user=user, date=today - timedelta(days=days_ago), meal="breakfast")
         entry.set_food(seeds, Decimal("64.5"), cup, Decimal("0.5"))
         entry.save()
         entries.append(entry)
+    granola_entry = MealEntry(user=user, date=today, meal="snack")
+    granola_entry.set_food(granola, Decimal(45))
+    granola_entry.save()
     product = make_product(user)
     now = datetime.now(UTC)
     dose = log_dose(user, product=product, taken_at=now)

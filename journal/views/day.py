@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from journal.forms.marks import DayMarksForm
-from journal.ledger import day_of
+from journal.ledger import day_of, figure_notes
 from journal.medicines import SOURCE, SOURCE_URL, timing_notes, usual_taps
 from journal.models import Drink, MealEntry, Medicine, MedicineDose, Profile, StandTest, SupplementDose, SymptomNote
 from journal.suggestions import gap_closers
@@ -25,9 +25,10 @@ def _day_page(request, profile, day):
     figures = day_of(profile, day)
     wants_suggestions = is_today and figures.remaining_mg
     medicine_doses = list(MedicineDose.objects.filter(user=user, date=day).select_related("medicine", "user__profile"))
+    meals = MealEntry.objects.for_day(user, day).by_meal()
     return render(request, "journal/day.html", {
-        "day": day, "is_today": is_today, "figures": figures,
-        "meals": MealEntry.objects.for_day(user, day).by_meal(),
+        "day": day, "is_today": is_today, "figures": figures, "meals": meals,
+        "figure_notes": figure_notes(entry for _, entries in meals for entry in entries),
         "suggestions": gap_closers(figures.remaining_mg, profile.age(day)) if wants_suggestions else [],
         "previous_day": _shifted(day, -1), "next_day": _shifted(day, 1),
         # The supplement and symptom sections (templates/journal/includes/) read these.

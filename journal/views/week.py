@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django.http import Http404
 from django.shortcuts import render
 
-from journal.ledger import SUMMARY_SCORES, Period, days_of
+from journal.ledger import SUMMARY_SCORES, Period, days_of, explained, figure_notes_of
 from journal.models import EARLIEST_DATE, Profile
 
 # The last week is the last whole one the calendar can hold.
@@ -16,13 +16,15 @@ def week(request, start=None):
     monday = anchor - timedelta(days=anchor.weekday())
     if not EARLIEST_DATE <= monday <= LAST_MONDAY:
         raise Http404("No diary week there.")
-    week = Period(days_of(profile, monday, monday + timedelta(days=6)))
+    sunday = monday + timedelta(days=6)
+    week = Period(days_of(profile, monday, sunday))
     return render(request, "journal/week.html", {
         "week": week,
+        "explained": explained(week.days, figure_notes_of(profile, monday, sunday)),
         "monday": monday,
         "previous_week": monday - timedelta(days=7) if monday > EARLIEST_DATE else None,
         "next_week": monday + timedelta(days=7) if monday < LAST_MONDAY else None,
-        "is_current_week": monday <= profile.today() < monday + timedelta(days=7),
+        "is_current_week": monday <= profile.today() <= sunday,
         "chart": week_chart(week.days),
     })
 

@@ -71,7 +71,6 @@ def test_an_exact_conversion_stays_exact(logged_in_client, user):
     "changes, field, message",
     [
         ({"name": ""}, "name", "This field is required."),
-        ({"magnesium_mg": ""}, "magnesium_mg", "This field is required."),
         ({"magnesium_mg": "-5"}, "magnesium_mg", "Cannot be negative."),
         ({"sodium_mg": "-1"}, "sodium_mg", "Cannot be negative."),
         ({"magnesium_mg": "1500"}, "magnesium_mg",  # the importer refuses it too
@@ -221,3 +220,113 @@ def test_a_custom_food_claims_a_source_for_its_label_serving(logged_in_client, u
     assertContains(response, "300 mg")  # 100 mg/40 g x 120 g
     assertContains(response, "Excellent source", count=1)
     assertContains(response, "the serving on the label")
+
+
+# Most labels give no magnesium (21 CFR 101.9(c)(8)(ii): it is listed only when the maker chooses to).
+MUESLI_BAR = {"name": "Muesli bar, apricot", "basis": "serving", "serving_grams": "40", "magnesium_mg": "",
+              "energy_kcal": "180", "sodium_mg": "60", "portion_description": "1 bar", "portion_grams": "40"}
+
+GRANOLA_BAR = {**MUESLI_BAR, "name": "Granola bar, apricot"}
+
+
+@pytest.fixture
+def granola_bars(db):
+    """Two USDA foods a search for "granola bar" finds, with figures as this test gives them: a basic one and a
+    branded one (its capitalised brand makes it so)."""
+    basic = make_food("Snacks, granola bars, hard, plain", source_id="19020", category="Snacks", magnesium_mg=98,
+                      potassium_mg=336, sodium_mg=294)
+    branded = make_food("Snacks, granola bar, QUAKER, chewy", source_id="19801", category="Snacks",
+                        magnesium_mg=45, potassium_mg=300)
+    return basic, branded
+
+
+def test_a_label_without_magnesium_is_saved_with_no_data(logged_in_client, user):
+    form_page = logged_in_client.get(ADD)
+    assertContains(form_page, "Leave a figure blank when the label does not give it")
+    response = logged_in_client.post(ADD, label(**MUESLI_BAR), follow=True)
+    food = Food.objects.get(owner=user)
+    assert (food.magnesium_mg, food.water_g, food.sodium_mg, food.estimated_figures) == (None, None, 150, "")
+    assert food.estimated_from is None
+    # The food page: magnesium per 100 g and per bar (and so its share of the goal) is "no data", never 0 mg.
+    assertContains(response, '<tr><th scope="row">Magnesium</th><td class="text-end tabular">no data</td>')
+    no_data = '<td class="text-end tabular">no data</td>'
+    assertContains(response, f'1 bar <span class="text-body-secondary">(40 g)</span>\n        </th>\n'
+                             f'      {no_data}\n      {no_data}')
+    assertNotContains(response, "estimated from")
+    assertContains(logged_in_client.get(reverse("foods:custom_list")), "Magnesium no data per 100 g")
+
+
+def test_similar_usda_foods_are_offered_basic_first_and_nothing_is_saved(logged_in_client, user, granola_bars):
+    basic, branded = granola_bars
+    response = logged_in_client.post(ADD, label(**GRANOLA_BAR, suggest="1"))
+    assert response.status_code == 200
+    assert not Food.objects.filter(owner=user).exists()
+    offered = response.context["form"].fields["estimate_from"].choices
+    assert offered == [
+        ("", "No estimate: figures left blank stay unknown"),
+        (basic.pk, "USDA SR28 NDB 19020 Snacks, granola bars, hard, plain: 98 mg magnesium per 100 g"),
+        (branded.pk, "USDA SR28 NDB 19801 Snacks, granola bar, QUAKER, chewy: 45 mg magnesium per 100 g"),
+    ]
+    assertContains(response, 'value="180"')  # what was typed so far stays in the form
+
+
+def test_an_estimate_records_the_usda_food_it_came_from(logged_in_client, user, granola_bars):
+    basic, _ = granola_bars
+    response = logged_in_client.post(ADD, label(**GRANOLA_BAR, estimate_from=basic.pk,
+                                                estimated_figures=["magnesium_mg", "potassium_mg", "sodium_mg"]),
+                                     follow=True)
+    food = Food.objects.get(owner=user)
+    # Magnesium and potassium are the USDA food's per 100 g; sodium is the label's (60 mg x 100 / 40 g = 150 mg).
+    assert (food.magnesium_mg, food.potassium_mg, food.sodium_mg) == (98, 336, 150)
+    assert (food.estimated_figures, food.estimated_from) == ("magnesium_mg potassium_mg", basic)
+    assert food.estimated_from_citation == "USDA SR28 NDB 19020 Snacks, granola bars, hard, plain"
+    assertContains(response, "estimated from USDA SR28 NDB 19020 Snacks, granola bars, hard, plain", count=2)
+    assertContains(response, "39 mg")  # one 40 g bar: 98 mg/100 g x 40 g = 39.2 mg
+    assertContains(logged_in_client.get(reverse("foods:custom_list")), "Magnesium 98 mg per 100 g (estimated)")
+
+
+def test_a_figure_typed_from_the_label_wins_over_an_estimate(logged_in_client, user, granola_bars):
+    basic, _ = granola_bars
+    response = logged_in_client.post(ADD, label(**{**GRANOLA_BAR, "magnesium_mg": "20"}, estimate_from=basic.pk,
+                                                estimated_figures=["magnesium_mg", "water_g"]), follow=True)
+    food = Food.objects.get(owner=user)
+    assert (food.magnesium_mg, food.estimated_figures, food.estimated_from) == (50, "", None)  # 20 x 100 / 40
+    assertContains(response, "Magnesium: the label&#x27;s figure is kept; what you type wins over an estimate.")
+    assertContains(response, "Water: Snacks, granola bars, hard, plain has no figure either, so it stays unknown.")
+
+
+def test_an_estimate_needs_a_food_offered_and_a_figure_ticked(logged_in_client, user, granola_bars, bobs_food):
+    basic, _ = granola_bars
+    response = logged_in_client.post(ADD, label(**GRANOLA_BAR, estimate_from=basic.pk))
+    assertFormError(response.context["form"], "estimated_figures",
+                    "Tick the figures to estimate from the food you chose.")
+    # Another user's food, or a USDA food the name did not find, is not among the choices.
+    for other in (bobs_food, make_food("Spinach, raw", source_id="11457", magnesium_mg=79)):
+        response = logged_in_client.post(ADD, label(**GRANOLA_BAR, estimate_from=other.pk,
+                                                    estimated_figures=["magnesium_mg"]))
+        assert "estimate_from" in response.context["form"].errors
+    assert not Food.objects.filter(owner=user).exists()
+
+
+def test_editing_an_estimated_food_offers_the_estimate_again_and_can_drop_it(logged_in_client, user, granola_bars):
+    basic, _ = granola_bars
+    logged_in_client.post(ADD, label(**GRANOLA_BAR, estimate_from=basic.pk,
+                                     estimated_figures=["magnesium_mg"]))
+    food = Food.objects.get(owner=user)
+    edit = reverse("foods:custom_edit", args=[food.pk])
+    form = logged_in_client.get(edit).context["form"]
+    # The estimate is not the label's figure: its field is blank, the estimate chosen below.
+    assert (form.initial["magnesium_mg"], form.initial["estimate_from"]) == (None, basic.pk)
+    logged_in_client.post(edit, label(**GRANOLA_BAR, estimate_from=""))
+    food.refresh_from_db()
+    assert (food.magnesium_mg, food.estimated_figures, food.estimated_from_citation) == (None, "", "")
+
+
+def test_an_estimate_stays_traceable_when_its_usda_food_is_withdrawn(logged_in_client, user, granola_bars):
+    basic, _ = granola_bars
+    logged_in_client.post(ADD, label(**GRANOLA_BAR, estimate_from=basic.pk, estimated_figures=["magnesium_mg"]))
+    basic.delete()
+    food = Food.objects.get(owner=user)
+    assert (food.estimated_from, food.magnesium_mg) == (None, 98)
+    assertContains(logged_in_client.get(food.get_absolute_url()),
+                   "estimated from USDA SR28 NDB 19020 Snacks, granola bars, hard, plain")

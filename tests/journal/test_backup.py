@@ -43,8 +43,10 @@ def diary(user, pumpkin_seeds, spinach, frozen_now):
     profile.doctor_goal_mg = 400
     profile.save()
     with_goal_history(user)
-    granola = make_food("Alice's granola", source=Food.Source.CUSTOM, owner=user, magnesium_mg=150,
+    granola = make_food("Alice's granola", source=Food.Source.CUSTOM, owner=user, sodium_mg=150,
                         portions=[("1 serving (label)", "45")])
+    granola.estimate_from(pumpkin_seeds, ["magnesium_mg"])  # its label gives no magnesium
+    granola.save()
     log_food(user, pumpkin_seeds, "0.5", date(2026, 11, 2), portion="1 cup")
     log_food(user, spinach, 85, date(2026, 11, 2), meal="lunch")
     log_food(user, granola, "2", date(2026, 11, 3), portion="1 serving (label)")
@@ -149,6 +151,12 @@ def test_custom_foods_are_recreated_for_the_new_owner_and_shared_foods_found_by_
     assert granola.name == "Alice's granola" and granola.pk != Food.objects.get(owner=diary).pk
     assert MealEntry.objects.get(user=carol, food_name="Alice's granola").food == granola
     assert granola.typical_portion.description == "1 serving (label)"  # searchable and indexed as a new food is
+    # Its magnesium is still the estimate from the shared pumpkin seeds, found again by their USDA id.
+    assert (granola.magnesium_mg, granola.estimated_figures, granola.estimated_from.source_id) == (
+        592, "magnesium_mg", "12014")
+    citation = "USDA SR28 NDB 12014 Seeds, pumpkin and squash seed kernels, dried"
+    assert granola.estimated_from_citation == citation
+    assert MealEntry.objects.get(user=carol, food=granola).estimated_from == citation
 
 
 def test_every_model_that_holds_a_persons_data_is_in_the_backup(db):

@@ -115,7 +115,10 @@ def test_a_day_without_a_figure_exports_an_empty_cell_and_says_so(logged_in_clie
         "potassium: no data: none of the 2 foods logged has a potassium figure; "
         "calcium: no data: none of the 2 foods logged has a calcium figure; "
         "energy: no data: none of the 2 foods logged has an energy figure; "
-        "water: no data: none of the 2 foods logged has a water figure"
+        "water: no data: none of the 2 foods logged has a water figure; "
+        # Each food without a figure, named with where it came from.
+        "no magnesium, potassium, sodium, calcium, energy or water figure: Mystery stew (USDA SR28); "
+        "no potassium, sodium, calcium, energy or water figure: Spinach, raw (USDA SR28)"
     )
 
 

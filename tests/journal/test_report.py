@@ -91,8 +91,8 @@ def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, djan
     # Session, user, profile, the ledger's eight (over the period and the 7 days before, for the lab results), the
     # supplements, the written notes, the stand tests and their readings, the lab results; the medicines, the timing
     # notes' medicine and magnesium doses, and adherence's four (products with their first dose, supplement days,
-    # "no supplements" marks, medicine days).
-    with django_assert_num_queries(23):
+    # "no supplements" marks, medicine days); the foods whose figures are missing or estimated.
+    with django_assert_num_queries(24):
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
 
 
