@@ -40,7 +40,7 @@ def dose_taps(doses, day):
             action=reverse("journal:usual_dose", args=[day]),
             fields={"product": dose.product_id},
             label=f"Take {dose.product}",
-            detail=f"{plain(dose.units)} {dose.product.unit_name}, as last time",
+            detail=f"{plain(dose.units)} × {dose.product.unit_name}, as last time",
             figure=show(stored(dose.units * dose.product.elemental_mg_per_unit), "mg"),
         )
         for dose in doses

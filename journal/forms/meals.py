@@ -15,12 +15,13 @@ GRAMS_STEP = Decimal("0.01")
 
 # Portions as people count them, one tap beside the unit; static/js/meal-form.js shows them once the food has portions.
 QUICK_QUANTITIES = HTML(
-    '<div class="d-flex gap-2 mb-3" role="group" aria-label="How many portions" id="quick-quantities" hidden>'
+    # The outer box is what the script shows and hides: Bootstrap's d-flex would override `hidden` on the group.
+    '<div id="quick-quantities" hidden><div class="d-flex gap-2 mb-3" role="group" aria-label="How many portions">'
     + "".join(
         f'<button type="button" class="btn btn-outline-secondary flex-fill" data-amount="{amount}">{label}</button>'
         for amount, label in (("0.5", "½"), ("1", "1"), ("1.5", "1½"), ("2", "2"))
     )
-    + "</div>"
+    + "</div></div>"
 )
 
 

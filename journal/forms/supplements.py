@@ -118,8 +118,9 @@ def too_much_in_one_dose(dose):
 
 
 def product_with_magnesium(product):
-    """A product as the dose form lists it: with the elemental magnesium a unit of it gives."""
-    return f"{product}: {show(product.elemental_mg_per_unit, 'source', 'mg')} magnesium a {product.unit_name}"
+    """A product as the dose form lists it: the elemental magnesium a unit gives first, so a phone's narrow list
+    never cuts it off."""
+    return f"{show(product.elemental_mg_per_unit, 'source', 'mg')} a {product.unit_name} · {product}"
 
 
 class DoseForm(LocalMomentForm):

@@ -111,8 +111,8 @@ def test_today_offers_each_product_taken_in_the_last_7_days_once_at_its_last_dos
 
     url = f"/day/{today}/usual-dose/"
     assert taps(response, "usual_dose_taps") == [
-        (url, {"product": glycinate.pk}, "Take Acme Magnesium glycinate · 3 capsule, as last time · 212 mg"),  # 211.5
-        (url, {"product": citrate.pk}, "Take Citrate · 0.5 tablet, as last time · 50 mg"),
+        (url, {"product": glycinate.pk}, "Take Acme Magnesium glycinate · 3 × capsule, as last time · 212 mg"),  # 211.5
+        (url, {"product": citrate.pk}, "Take Citrate · 0.5 × tablet, as last time · 50 mg"),
     ]
     assertContains(response, f'<form method="post" action="{url}" class="one-tap">', count=2)
     assertContains(response, f'<input type="hidden" name="product" value="{glycinate.pk}">', html=True)
@@ -178,9 +178,9 @@ def test_the_dose_form_proposes_the_product_last_taken_in_its_last_amount_with_i
     form = response.context["form"]
     assert (form["product"].value(), form["units"].value()) == (glycinate.pk, "2")
     assert [label for _, label in form.fields["product"].choices] == [
-        "Aardvark citrate: 100 mg magnesium a capsule", "Acme Magnesium glycinate: 70.5 mg magnesium a capsule",
+        "100 mg a capsule · Aardvark citrate", "70.5 mg a capsule · Acme Magnesium glycinate",
     ]
-    assertContains(response, "Acme Magnesium glycinate: 70.5 mg magnesium a capsule</option>")
+    assertContains(response, "70.5 mg a capsule · Acme Magnesium glycinate</option>")
 
 
 def test_a_product_added_from_the_dose_form_comes_back_to_it_chosen_on_the_same_day(logged_in_client, user):
