@@ -77,7 +77,9 @@ class FirstRunForm(ProfileBasicsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:  # a refused form shows what the person chose, not the browser's guess again
+        # Only a zone never chosen is replaced by the browser's; a refused form shows what the person chose.
+        never_chosen = self.instance.time_zone == Profile._meta.get_field("time_zone").default
+        if never_chosen and not self.is_bound:
             self.fields["time_zone"].widget.attrs["data-browser-time-zone"] = ""
         self.fields["time_zone"].help_text += " Proposed from this device's settings."
 

@@ -43,6 +43,13 @@ def test_the_profile_step_marks_its_time_zone_for_the_browser_to_propose(logged_
     assertContains(response, '<script src="/static/js/time-zone.js"></script>', html=True)
 
 
+def test_a_time_zone_once_chosen_is_not_replaced_by_the_browsers(logged_in_client, user):
+    Profile.objects.create(user=user, time_zone="Asia/Tokyo")
+    response = logged_in_client.get("/profile/start/")
+    assertContains(response, '<option value="Asia/Tokyo" selected>Asia/Tokyo</option>', html=True)
+    assertNotContains(response, "data-browser-time-zone")
+
+
 def test_the_profile_step_refuses_a_zone_it_does_not_know_and_saves_nothing(logged_in_client, user):
     response = logged_in_client.post("/profile/start/", {"birth_date": "1990-05-01", "sex": "male",
                                                          "time_zone": "Mars/Olympus_Mons"})
