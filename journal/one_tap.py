@@ -33,6 +33,15 @@ def food_taps(entries, day, meal):
     ]
 
 
+def saved_meal_taps(saved_meals, day, meal):
+    """Each saved meal's foods logged on `day` (a date, or the form's text of one) in `meal`."""
+    return [
+        OneTap(action=reverse("journal:saved_meal_log", args=[saved_meal.pk]),
+               fields={"date": str(day), "meal": meal}, label=saved_meal.name, detail="", figure="")
+        for saved_meal in saved_meals
+    ]
+
+
 def dose_taps(doses, day):
     """Each product's last dose taken again on `day`, at the time of the tap, with the product's figures now."""
     return [

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from journal.forms.meals import CopyEntriesForm, MealEntryForm, meal_at_hour
 from journal.models import MealEntry, Profile
-from journal.one_tap import food_taps
+from journal.one_tap import food_taps, saved_meal_taps
 
 # The add page offers foods logged in this window, so reading them stays cheap however long the history.
 QUICK_PICK_WINDOW = timedelta(days=90)
@@ -31,8 +31,9 @@ def meal_add(request):
     recent, frequent = history.usual_foods(QUICK_PICKS)
     day, meal = form["date"].value(), form["meal"].value()  # where one tap logs: the day and meal of the form
     context = {
-        "form": form, "recent": recent, "frequent": frequent, "saved_meals": request.user.saved_meals.all(),
+        "form": form, "recent": recent, "frequent": frequent,
         "recent_taps": food_taps(recent, day, meal), "frequent_taps": food_taps(frequent, day, meal),
+        "saved_meal_taps": saved_meal_taps(request.user.saved_meals.all(), day, meal),
     }
     return render(request, "journal/meal_form.html", context)
 

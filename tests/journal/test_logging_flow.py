@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from journal.models import Profile, SupplementDose
+from journal.models import MealEntry, Profile, SavedMeal, SupplementDose
 from tests.builders import log_dose, make_product
 
 pytestmark = pytest.mark.usefixtures("frozen_now")  # 2026-11-28 12:00 UTC
@@ -229,3 +229,15 @@ def test_recent_foods_are_one_tap_forms_for_the_day_and_meal_of_the_form(logged_
     assert action == "/meals/add/"
     assert fields["date"] == "2026-11-25" and fields["meal"] == "snack" and fields["amount"] == Decimal("0.500")
     assertContains(response, '<form method="post" action="/meals/add/" class="one-tap">', count=1)
+
+
+def test_a_saved_meal_is_a_one_tap_form_for_the_day_and_meal_of_the_form(logged_in_client, user, log_food,
+                                                                          pumpkin_seeds, today):
+    saved_meal = SavedMeal.create_from(user, "usual breakfast", [log_food(pumpkin_seeds, "0.5", "1 cup")])
+    response = logged_in_client.get("/meals/add/", {"date": "2026-11-25", "meal": "snack"})
+    [(action, fields, label)] = taps(response, "saved_meal_taps")
+    assert (action, fields) == (f"/saved-meals/{saved_meal.pk}/log/", {"date": "2026-11-25", "meal": "snack"})
+    assertContains(response, f'<form method="post" action="{action}" class="one-tap">', count=1)
+
+    logged_in_client.post(action, fields)
+    assert MealEntry.objects.get(date=date(2026, 11, 25), meal="snack").magnesium_mg == Decimal("381.84")
