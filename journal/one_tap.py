@@ -50,7 +50,12 @@ def dose_taps(doses, day):
             fields={"product": dose.product_id},
             label=f"Take {dose.product}",
             detail=f"{plain(dose.units)} × {dose.product.unit_name}, as last time",
-            figure=show(stored(dose.units * dose.product.elemental_mg_per_unit), "mg"),
+            figure=show(_elemental_mg(dose.units, dose.product), "mg"),
         )
         for dose in doses
     ]
+
+
+def _elemental_mg(units, product):
+    per_unit = product.elemental_mg_per_unit
+    return None if per_unit is None else stored(units * per_unit)  # None: "no data", never a made-up 0

@@ -45,6 +45,8 @@ class UsualDoseForm(ForALivedDay, forms.Form):
         last_dose = product.doses.order_by("-taken_at", "-pk").first()
         if last_dose is None:
             raise forms.ValidationError(f"No dose of {product} is logged yet: log the first with “Log a dose”.")
+        if product.elemental_mg_per_unit is None:
+            raise forms.ValidationError(f"{product} has no magnesium figure: edit the product from its label.")
         self.dose = SupplementDose(user=self.user, units=last_dose.units, taken_at=self.profile.moment_on(self.day))
         self.dose.date = self.day
         self.dose.copy_product(product)

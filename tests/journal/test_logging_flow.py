@@ -241,3 +241,19 @@ def test_a_saved_meal_is_a_one_tap_form_for_the_day_and_meal_of_the_form(logged_
 
     logged_in_client.post(action, fields)
     assert MealEntry.objects.get(date=date(2026, 11, 25), meal="snack").magnesium_mg == Decimal("381.84")
+
+
+def test_a_product_whose_magnesium_is_unknown_is_offered_as_no_data_and_refused_with_a_reason(
+    logged_in_client, user, today
+):
+    product = make_product(user)
+    log_dose(user, today - timedelta(days=1), product=product)
+    product.form = "other"  # no salt to compute from, and no label figure: the magnesium is not known
+    product.save()
+
+    response = logged_in_client.get("/today/")
+    [(_, _, offered)] = taps(response, "usual_dose_taps")
+    assert offered == "Take Acme Magnesium glycinate · 1 × capsule, as last time · no data"
+    response = logged_in_client.post(reverse("journal:usual_dose", args=[today]), {"product": product.pk}, follow=True)
+    assertContains(response, "Acme Magnesium glycinate has no magnesium figure: edit the product from its label.")
+    assert SupplementDose.objects.filter(user=user).count() == 1
