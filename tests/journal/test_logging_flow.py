@@ -157,6 +157,8 @@ def test_one_tap_refuses_another_users_product_and_a_product_never_taken(logged_
     assertContains(response, "That product is no longer in your list.")
     response = logged_in_client.post(url, {"product": never_taken.pk}, follow=True)
     assertContains(response, "No dose of Acme New bottle is logged yet")
+    for nonsense in ("", "abc", "99999999999999999999999"):
+        assert logged_in_client.post(url, {"product": nonsense}).status_code == 302  # back to the day, with a message
     assert not SupplementDose.objects.filter(user=user).exists()
 
 
@@ -257,3 +259,10 @@ def test_a_product_whose_magnesium_is_unknown_is_offered_as_no_data_and_refused_
     response = logged_in_client.post(reverse("journal:usual_dose", args=[today]), {"product": product.pk}, follow=True)
     assertContains(response, "Acme Magnesium glycinate has no magnesium figure: edit the product from its label.")
     assert SupplementDose.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.parametrize("chosen", ["abc", "-1", "99999999999999999999999", ""])
+def test_a_product_in_the_query_string_that_is_not_one_is_ignored(logged_in_client, user, chosen):
+    mine = make_product(user)
+    response = logged_in_client.get("/supplements/doses/add/", {"product": chosen})
+    assert response.context["form"]["product"].value() == mine.pk
