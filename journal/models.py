@@ -2,7 +2,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -168,6 +168,17 @@ class Profile(models.Model):
 
     def local_date(self, moment):
         return moment.astimezone(self.zone).date()
+
+    def moment_on(self, day):
+        """Now, moved to `day` at the same local time of day: what a form proposes for a dose or a note on a day
+        page, and when a one-tap dose is taken (now itself on today)."""
+        now = self.now()
+        return now if day == now.date() else datetime.combine(day, time(now.hour, now.minute), self.zone)
+
+    @property
+    def missing_for_goal(self):
+        """What the RDA for this person needs and the profile lacks ("birth date", "sex"); empty once it is known."""
+        return [name for name, value in (("birth date", self.birth_date), ("sex", self.sex)) if not value]
 
     def reference(self, on=None):
         """The NIH/IOM table row for this person, or None while age or sex is unknown."""
@@ -656,6 +667,18 @@ class SupplementDoseQuerySet(DayQuerySet):
 
     def recent(self, user, count=30):
         return self.filter(user=user).select_related("user__profile").order_by("-taken_at", "-pk")[:count]
+
+    def in_days_up_to(self, user, day, days):
+        """The doses of `days` days ending on `day`, in the order taken, their products along."""
+        first = day - min(timedelta(days=days - 1), day - date.min)  # the calendar's first days have fewer before
+        return self.filter(user=user, date__range=(first, day)).select_related("user__profile", "product")
+
+
+def usual_doses(doses):
+    """The latest dose of each product still kept, from doses in the order taken: what "take your usual dose"
+    repeats. In the order of the products' names, as the dose form lists them."""
+    latest = {dose.product_id: dose for dose in doses if dose.product_id is not None}
+    return sorted(latest.values(), key=lambda dose: (str(dose.product), dose.product_id))
 
 
 class SupplementDose(models.Model):

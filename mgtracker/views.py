@@ -32,7 +32,7 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if form.is_valid() and (user := form.save()):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("journal:today")
+        return redirect("journal:profile_start")
     if form.has_error("username", "unique"):
         # "That name is taken" tells whether an account exists: trying names counts like trying passwords.
         count_as_failure(request, form.data["username"], sender=SignupForm)

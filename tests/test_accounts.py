@@ -12,7 +12,7 @@ def test_signup_creates_a_user_with_a_hashed_password_and_logs_in(client, db):
         "/accounts/signup/",
         {"username": "dana", "email": "", "password1": "salt-and-magnesium-42", "password2": "salt-and-magnesium-42"},
     )
-    assertRedirects(response, "/today/")
+    assertRedirects(response, "/profile/start/")  # the first-run step, then Today
     dana = get_user_model().objects.get(username="dana")
     assert dana.password.startswith("pbkdf2_sha256$")
     assert "salt-and-magnesium-42" not in dana.password

@@ -2,7 +2,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Layout, Row, Submit
 from django import forms
 from django.db import IntegrityError
 
@@ -12,6 +12,18 @@ from journal.models import EARLIEST_DATE, MAX_GRAMS_PER_ENTRY, MealEntry, Profil
 
 MAX_PORTIONS = Decimal(100)
 GRAMS_STEP = Decimal("0.01")
+
+
+# Portions as people count them, one tap beside the unit; static/js/meal-form.js shows them once the food has portions.
+QUICK_QUANTITIES = HTML(
+    # The outer box is what the script shows and hides: Bootstrap's d-flex would override `hidden` on the group.
+    '<div id="quick-quantities" hidden><div class="d-flex gap-2 mb-3" role="group" aria-label="How many portions">'
+    + "".join(
+        f'<button type="button" class="btn btn-outline-secondary flex-fill" data-amount="{amount}">{label}</button>'
+        for amount, label in (("0.5", "½"), ("1", "1"), ("1.5", "1½"), ("2", "2"))
+    )
+    + "</div></div>"
+)
 
 
 def meal_at_hour(hour):
@@ -68,7 +80,7 @@ class MealEntryForm(forms.ModelForm):
         how_much = Row(Column("amount", css_class="col-5"), Column("portion", css_class="col-7"))
         self.helper = FormHelper()
         self.helper.form_tag = False
-        self.helper.layout = Layout(when) if self.food_gone else Layout(how_much, when)
+        self.helper.layout = Layout(when) if self.food_gone else Layout(how_much, QUICK_QUANTITIES, when)
 
     def _narrow_food_and_portion(self, user):
         # Shared USDA foods and this user's own custom foods; other users' custom foods stay private.

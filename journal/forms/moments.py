@@ -1,6 +1,6 @@
 """Date-and-time fields read and shown in the user's own time zone."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
@@ -31,10 +31,7 @@ class LocalMomentForm(forms.ModelForm):
     def proposed_moment(self, day):
         if self.instance.pk:
             return getattr(self.instance, self.moment_field).astimezone(self.profile.zone)
-        now = self.profile.now()
-        if day is None:
-            return now
-        return datetime.combine(day, time(now.hour, now.minute))
+        return self.profile.moment_on(day or self.profile.today())
 
     def full_clean(self):
         # Typed times mean the user's local time, whatever the server's zone.

@@ -5,6 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from foods.figures import show
+from journal.forms.days import ForALivedDay
 from journal.forms.moments import LocalMomentForm
 from journal.forms.once import SentOnce
 from journal.models import MAX_FLUID_ML_A_DAY, SupplementDose, SupplementProduct
@@ -22,6 +23,44 @@ MAX_POTASSIUM_PER_UNIT_MG = Decimal(5000)
 # An oral rehydration sachet is made up with 200 ml to 1 L of water; 5 L for one unit is a slip.
 MAX_WATER_PER_UNIT_ML = Decimal(5000)
 SMALLEST_AMOUNT = Decimal("0.01")
+
+
+class UsualDoseForm(ForALivedDay, forms.Form):
+    """One tap on today's page: the product's last dose taken again, now, with the product's figures as they are."""
+
+    future_day_message = "That day has not come yet: log a dose on a day you have lived."
+    product = forms.ModelChoiceField(
+        queryset=SupplementProduct.objects.none(),
+        error_messages={"invalid_choice": "That product is no longer in your list.", "required": "Choose a product."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = SupplementProduct.objects.filter(user=self.user)
+
+    def clean(self):
+        cleaned = super().clean()
+        product = cleaned.get("product")
+        if product is None:
+            return cleaned
+        last_dose = product.doses.order_by("-taken_at", "-pk").first()
+        if last_dose is None:
+            raise forms.ValidationError(f"No dose of {product} is logged yet: log the first with “Log a dose”.")
+        if product.elemental_mg_per_unit is None:
+            raise forms.ValidationError(f"{product} has no magnesium figure: edit the product from its label.")
+        self.dose = SupplementDose(user=self.user, units=last_dose.units, taken_at=self.profile.moment_on(self.day))
+        self.dose.date = self.day
+        self.dose.copy_product(product)
+        if errors := list(too_much_in_one_dose(self.dose)):
+            raise forms.ValidationError(errors)
+        return cleaned
+
+    def save(self):
+        self.dose.save()
+        return self.dose
+
+    def saved_message(self):
+        return f"Logged {show(self.dose.elemental_mg, 'mg')} elemental magnesium ({self.dose})."
 
 
 class ProductForm(forms.ModelForm):
@@ -71,6 +110,22 @@ class ProductForm(forms.ModelForm):
         )
 
 
+def too_much_in_one_dose(dose):
+    """Why a dose cannot be what was meant (each a message), once its product's figures are copied onto it."""
+    if dose.elemental_mg > SupplementDose.MAX_ELEMENTAL_MG:
+        yield (f"That is {dose.elemental_mg} mg of elemental magnesium in one dose, over the "
+               f"{SupplementDose.MAX_ELEMENTAL_MG:,} mg this journal accepts: check the number of units.")
+    if dose.water_ml > MAX_FLUID_ML_A_DAY:
+        yield (f"That is {show(dose.water_ml, 'ml')} to drink in one dose, over the "
+               f"{MAX_FLUID_ML_A_DAY:,} ml (20 L) this journal accepts in a day: check the number of units.")
+
+
+def product_with_magnesium(product):
+    """A product as the dose form lists it: the elemental magnesium a unit gives first, so a phone's narrow list
+    never cuts it off."""
+    return f"{show(product.elemental_mg_per_unit, 'source', 'mg')} a {product.unit_name} · {product}"
+
+
 class DoseForm(SentOnce, LocalMomentForm):
     moment_field = "taken_at"
     units = forms.DecimalField(
@@ -81,11 +136,14 @@ class DoseForm(SentOnce, LocalMomentForm):
         model = SupplementDose
         fields = ["product", "units", "taken_at"]
 
-    def __init__(self, *args, profile, **kwargs):
+    def __init__(self, *args, profile, chosen_product=None, **kwargs):
         super().__init__(*args, profile=profile, **kwargs)
         self.instance.user_id = profile.user_id
         # Only the user's own products: another user's id is not a valid choice.
         self.fields["product"].queryset = SupplementProduct.objects.filter(user_id=profile.user_id)
+        self.fields["product"].label_from_instance = product_with_magnesium
+        if self.instance.pk is None and not self.is_bound:
+            self._propose_product(chosen_product)
         if self.instance.pk is None or self.instance.product_id is not None:
             self.fields["product"].empty_label = None
         else:  # its product was deleted: make the person choose, never pick the first one silently
@@ -93,6 +151,18 @@ class DoseForm(SentOnce, LocalMomentForm):
         self.fields["units"].widget.attrs["inputmode"] = "decimal"
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save dose"))
+
+    def _propose_product(self, chosen_id):
+        """The product just added (`chosen_id`, from the round trip through the product form), else the one last
+        taken, else the newest; and as many units as were taken of it last time, else one."""
+        products = self.fields["product"].queryset
+        product = products.filter(pk=chosen_id).first() if str(chosen_id or "").isdigit() else None
+        doses = SupplementDose.objects.filter(user_id=self.profile.user_id).order_by("-taken_at", "-pk")
+        last_dose = doses.filter(**{"product": product} if product else {"product__isnull": False})
+        last_dose = last_dose.select_related("product").first()
+        product = product or (last_dose.product if last_dose else products.order_by("-pk").first())
+        self.initial["product"] = product.pk if product else None
+        self.initial["units"] = f"{last_dose.units.normalize():f}" if last_dose else "1"
 
     def clean(self):
         cleaned = super().clean()
@@ -103,14 +173,6 @@ class DoseForm(SentOnce, LocalMomentForm):
             # the time of an old dose keeps what it was logged with.
             self.instance.units = units
             self.instance.copy_product(product)
-            if self.instance.elemental_mg > SupplementDose.MAX_ELEMENTAL_MG:
-                self.add_error("units", (
-                    f"That is {self.instance.elemental_mg} mg of elemental magnesium in one dose, over the "
-                    f"{SupplementDose.MAX_ELEMENTAL_MG:,} mg this journal accepts: check the number of units."
-                ))
-            if self.instance.water_ml > MAX_FLUID_ML_A_DAY:
-                self.add_error("units", (
-                    f"That is {show(self.instance.water_ml, 'ml')} to drink in one dose, over the "
-                    f"{MAX_FLUID_ML_A_DAY:,} ml (20 L) this journal accepts in a day: check the number of units."
-                ))
+            for message in too_much_in_one_dose(self.instance):
+                self.add_error("units", message)
         return cleaned

@@ -7,11 +7,29 @@ from django.views.decorators.http import require_POST
 from journal.forms.marks import DayMarksForm
 from journal.ledger import day_of, figure_notes
 from journal.medicines import SOURCE, SOURCE_URL, timing_notes, usual_taps
-from journal.models import Drink, MealEntry, Medicine, MedicineDose, Profile, StandTest, SupplementDose, SymptomNote
+from journal.models import (
+    Drink,
+    MealEntry,
+    Medicine,
+    MedicineDose,
+    Profile,
+    StandTest,
+    SupplementDose,
+    SymptomNote,
+    usual_doses,
+)
+from journal.one_tap import dose_taps
 from journal.suggestions import gap_closers
+from journal.views.params import requested_day
+
+# "Take your usual dose" offers each product taken in this many days.
+USUAL_DOSE_DAYS = 7
 
 
 def today(request):
+    """Today's page; with ?date= (the date picker of a day page), that day's."""
+    if (picked := requested_day(request)) is not None:
+        return redirect("journal:day", day=picked)
     profile = Profile.for_user(request.user)
     return _day_page(request, profile, profile.today())
 
@@ -26,13 +44,16 @@ def _day_page(request, profile, day):
     wants_suggestions = is_today and figures.remaining_mg
     medicine_doses = list(MedicineDose.objects.filter(user=user, date=day).select_related("medicine", "user__profile"))
     meals = MealEntry.objects.for_day(user, day).by_meal()
+    # One read serves the day's doses and the products taken lately, so the usual doses cost no query of their own.
+    recent_doses = SupplementDose.objects.in_days_up_to(user, day, USUAL_DOSE_DAYS)
     return render(request, "journal/day.html", {
         "day": day, "is_today": is_today, "figures": figures, "meals": meals,
         "figure_notes": figure_notes(entry for _, entries in meals for entry in entries),
         "suggestions": gap_closers(figures.remaining_mg, profile.age(day)) if wants_suggestions else [],
         "previous_day": _shifted(day, -1), "next_day": _shifted(day, 1),
         # The supplement and symptom sections (templates/journal/includes/) read these.
-        "doses": SupplementDose.objects.for_day(user, day), "limit": figures.supplement_limit,
+        "doses": [dose for dose in recent_doses if dose.date == day], "limit": figures.supplement_limit,
+        "usual_dose_taps": dose_taps(usual_doses(recent_doses), day) if is_today else [],
         "symptom_notes": SymptomNote.objects.for_day(user, day), "symptom_summary": figures.scores,
         "stand_tests": StandTest.objects.of(user).filter(date=day),
         "drinks": Drink.objects.for_day(user, day), "glass_ml": Drink.GLASS_ML, "bottle_ml": Drink.BOTTLE_ML,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from journal.forms.meals import CopyEntriesForm, MealEntryForm, NewMealEntryForm, meal_at_hour
 from journal.models import MealEntry, Profile
+from journal.one_tap import food_taps, saved_meal_taps
 
 # The add page offers foods logged in this window, so reading them stays cheap however long the history.
 QUICK_PICK_WINDOW = timedelta(days=90)
@@ -28,8 +29,12 @@ def meal_add(request):
         return redirect("journal:day", day=entry.date)
     history = MealEntry.objects.filter(user=request.user, date__gte=profile.today() - QUICK_PICK_WINDOW)
     recent, frequent = history.usual_foods(QUICK_PICKS)
-    saved_meals = request.user.saved_meals.all()
-    context = {"form": form, "recent": recent, "frequent": frequent, "saved_meals": saved_meals}
+    day, meal = form["date"].value(), form["meal"].value()  # where one tap logs: the day and meal of the form
+    context = {
+        "form": form, "recent": recent, "frequent": frequent,
+        "recent_taps": food_taps(recent, day, meal), "frequent_taps": food_taps(frequent, day, meal),
+        "saved_meal_taps": saved_meal_taps(request.user.saved_meals.all(), day, meal),
+    }
     return render(request, "journal/meal_form.html", context)
 
 

@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from journal.forms.profile import ProfileForm
+from foods.labels import DAILY_VALUE_MG
+from journal.forms.profile import FirstRunForm, ProfileForm
 from journal.medicines import medicine_notes
 from journal.models import Medicine, Profile
 from journal.reference import DRI_SOURCE
@@ -26,3 +27,15 @@ def profile(request):
     }
     return render(request, "journal/profile.html", context)
 
+
+def profile_start(request):
+    """The step after sign-up: what the goal and the days need, then Today. Also where Today sends a person whose
+    profile lacks them."""
+    profile = Profile.for_user(request.user)
+    form = FirstRunForm(request.POST or None, instance=profile)
+    if form.is_valid():
+        goal = form.save().goal()
+        messages.success(request, f"Profile saved. Your daily goal: {goal.mg} mg, the {goal.label}.")
+        return redirect("journal:today")
+    context = {"form": form, "dri_source": DRI_SOURCE, "daily_value_mg": DAILY_VALUE_MG}
+    return render(request, "journal/profile_start.html", context)

@@ -6,10 +6,11 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from foods.figures import plain, show
-from journal.forms.supplements import DoseForm, ProductForm
+from journal.forms.supplements import DoseForm, ProductForm, UsualDoseForm
 from journal.ledger import day_of
 from journal.medicines import notes_for_dose
 from journal.models import Profile, SupplementDose, SupplementProduct
+from journal.views.day import posted_from_the_day_page
 from journal.views.params import redirect_back, requested_day
 
 
@@ -39,7 +40,8 @@ def product_form(request, product):
         product = form.save()
         messages.success(request, f"Saved {product}: {plain(product.elemental_mg_per_unit)} mg elemental magnesium "
                                   f"per {product.unit_name}, {product.elemental_working}.")
-        return redirect("journal:supplements")
+        # Added from the dose form: back to it, on the same day, with this product chosen.
+        return redirect_back(request, "journal:supplements", product=product.pk)
     context = {"form": form, "product": stored, "profile": Profile.for_user(request.user)}
     return render(request, "journal/supplement_product_form.html", context)
 
@@ -53,16 +55,16 @@ def product_delete(request, pk):
 
 
 def dose_add(request):
-    return dose_form(request, SupplementDose(), requested_day(request))
+    return dose_form(request, SupplementDose(), requested_day(request), request.GET.get("product"))
 
 
 def dose_edit(request, pk):
     return dose_form(request, get_object_or_404(SupplementDose, pk=pk, user=request.user))
 
 
-def dose_form(request, dose, day=None):
+def dose_form(request, dose, day=None, chosen_product=None):
     profile = Profile.for_user(request.user)
-    form = DoseForm(request.POST or None, instance=dose, profile=profile, day=day)
+    form = DoseForm(request.POST or None, instance=dose, profile=profile, day=day, chosen_product=chosen_product)
     if form.is_valid():
         dose = form.save()
         messages.success(request, f"Logged {show(dose.elemental_mg, 'mg')} elemental magnesium ({dose}).")
@@ -71,6 +73,12 @@ def dose_form(request, dose, day=None):
             messages.warning(request, note.text)
         return redirect_back(request, "journal:supplements")
     return render(request, "journal/supplement_dose_form.html", {"form": form, "dose": dose, "profile": profile})
+
+
+@require_POST
+def usual_dose(request, day):
+    """"Take your usual dose" on today's page: the product's last dose again, now."""
+    return posted_from_the_day_page(request, UsualDoseForm(request.POST, user=request.user, day=day), day)
 
 
 @require_POST

@@ -1,16 +1,19 @@
 from datetime import date, timedelta
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from journal.ledger import SUMMARY_SCORES, Period, days_of, explained, figure_notes_of
 from journal.models import EARLIEST_DATE, Profile
+from journal.views.params import requested_day
 
 # The last week is the last whole one the calendar can hold.
 LAST_MONDAY = date.max - timedelta(days=date.max.weekday() + 7)
 
 
 def week(request, start=None):
+    if start is None and (picked := requested_day(request)) is not None:  # the date picker: that day's week
+        return redirect("journal:week_of", start=picked - timedelta(days=picked.weekday()))
     profile = Profile.for_user(request.user)
     anchor = start or profile.today()
     monday = anchor - timedelta(days=anchor.weekday())

@@ -24,10 +24,8 @@
     listbox.id = "food-suggestions-" + counter;
     listbox.setAttribute("role", "listbox");
     listbox.setAttribute("aria-label", "Suggested foods");
+    // Placed below the search box by static/css/app.css, so the words typed stay in sight while choosing.
     listbox.className = "list-group position-absolute w-100 shadow-sm food-suggestions";
-    listbox.style.zIndex = 1050;
-    listbox.style.maxHeight = "60vh";
-    listbox.style.overflowY = "auto";
     listbox.hidden = true;
     input.insertAdjacentElement("afterend", listbox);
     input.setAttribute("role", "combobox");

@@ -8,9 +8,10 @@
     data: {
       labels: data.labels,
       datasets: [
-        { type: "bar", label: "Food (mg)", data: data.food_mg, backgroundColor: "#198754", stack: "mg" },
-        { type: "bar", label: "Supplements (mg)", data: data.supplement_mg, backgroundColor: "#0d6efd", stack: "mg" },
-        { type: "line", label: "Goal (mg)", data: data.goal_mg, borderColor: "#dc3545", pointRadius: 0, borderDash: [6, 4] },
+        // The lowest order is drawn last: the goal line in front of the bars, so a bar never hides it.
+        { type: "bar", label: "Food (mg)", data: data.food_mg, backgroundColor: "#198754", stack: "mg", order: 1 },
+        { type: "bar", label: "Supplements (mg)", data: data.supplement_mg, backgroundColor: "#0d6efd", stack: "mg", order: 1 },
+        { type: "line", label: "Goal (mg)", data: data.goal_mg, borderColor: "#dc3545", pointRadius: 0, borderDash: [6, 4], order: 0 },
       ],
     },
     options: { responsive: true, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },

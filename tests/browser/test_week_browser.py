@@ -29,12 +29,15 @@ def test_week_page_draws_its_charts_with_the_vendored_chart_library(page, user):
     assert drawn == [[None, 77, None, None, None, None, None], [None] * 7]
     tuesday = page.locator("#week-table tbody tr").nth(1)
     assert tuesday.locator("td").nth(2).inner_text() == "77 mg"  # the day's total, as on the day page
-    # On a phone the table keeps its magnesium columns in view; the symptom columns are in the chart.
-    assert page.evaluate("""() => {
-        const wrapper = document.querySelector('#week-table').parentElement;
-        return wrapper.scrollWidth <= wrapper.clientWidth;
-    }""")
-    assert not page.get_by_role("columnheader", name="Dizziness").is_visible()
+    # The goal line is drawn last, in front of the bars: Chart.js draws the sorted datasets from the end.
+    drawn_last = page.evaluate("""() => { const chart = Chart.getChart('magnesium-chart');
+        return chart.data.datasets[chart.getSortedVisibleDatasetMetas()[0].index].label; }""")
+    assert drawn_last == "Goal (mg)"
+    # On a phone the symptom columns are there too: the table scrolls inside its own box, the day staying in view.
+    page.locator("#week-table").evaluate("table => table.parentElement.scrollLeft = table.parentElement.scrollWidth")
+    assert page.get_by_role("columnheader", name="Anxiety").is_visible()
+    assert page.get_by_role("columnheader", name="Anxiety").bounding_box()["x"] < 390
+    assert page.locator("#week-table thead th").first.bounding_box()["x"] >= 0
     # The heart-rate rise is drawn beside the symptoms, and its column fits the phone with the electrolytes.
     rise = page.evaluate("() => Chart.getChart('symptom-chart').data.datasets.at(-1).data")
     assert rise == [None, 30.5, None, None, None, None, None]

@@ -146,8 +146,10 @@ def test_another_users_dose_is_a_404(logged_in_client, other_user, name, method)
     assert dose.units == Decimal("1")
 
 
-def test_without_products_the_form_asks_for_one_first(logged_in_client):
-    assertContains(logged_in_client.get(ADD_URL), "add the product")
+def test_without_products_the_form_leads_to_adding_one_and_back(logged_in_client):
+    response = logged_in_client.get(ADD_URL, {"date": "2026-11-20", "next": "/day/2026-11-20/"})
+    back = "/supplements/doses/add/%3Fdate%3D2026-11-20%26next%3D%252Fday%252F2026-11-20%252F"
+    assertContains(response, f'href="/supplements/products/add/?next={back}">Add the product from its label</a>')
 
 
 def test_a_time_skipped_by_the_clock_change_is_refused_not_a_crash(logged_in_client, user, glycinate):

@@ -1,0 +1,61 @@
+"""One-tap forms: a button that logs again what was logged before (a recent food, the usual dose of a product).
+
+Each is rendered by templates/journal/includes/one_tap.html, a POST form of class "one-tap" carrying its fields
+hidden, so whatever handles these taps (an offline queue, say) is attached to one template.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from foods.figures import plain, show, stored
+
+
+@dataclass(frozen=True)
+class OneTap:
+    action: str
+    fields: dict
+    label: str
+    detail: str
+    figure: str
+
+
+def food_taps(entries, day, meal):
+    """Each entry's food, portion and amount logged again on `day` (a date, or the form's text of one) in `meal`."""
+    return [
+        OneTap(
+            action=reverse("journal:meal_add"),
+            fields={"food": entry.food_id, "portion": entry.portion_id or "", "amount": entry.amount,
+                    "date": str(day), "meal": meal},
+            label=entry.food_name, detail=entry.amount_text, figure=show(entry.magnesium_mg, "mg"),
+        )
+        for entry in entries
+    ]
+
+
+def saved_meal_taps(saved_meals, day, meal):
+    """Each saved meal's foods logged on `day` (a date, or the form's text of one) in `meal`."""
+    return [
+        OneTap(action=reverse("journal:saved_meal_log", args=[saved_meal.pk]),
+               fields={"date": str(day), "meal": meal}, label=saved_meal.name, detail="", figure="")
+        for saved_meal in saved_meals
+    ]
+
+
+def dose_taps(doses, day):
+    """Each product's last dose taken again on `day`, at the time of the tap, with the product's figures now."""
+    return [
+        OneTap(
+            action=reverse("journal:usual_dose", args=[day]),
+            fields={"product": dose.product_id},
+            label=f"Take {dose.product}",
+            detail=f"{plain(dose.units)} × {dose.product.unit_name}, as last time",
+            figure=show(_elemental_mg(dose.units, dose.product), "mg"),
+        )
+        for dose in doses
+    ]
+
+
+def _elemental_mg(units, product):
+    per_unit = product.elemental_mg_per_unit
+    return None if per_unit is None else stored(units * per_unit)  # None: "no data", never a made-up 0
