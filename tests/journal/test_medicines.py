@@ -88,7 +88,7 @@ def test_another_users_medicine_dose_is_not_found(logged_in_client, other_user, 
 
 def test_another_users_medicine_cannot_be_tapped(logged_in_client, other_user):
     theirs = make_medicine(other_user, usual_times=["08:00"])
-    response = logged_in_client.post(reverse("journal:usual_dose", args=[TODAY]),
+    response = logged_in_client.post(reverse("journal:medicine_usual_dose", args=[TODAY]),
                                      {"medicine": theirs.pk, "at": "08:00"}, follow=True)
     assertContains(response, "Select a valid choice")
     assert not MedicineDose.objects.exists()
@@ -99,7 +99,7 @@ def test_one_tap_logs_the_usual_dose_once_however_often_it_is_tapped(logged_in_c
     medicine = make_medicine(user, "Doxycycline", kind="tetracycline", dose="100 mg", usual_times=["06:00"])
     day_page = logged_in_client.get("/today/")
     assertContains(day_page, "Took Doxycycline 100 mg at 06:00")
-    url = reverse("journal:usual_dose", args=[TODAY])
+    url = reverse("journal:medicine_usual_dose", args=[TODAY])
     response = logged_in_client.post(url, {"medicine": medicine.pk, "at": "06:00"}, follow=True)
     assertContains(response, "Logged: Doxycycline 100 mg at 06:00.")
     assertContains(response, 'aria-pressed="true"')
@@ -113,7 +113,7 @@ def test_a_tap_on_a_day_to_come_or_before_the_medicine_started_is_refused(logged
     medicine = make_medicine(user, usual_times=["08:00"], started_on=date(2026, 11, 1))
     for day, message in [(date(2026, 11, 29), "A day still to come cannot have doses"),
                          (date(2026, 10, 31), "was not being taken on this day")]:
-        response = logged_in_client.post(reverse("journal:usual_dose", args=[day]),
+        response = logged_in_client.post(reverse("journal:medicine_usual_dose", args=[day]),
                                          {"medicine": medicine.pk, "at": "08:00"}, follow=True)
         assertContains(response, message)
     assert not MedicineDose.objects.exists()
@@ -122,7 +122,7 @@ def test_a_tap_on_a_day_to_come_or_before_the_medicine_started_is_refused(logged
 def test_the_tap_says_when_magnesium_was_taken_too_close(logged_in_client, user):
     medicine = make_medicine(user, "Ciprofloxacin", kind="quinolone", dose="500 mg", usual_times=["09:00"])
     log_dose(user, elemental_mg=200, taken_at=datetime(2026, 11, 28, 7, 0, tzinfo=UTC))  # 07:00 (UTC is the zone)
-    response = logged_in_client.post(reverse("journal:usual_dose", args=[TODAY]),
+    response = logged_in_client.post(reverse("journal:medicine_usual_dose", args=[TODAY]),
                                      {"medicine": medicine.pk, "at": "09:00"}, follow=True)
     assertContains(response, "was taken 2 h before Ciprofloxacin (Sat 28 Nov 09:00)")
     assertContains(response, SPACING_NOTE)
