@@ -16,6 +16,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value):
+    """One cell, safe in a spreadsheet; csv_chunks does the same inline for the files' many cells."""
     if value is None:
         return ""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -33,7 +34,10 @@ def csv_chunks(header, rows):
     writer = csv.writer(buffer)
     writer.writerow(header)
     for count, row in enumerate(rows, start=1):
-        writer.writerow([safe_cell(value) for value in row])
+        # safe_cell, inlined: it runs for every cell of every row. csv writes None as an empty cell itself.
+        writer.writerow([
+            "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value for value in row
+        ])
         if count % ROWS_PER_CHUNK == 0:
             yield buffer.getvalue()
             buffer.seek(0)
