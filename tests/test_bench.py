@@ -45,7 +45,13 @@ def test_it_writes_each_page_the_export_and_search_beside_their_floors_as_json_a
     assert results["export"]["one year floor"]["rows"] == 364 * 9 + 1
     assert {"p50_ms", "p95_ms", "naive_p50_ms", "naive_p95_ms", "naive_over_search"} <= set(results["search"])
 
+    goals = {goal["what"]: goal for goal in results["goals"]}
+    assert goals["day page, x the trivial view"]["figure"] == results["pages"]["day page"]["ratio"]
+    assert goals["day page, x the trivial view"]["met"] == (results["pages"]["day page"]["ratio"] <= 4)
+    assert goals["entries CSV, one year, rows/s"]["figure"] == one_year["rows_per_s"]
+
     assert "Calibration:" in output
+    assert "goal (issue 11)" in output
     assert "doctor report, one year" in output
     assert "entries CSV, one year:" in output
     assert "food search," in output

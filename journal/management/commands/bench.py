@@ -44,6 +44,13 @@ BENCH_SETTINGS = "mgtracker.bench.settings"
 BUILD_INPUTS = ("foods/migrations", "journal/migrations", "foods/management/commands/import_usda.py",
                 "foods/search.py", "mgtracker/bench/diaries.py", "mgtracker/bench/scale.py")
 CLIENTS = 8
+# Issue 11's goals. Ratios are to the trivial view in the same run; "at most" unless said.
+PAGE_GOALS = {"week page": 3, "day page": 4, "today, below the goal": 5, "doctor report, one year": 10,
+              "food search (whole request)": 2}
+GUNICORN_GOAL = 0.4  # at least this share of the trivial view's requests a second
+EXPORT_GOAL_ROWS_PER_S = 100_000  # at least
+SEARCH_GOAL_OVER_NAIVE = 5  # at least this many times faster than the naive filter
+SCALE_GOAL_MB = 100  # at most, one worker at --foods foods
 # Timed as served: DEBUG off (no query log, static files named from the manifest), over plain HTTP on loopback.
 PRODUCTION = {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1,testserver",
               "SECURE_SSL_REDIRECT": "0", "TRUSTED_PROXIES": "0"}
@@ -93,7 +100,8 @@ class Command(BaseCommand):
         passed = [f"--usda={options['usda']}", f"--rounds={options['rounds']}", f"--seconds={options['seconds']}",
                   f"--foods={options['foods']}", f"--json={options['json']}"]
         passed += [f"--{flag.replace('_', '-')}" for flag in ("quick", "no_server", "no_scale") if options[flag]]
-        for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["bench", "--here", *passed]):
+        setup = (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"])
+        for command in (*setup, ["bench", "--here", *passed]):
             self.manage(command, BENCH_DATABASE)
         BENCH_KEY.write_text(key)
 
@@ -135,6 +143,7 @@ class Command(BaseCommand):
         if not options["no_scale"]:
             write(f"Search at {options['foods']} foods (built once, then kept)...")
             results["scale"] = self.scale(options)
+        results["goals"] = goals(results)
         return results
 
     def pages(self, people, rounds):
@@ -233,4 +242,33 @@ class Command(BaseCommand):
             write(f"search at {figures['foods']} foods: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms; "
                   f"index built in {figures['index_build_s']} s; one worker holds {figures['worker_rss_mb']} MB "
                   f"(the index {figures['index_mb']} MB of it)")
+        write("")
+        write(f"{'goal (issue 11)':58} {'figure':>10} {'goal':>10}  met")
+        for goal in results["goals"]:
+            write(f"{goal['what']:58} {goal['figure']:>10} {goal['goal']:>10}  {'yes' if goal['met'] else 'NO'}")
+
+
+def goals(results):
+    """Each of issue 11's goals beside the figure measured: {what, figure, goal, met}."""
+    ratios = {name: results["pages"][name]["ratio"] for name in PAGE_GOALS}
+    rows = [(f"{name}, x the trivial view", ratios[name], f"<= {most}", ratios[name] <= most)
+            for name, most in PAGE_GOALS.items()]
+    search = results["search"]
+    rows.append(("search, x faster than the naive filter", search["naive_over_search"], f">= {SEARCH_GOAL_OVER_NAIVE}",
+                 search["naive_over_search"] >= SEARCH_GOAL_OVER_NAIVE))
+    for name in ("one year", "five years"):
+        export = results["export"][name]
+        rate = export["rows_per_s"] if export else 0
+        rows.append((f"entries CSV, {name}, rows/s", rate, f">= {EXPORT_GOAL_ROWS_PER_S}",
+                     rate >= EXPORT_GOAL_ROWS_PER_S))
+    for name in ("day page", "week page"):
+        if "gunicorn" in results:
+            share = results["gunicorn"][name]["share_of_trivial"]
+            rows.append((f"gunicorn {name}, share of the trivial view's requests/s", share, f">= {GUNICORN_GOAL}",
+                         share >= GUNICORN_GOAL))
+    if "scale" in results:
+        held = results["scale"]["worker_rss_mb"]
+        rows.append((f"one worker at {results['scale']['foods']} foods, MB", held, f"<= {SCALE_GOAL_MB}",
+                     held <= SCALE_GOAL_MB))
+    return [{"what": what, "figure": figure, "goal": goal, "met": met} for what, figure, goal, met in rows]
 
