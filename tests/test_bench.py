@@ -32,7 +32,7 @@ def test_it_writes_each_page_the_export_and_search_beside_their_floors_as_json_a
 
     assert set(results["pages"]) == PAGES
     for figures in results["pages"].values():
-        assert {"queries", "p50_ms", "p95_ms", "trivial_p50_ms", "ratio"} <= set(figures)
+        assert {"queries", "p50_ms", "p95_ms", "trivial_p50_ms", "ratio", "best_ratio"} <= set(figures)
         assert figures["p50_ms"] <= figures["p95_ms"]
     assert results["pages"]["trivial view"]["queries"] == 2  # the session and the user
     assert results["pages"]["day page"]["queries"] > results["pages"]["trivial view"]["queries"]

@@ -1,7 +1,8 @@
 """Timing requests through the whole Django handler, each page beside the trivial view in the same run.
 
 A page's requests alternate with the trivial view's, so a burst of load from elsewhere on the machine falls on
-both and their ratio stays comparable between runs; absolute times are not.
+both and their ratio stays comparable between runs; absolute times are not. On a heavily shared machine the ratio
+of the fastest requests (best_ratio) moves least.
 """
 
 import csv
@@ -69,6 +70,9 @@ def page_figures(client, path, rounds):
         "path": path, "queries": len(queries), "p50_ms": round(p50, 2), "p95_ms": round(p95, 2),
         "trivial_p50_ms": round(trivial_p50, 2), "trivial_p95_ms": round(trivial_p95, 2),
         "ratio": round(p50 / trivial_p50, 2),
+        # Load from elsewhere only ever adds time, so the fastest of each is the steadiest comparison on a busy
+        # machine; the goals use the p50 ratio.
+        "best_ratio": round(min(page) / min(trivial), 2),
     }
 
 
