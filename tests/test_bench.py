@@ -7,7 +7,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import NoReverseMatch, reverse
 
 from journal.models import MealEntry
@@ -69,3 +69,8 @@ def test_the_diaries_hold_five_years_and_a_month_of_three_meals_of_three_foods()
 def test_the_trivial_view_is_in_no_production_url():
     with pytest.raises(NoReverseMatch):
         reverse("bench_ok")
+
+
+def test_it_refuses_a_run_that_would_hold_the_shared_machine_too_long():
+    with pytest.raises(CommandError, match="at most 60 s under gunicorn"):
+        call_command("bench", "--here", "--seconds=600", stdout=StringIO())

@@ -7,7 +7,7 @@ copy_product), and rebuilt when the calendar has moved on since they were writte
 """
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -46,7 +46,7 @@ def _write(username, days):
     get_user_model().objects.filter(username=username).delete()
     user = get_user_model().objects.create_user(username)
     profile = Profile.for_user(user)
-    profile.birth_date, profile.sex = datetime(1990, 6, 1).date(), "female"
+    profile.birth_date, profile.sex = date(1990, 6, 1), "female"
     profile.save()
     product = SupplementProduct.objects.create(
         user=user, name="Magnesium glycinate", form="glycinate", label_compound_mg=Decimal(500)

@@ -5,7 +5,7 @@ It works in its own SQLite database, .bench/bench.sqlite3, never the development
 itself again (--here) in a subprocess whose DATABASE_URL points there and whose settings
 (mgtracker.bench.settings) add the trivial view. The database keeps the complete USDA import and the two diaries
 between runs; it is rebuilt when the schema, the importer or the bench itself changed (a hash in .bench/bench.key).
-A second database, .bench/scale.sqlite3, holds a copy with synthetic foods up to --foods (150,000) for the search
+A second database, .bench/scale-150000.sqlite3, holds a copy with synthetic foods up to --foods (150,000) for the search
 figures at ten times the table; a subprocess measures it, so its memory is one worker's.
 
 Ratios are to the trivial view timed in the same run, requests alternating; on a shared or noisy machine compare
@@ -37,13 +37,14 @@ from mgtracker.bench.urls import TRIVIAL_PATH
 
 BENCH_DIR = Path(settings.BASE_DIR) / ".bench"
 BENCH_DATABASE = BENCH_DIR / "bench.sqlite3"
-SCALE_DATABASE = BENCH_DIR / "scale.sqlite3"
 BENCH_KEY = BENCH_DIR / "bench.key"
 RESULTS = BENCH_DIR / "results.json"
 BENCH_SETTINGS = "mgtracker.bench.settings"
 BUILD_INPUTS = ("foods/migrations", "journal/migrations", "foods/management/commands/import_usda.py",
                 "foods/search.py", "mgtracker/bench/diaries.py", "mgtracker/bench/scale.py")
 CLIENTS = 8
+MAX_ROUNDS = 1000
+MAX_SECONDS = 60  # a page under gunicorn: the machine is shared
 # Issue 11's goals. Ratios are to the trivial view in the same run; "at most" unless said.
 PAGE_GOALS = {"week page": 3, "day page": 4, "today, below the goal": 5, "doctor report, one year": 10,
               "food search (whole request)": 2}
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         parser.add_argument("--probe-search", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args, **options):
+        if not (1 <= options["rounds"] <= MAX_ROUNDS and 0 < options["seconds"] <= MAX_SECONDS):
+            raise CommandError(f"Use 1-{MAX_ROUNDS} rounds and at most {MAX_SECONDS} s under gunicorn.")
         if options["quick"]:
             options.update(rounds=min(options["rounds"], 10), seconds=min(options["seconds"], 2))
         if options["synthesise"]:
@@ -94,7 +97,7 @@ class Command(BaseCommand):
         BENCH_DIR.mkdir(exist_ok=True)
         key = build_key(settings.BASE_DIR, BUILD_INPUTS)
         if not BENCH_KEY.exists() or BENCH_KEY.read_text() != key:
-            for database in (BENCH_DATABASE, SCALE_DATABASE):
+            for database in (BENCH_DATABASE, *BENCH_DIR.glob("scale-*.sqlite3")):
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{database}{suffix}").unlink(missing_ok=True)
         passed = [f"--usda={options['usda']}", f"--rounds={options['rounds']}", f"--seconds={options['seconds']}",
@@ -198,7 +201,7 @@ class Command(BaseCommand):
 
     def scale(self, options):
         here = Path(connection.settings_dict["NAME"])
-        target = here.parent / SCALE_DATABASE.name
+        target = here.parent / f"scale-{options['foods']}.sqlite3"
         if not target.exists():
             connection.close()
             with sqlite3.connect(here) as source:
