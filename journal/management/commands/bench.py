@@ -143,7 +143,7 @@ class Command(BaseCommand):
         if not options["no_server"]:
             write(f"gunicorn, {server.WORKERS} sync workers, {CLIENTS} clients, {options['seconds']} s a page...")
             results["gunicorn"] = self.gunicorn(people[diaries.FIVE_YEARS], options["seconds"])
-        if not options["no_scale"]:
+        if not options["no_scale"] and connection.vendor == "sqlite":  # the scale database is an SQLite copy
             write(f"Search at {options['foods']} foods (built once, then kept)...")
             results["scale"] = self.scale(options)
         results["goals"] = goals(results)
