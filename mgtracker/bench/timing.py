@@ -7,12 +7,12 @@ of the fastest requests (best_ratio) moves least.
 
 import csv
 import io
-import statistics
 import time
 import tracemalloc
 
 from django.db import connection
 
+from foods.management.commands.bench_search import percentiles
 from mgtracker.bench.urls import TRIVIAL_PATH
 
 CALIBRATION_LOOP = 2_000_000
@@ -28,14 +28,6 @@ def calibration_ms():
             total += number * number % 7
         best = min(best, time.perf_counter() - started)
     return round(best * 1000, 1)
-
-
-def percentiles(seconds):
-    """(p50, p95) in milliseconds."""
-    milliseconds = sorted(value * 1000 for value in seconds)
-    if len(milliseconds) == 1:
-        return milliseconds[0], milliseconds[0]
-    return statistics.median(milliseconds), statistics.quantiles(milliseconds, n=20, method="inclusive")[18]
 
 
 def fetch(client, path):

@@ -68,6 +68,8 @@ def typed_queries():
 def percentiles(seconds):
     """(p50, p95) in milliseconds."""
     milliseconds = sorted(value * 1000 for value in seconds)
+    if len(milliseconds) == 1:
+        return milliseconds[0], milliseconds[0]
     return statistics.median(milliseconds), statistics.quantiles(milliseconds, n=20, method="inclusive")[18]
 
 
