@@ -31,8 +31,9 @@ run: setup
 test: setup $(VENV)/.dev-installed
 	$(PY) -m pytest
 
+# Every page beside a trivial logged-in view, in .bench/ (a table, and .bench/results.json); BENCH_OPTIONS=--quick is shorter.
 bench: $(VENV)/.dev-installed
-	$(PY) manage.py bench_search
+	$(PY) manage.py bench $(BENCH_OPTIONS)
 
 # Concurrent clients write against gunicorn on 127.0.0.1, restarted half-way; fails if an accepted write is lost.
 SOAK_CLIENTS ?= 20

@@ -66,6 +66,7 @@ from functools import cache
 from pathlib import Path
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.urls import reverse
 
 from foods.figures import plain
 from foods.models import Food, Portion, SearchIndexVersion
@@ -464,9 +465,8 @@ def search(text, user):
     if not query.terms:
         return []
     custom_rows = Food.objects.filter(owner=user).values_list("pk", "name", "search_text", "kind")
-    recent = set(
-        user.meal_entries.exclude(food=None).order_by("-date", "-pk").values_list("food_id", flat=True)[:RECENT_ENTRIES]
-    )
+    recent_entries = user.meal_entries.filter(food__isnull=False).order_by("-date", "-pk")
+    recent = set(recent_entries.values_list("food_id", flat=True)[:RECENT_ENTRIES])
     ranked = []
     matched_names = {}
     for index in (shared_index.get(), Index(custom_rows)):
@@ -492,8 +492,18 @@ def search(text, user):
     return [by_id[food_id] for food_id in best_ids if food_id in by_id]
 
 
-def as_json(food):
-    """One search result for the type-ahead: figures as decimal strings ("592", "28.35"), null when unknown."""
+def detail_urls():
+    """pk -> the food's page, reversing the URL once for a whole result list rather than once per food."""
+    marker = 2**31 - 1
+    prefix, suffix = reverse("foods:detail", args=[marker]).split(str(marker))
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+def as_json(food, url_of=None):
+    """One search result for the type-ahead: figures as decimal strings ("592", "28.35"), null when unknown.
+
+    `url_of` (from detail_urls) names the food's page; without it the food reverses its own.
+    """
     return {
         "id": food.pk,
         "name": food.name,
@@ -507,7 +517,7 @@ def as_json(food):
             {"id": portion.pk, "description": portion.description, "grams": _decimal_text(portion.grams)}
             for portion in food.portions.all()
         ],
-        "url": food.get_absolute_url(),
+        "url": url_of(food.pk) if url_of else food.get_absolute_url(),
     }
 
 

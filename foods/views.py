@@ -46,7 +46,8 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     foods = food_search.search(query, request.user)
     if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse({"results": [food_search.as_json(food) for food in foods]})
+        url_of = food_search.detail_urls()
+        return JsonResponse({"results": [food_search.as_json(food, url_of) for food in foods]})
     return render(request, "foods/search.html", {"query": query, "foods": foods})
 
 

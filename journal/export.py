@@ -6,16 +6,18 @@ named "=HYPERLINK(...)" stays text.
 """
 
 import csv
+import io
 
 from foods.figures import plain, rounded
 from journal.lab_history import with_intake_before
 from journal.ledger import days_of, figure_notes_of
-from journal.models import Drink, LabResult, MealEntry, StandTest, SupplementDose, SymptomNote
+from journal.models import ENTRY_SOURCES, Drink, LabResult, MealEntry, StandTest, SupplementDose, SymptomNote
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value):
+    """One cell, safe in a spreadsheet; csv_chunks does the same inline for the files' many cells."""
     if value is None:
         return ""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -23,18 +25,25 @@ def safe_cell(value):
     return value
 
 
-class Echo:
-    """A file-like object whose write() hands the line back, for streaming csv.writer output."""
-
-    def write(self, value):
-        return value
+ROWS_PER_CHUNK = 1000  # one chunk sent a thousand rows at a time: a few hundred kB, whatever the range
 
 
-def csv_lines(header, rows):
-    writer = csv.writer(Echo())
-    yield writer.writerow(header)
-    for row in rows:
-        yield writer.writerow([safe_cell(value) for value in row])
+def csv_chunks(header, rows):
+    """The file in chunks of ROWS_PER_CHUNK rows, each cell made safe, so a download of any length is streamed
+    without holding more than one chunk."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for count, row in enumerate(rows, start=1):
+        # safe_cell, inlined: it runs for every cell of every row. csv writes None as an empty cell itself.
+        writer.writerow([
+            "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value for value in row
+        ])
+        if count % ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 # An empty figure means no data, never 0. templates/journal/export.html tells the reader what each column holds.
@@ -85,6 +94,22 @@ ENTRY_HEADER = [
 # Each entry's figures, at the display precision of their kind (foods.figures), as the day page shows them.
 NUTRIENT_COLUMNS = (("magnesium_mg", "mg"), ("sodium_mg", "mg"), ("potassium_mg", "mg"), ("calcium_mg", "mg"),
                     ("energy_kcal", "kcal"))
+ENTRY_FIELDS = ("date", "meal", "food_name", "portion_description", "portion_quantity", "grams",
+                *(name for name, _ in NUTRIENT_COLUMNS), "food_source", "food_source_id", "water_g",
+                "estimated_figures", "estimated_from")
+MEAL_LABELS = dict(MealEntry.Meal.choices)
+SOURCE_LABELS = dict(ENTRY_SOURCES)
+
+
+def _figures_note(name, source, nutrients, water_g, estimated_figures, estimated_from):
+    """The entry's note on a missing or estimated figure, as the day page words it; most entries have none, and only
+    those are made into a MealEntry to word it."""
+    if not estimated_figures and water_g is not None and None not in nutrients:
+        return ""
+    figures = {column: value for (column, _), value in zip(NUTRIENT_COLUMNS, nutrients, strict=True)}
+    entry = MealEntry(food_name=name, food_source=source, water_g=water_g, estimated_figures=estimated_figures,
+                      estimated_from=estimated_from, **figures)
+    return str(entry.figure_note or "")
 
 
 def entry_rows(profile, first, last):
@@ -93,16 +118,19 @@ def entry_rows(profile, first, last):
     file are the sums of these rows'."""
     user = profile.user_id
     meals = MealEntry.objects.filter(user=user, date__range=(first, last)).in_day_order()
-    for entry in meals.iterator():
-        amount = entry.portion_description  # an imported amount whose weight is unknown reads as its file gave it
-        if entry.portion_quantity:
-            amount = f"{plain(entry.portion_quantity)} × {entry.portion_description}"
+    # Plain rows, not model instances: the file may hold years of entries.
+    for (day, meal, name, description, quantity, grams, *nutrients, source, source_id, water_g, estimated_figures,
+         estimated_from) in (
+        meals.values_list(*ENTRY_FIELDS).iterator(chunk_size=2000)
+    ):
+        amount = description  # an imported amount whose weight is unknown reads as its file gave it
+        if quantity:
+            amount = f"{plain(quantity)} × {description}"
         yield [
-            entry.date.isoformat(), "", "meal", entry.get_meal_display(), entry.food_name, amount,
-            _as_given(entry.grams),
-            *(rounded(getattr(entry, name), kind) for name, kind in NUTRIENT_COLUMNS),
-            entry.get_food_source_display(), entry.food_source_id, "", "", "", "", "", "", "", "", "",
-            rounded(entry.water_g, "ml"), str(entry.figure_note or ""),
+            day.isoformat(), "", "meal", MEAL_LABELS.get(meal, meal), name, amount, _as_given(grams),
+            *(rounded(value, kind) for value, (_, kind) in zip(nutrients, NUTRIENT_COLUMNS, strict=True)),
+            SOURCE_LABELS.get(source, source), source_id, "", "", "", "", "", "", "", "", "", rounded(water_g, "ml"),
+            _figures_note(name, source, nutrients, water_g, estimated_figures, estimated_from),
         ]
     doses = SupplementDose.objects.filter(user=user, date__range=(first, last)).order_by("taken_at", "pk")
     for dose in doses.iterator():

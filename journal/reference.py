@@ -14,6 +14,7 @@ medicines only; magnesium in food has no upper limit.
 import csv
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from foods.labels import DAILY_VALUE_MG, DAILY_VALUE_SOURCE
@@ -100,7 +101,13 @@ def reference_for(birth_date, sex, pregnancy="", *, on):
     """
     if birth_date is None or not sex:
         return None
-    age = age_in_years(birth_date, on)
+    return _row_for(age_in_years(birth_date, on), sex, pregnancy)
+
+
+@lru_cache(maxsize=4096)
+def _row_for(age, sex, pregnancy):
+    """The table row for an age in years, a sex and a pregnancy state: the table is fixed, so each answer is kept
+    (a report of three years asks about 2,200 times, for a handful of ages)."""
     for wanted in [pregnancy, ""] if pregnancy else [""]:
         for row in TABLE:
             if row.covers(age, sex, wanted):

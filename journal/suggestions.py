@@ -1,12 +1,13 @@
 """Foods that would close the day's magnesium gap: plain, magnesium-rich foods in a household amount."""
 
+import copy
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 
-from foods.models import Food, Portion
+from foods.models import Food, Portion, SearchIndexVersion
 from journal.models import describe_amount
 
 # Basic foods (Food.kind) that are still not eaten as a serving on their own, which kind cannot tell: spices and
@@ -79,16 +80,44 @@ def basic_foods(age_years=None):
     return foods
 
 
+class _RichestFoods:
+    """The CANDIDATES richest basic foods, with and without the choking hazards, kept per process.
+
+    Picking them reads every shared food through the name patterns above (a Python REGEXP callback per row on
+    SQLite), so each process keeps its last pick and picks again when SearchIndexVersion's stamp changes, as it does
+    whenever a shared food is written (Food.save, an import, an admin edit). Their portions are read fresh for each
+    request, onto copies, so no request sees another's.
+    """
+
+    def __init__(self):
+        self._stamp, self._foods = None, {}
+
+    def get(self, age_years):
+        stamp = SearchIndexVersion.current()
+        if stamp is None or stamp != self._stamp:  # None: no food was ever saved one by one; nothing to trust
+            self._stamp, self._foods = stamp, {}
+        choking_age = age_years is not None and age_years < CHOKING_HAZARD_UNDER_YEARS
+        foods = self._foods.get(choking_age)
+        if foods is None:
+            query = basic_foods(age_years).filter(magnesium_mg__gt=0).order_by("-magnesium_mg", "pk")
+            foods = self._foods[choking_age] = list(query[:CANDIDATES])
+        foods = [copy.copy(food) for food in foods]
+        prefetch_related_objects(foods, "portions")
+        return foods
+
+
+richest_foods = _RichestFoods()
+
+
 def gap_closers(remaining_mg, age_years=None, count=4):
     """A few foods, each in the amount that brings `remaining_mg` of magnesium, for a person of `age_years`.
 
-    Two queries. The richest food of each category comes first, so four suggestions are not four kinds of seed.
+    Two queries (the shared foods' stamp, the candidates' portions). The richest food of each category comes first,
+    so four suggestions are not four kinds of seed.
     """
     if age_years is not None and age_years < INFANT_UNDER_YEARS:
         return Suggestions(why_none=NOT_FOR_INFANTS)
-    candidates = (
-        basic_foods(age_years).filter(magnesium_mg__gt=0).order_by("-magnesium_mg", "pk").prefetch_related("portions")
-    )[:CANDIDATES]
+    candidates = richest_foods.get(age_years)
     richest_of_kind = {}
     for food in candidates:
         # "Seeds, pumpkin and squash seed kernels, roasted" and "..., dried" are one kind of food.

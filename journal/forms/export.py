@@ -16,6 +16,8 @@ class DateRangeForm(forms.Form):
     end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
     submit_label = "Show"
     default_days = 28
+    # A page holds at most three years; None for a file, which streams a range of any length.
+    longest_range_days = LONGEST_RANGE_DAYS
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,7 +45,7 @@ class DateRangeForm(forms.Form):
         if start and end:
             if start > end:
                 self.add_error("end", "The end comes before the start.")
-            elif (end - start).days >= LONGEST_RANGE_DAYS:
+            elif self.longest_range_days and (end - start).days >= self.longest_range_days:
                 self.add_error("start", "Choose at most three years at a time.")
         return self.cleaned_data
 
@@ -76,3 +78,4 @@ class ExportForm(DateRangeForm):
     )
     submit_label = "Download CSV"
     default_days = 30
+    longest_range_days = None

@@ -21,7 +21,7 @@ def export_csv(request):
     kind, start, end = form.cleaned_data["kind"], form.cleaned_data["start"], form.cleaned_data["end"]
     header, rows = FILES[kind]
     response = StreamingHttpResponse(
-        export.csv_lines(header, rows(profile, start, end)), content_type="text/csv; charset=utf-8"
+        export.csv_chunks(header, rows(profile, start, end)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="mgtracker-{kind}-{start}-to-{end}.csv"'
     return response

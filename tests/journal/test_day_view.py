@@ -161,8 +161,12 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
 
     # Exactly: session, user, profile; the ledger's eight (entries, doses, drinks, notes and stand tests' readings
     # summed, the day's marks, the first mark, the doctor's goals); the entries, doses, notes and drinks listed; the
-    # stand tests and their readings; suggested foods and their portions; the medicines taken that day, their doses,
-    # and the timing notes' medicine and magnesium doses (from six hours either side of the day).
+    # stand tests and their readings; the shared foods' stamp and the suggested foods' portions; the medicines taken
+    # that day, their doses, and the timing notes' medicine and magnesium doses (from six hours either side of the
+    # day). The first day page a process serves after shared foods changed picks the suggested foods too: one query
+    # more, once.
+    with django_assert_num_queries(24):
+        logged_in_client.get(day_url(today))
     with django_assert_num_queries(23):
         response = logged_in_client.get(day_url(today))
 

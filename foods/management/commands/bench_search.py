@@ -68,12 +68,14 @@ def typed_queries():
 def percentiles(seconds):
     """(p50, p95) in milliseconds."""
     milliseconds = sorted(value * 1000 for value in seconds)
+    if len(milliseconds) == 1:
+        return milliseconds[0], milliseconds[0]
     return statistics.median(milliseconds), statistics.quantiles(milliseconds, n=20, method="inclusive")[18]
 
 
-def build_key(base_dir):
+def build_key(base_dir, inputs=BUILD_INPUTS):
     digest = hashlib.sha256()
-    for name in BUILD_INPUTS:
+    for name in inputs:
         path = Path(base_dir) / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
             if file.exists():

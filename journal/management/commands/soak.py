@@ -44,8 +44,8 @@ REQUEST_TIMEOUT = 30
 class Server:
     """gunicorn serving this project on a loopback port, with production settings."""
 
-    def __init__(self, port, log):
-        self.port, self.log, self.process = port, log, None
+    def __init__(self, port, log, workers=3):
+        self.port, self.log, self.process, self.workers = port, log, None, workers
         self.env = {
             **os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": HOST,
             "SECURE_SSL_REDIRECT": "0", "TRUSTED_PROXIES": "0",
@@ -61,7 +61,7 @@ class Server:
     def start(self):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "mgtracker.wsgi", "--bind", f"{HOST}:{self.port}",
-             "--workers", "3", "--graceful-timeout", str(REQUEST_TIMEOUT),
+             "--workers", str(self.workers), "--graceful-timeout", str(REQUEST_TIMEOUT),
              "--no-control-socket"],  # its default path is shared by every gunicorn on the machine
             cwd=settings.BASE_DIR, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
