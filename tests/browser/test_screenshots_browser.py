@@ -1,6 +1,10 @@
 """The phone screenshots in docs/screenshots/, taken of a lived-in diary at 390x844: Today, the log form with its
-suggestions open, the dose form and Week. Each page must fit the phone's width: no sideways scrolling."""
+suggestions open, the dose form and Week. Each page must fit the phone's width: no sideways scrolling.
 
+Every run checks the pages; `UPDATE_SCREENSHOTS=1` also writes the pictures into docs/screenshots/ (otherwise into
+the test's own temporary folder), so a test run leaves the checkout as it found it."""
+
+import os
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +18,7 @@ from tests.builders import add_drink, log_dose, log_food, make_product, salt_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("frozen_now")]
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TODAY = date(2026, 11, 28)
 
 
@@ -37,13 +41,20 @@ def diary(user, pumpkin_seeds, spinach):
     return user
 
 
-def shoot(page, name):
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390, name  # no sideways scrolling
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+@pytest.fixture
+def shoot(tmp_path):
+    folder = DOCS_SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
+
+    def shoot(page, name):
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390, name  # no sideways scrolling
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=folder / f"{name}.png", full_page=True)
+        assert (folder / f"{name}.png").stat().st_size > 10_000, name  # a page drawn, not a blank one
+
+    return shoot
 
 
-def test_the_phone_screenshots_fit_the_screen(page, diary):
+def test_the_phone_screenshots_fit_the_screen(page, diary, shoot):
     log_in(page, diary.username)
     shoot(page, "today")
 
