@@ -9,6 +9,7 @@ from foods import search
 from foods.figures import show, stored
 from foods.models import Food, Portion
 from foods.nutrients import LABELS, MOST_PER_100_G, UNITS, Nutrients, unbelievable
+from mgtracker.ids import row_id
 
 PER_100_G, PER_SERVING = "100g", "serving"
 MAX_GRAMS = Decimal(5000)
@@ -228,7 +229,7 @@ class CustomFoodForm(forms.Form):
 def similar_usda_foods(name, user, also=None):
     """USDA foods whose names match `name` and that have a magnesium figure, basic foods first, best match first
     among them; `also` (the id of the food an estimate was taken from) is kept among them."""
-    also = int(also) if str(also or "").isdigit() else None
+    also = row_id(also)
     found = [food.pk for food in search.search(name, user) if food.owner_id is None] if name.strip() else []
     ids = found[:SIMILAR_FOODS_OFFERED * 2]
     foods = Food.objects.filter(pk__in=[*ids, also], owner=None, magnesium_mg__isnull=False).in_bulk()

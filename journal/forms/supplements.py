@@ -10,6 +10,7 @@ from journal.forms.moments import LocalMomentForm
 from journal.forms.once import SentOnce
 from journal.models import MAX_FLUID_ML_A_DAY, SupplementDose, SupplementProduct
 from journal.supplement_forms import FORMS
+from mgtracker.ids import row_id
 
 # Per-unit bounds that catch typing slips: no capsule holds 5 g of elemental magnesium,
 # and 20 g of compound is a heaped tablespoon of Epsom salt.
@@ -156,7 +157,7 @@ class DoseForm(SentOnce, LocalMomentForm):
         """The product just added (`chosen_id`, from the round trip through the product form), else the one last
         taken, else the newest; and as many units as were taken of it last time, else one."""
         products = self.fields["product"].queryset
-        product = products.filter(pk=chosen_id).first() if str(chosen_id or "").isdigit() else None
+        product = products.filter(pk=row_id(chosen_id)).first() if row_id(chosen_id) else None
         doses = SupplementDose.objects.filter(user_id=self.profile.user_id).order_by("-taken_at", "-pk")
         last_dose = doses.filter(**{"product": product} if product else {"product__isnull": False})
         last_dose = last_dose.select_related("product").first()

@@ -270,6 +270,15 @@ def test_similar_usda_foods_are_offered_basic_first_and_nothing_is_saved(logged_
     assertContains(response, 'value="180"')  # what was typed so far stays in the form
 
 
+@pytest.mark.parametrize("estimate_from", ["²", "٣", "99999999999999999999", "-4", "x"])
+def test_a_similar_food_that_cannot_be_one_is_ignored_not_a_server_error(logged_in_client, user, granola_bars,
+                                                                         estimate_from):
+    response = logged_in_client.post(ADD, label(**GRANOLA_BAR, suggest="1", estimate_from=estimate_from))
+    assert response.status_code == 200
+    assert len(response.context["form"].fields["estimate_from"].choices) == 3  # "no estimate" and the two bars
+    assert not Food.objects.filter(owner=user).exists()
+
+
 def test_an_estimate_records_the_usda_food_it_came_from(logged_in_client, user, granola_bars):
     basic, _ = granola_bars
     response = logged_in_client.post(ADD, label(**GRANOLA_BAR, estimate_from=basic.pk,

@@ -261,7 +261,7 @@ def test_a_product_whose_magnesium_is_unknown_is_offered_as_no_data_and_refused_
     assert SupplementDose.objects.filter(user=user).count() == 1
 
 
-@pytest.mark.parametrize("chosen", ["abc", "-1", "99999999999999999999999", ""])
+@pytest.mark.parametrize("chosen", ["abc", "-1", "99999999999999999999999", "", "²", "٣"])
 def test_a_product_in_the_query_string_that_is_not_one_is_ignored(logged_in_client, user, chosen):
     mine = make_product(user)
     response = logged_in_client.get("/supplements/doses/add/", {"product": chosen})
