@@ -113,6 +113,10 @@ class UsualDoseForm(ForALivedDay, forms.Form):
                                         "dates), so nothing was logged.")
         if medicine is not None and at is not None:
             self.taken_at = datetime.combine(self.day, at, self.profile.zone)
+            # A dose in the future would count as taken, in adherence and timing notes, before it happened.
+            if self.taken_at > self.profile.now():
+                raise forms.ValidationError(f"It is not {at:%H:%M} yet: tap once {medicine.name} is taken, or log "
+                                            "it at the time taken with “Log a dose”.")
         return cleaned
 
     def save(self):

@@ -119,6 +119,19 @@ def test_a_tap_on_a_day_to_come_or_before_the_medicine_started_is_refused(logged
     assert not MedicineDose.objects.exists()
 
 
+def test_a_usual_time_still_to_come_today_is_refused_until_it_comes(logged_in_client, user):
+    # Noon in London: the 08:00 dose can be tapped, the 20:00 one not yet (it would count as taken before it was).
+    Profile.objects.create(user=user, time_zone="Europe/London")
+    medicine = make_medicine(user, "Doxycycline", kind="tetracycline", usual_times=["08:00", "20:00"])
+    url = reverse("journal:medicine_usual_dose", args=[TODAY])
+    response = logged_in_client.post(url, {"medicine": medicine.pk, "at": "20:00"}, follow=True)
+    assertContains(response, "It is not 20:00 yet: tap once Doxycycline is taken")
+    assert not MedicineDose.objects.exists()
+    logged_in_client.post(url, {"medicine": medicine.pk, "at": "08:00"})
+    logged_in_client.post(url, {"medicine": medicine.pk, "at": "12:00"})  # now itself is no longer to come
+    assert sorted(f"{dose.taken_at:%H:%M}" for dose in MedicineDose.objects.all()) == ["08:00", "12:00"]
+
+
 def test_the_tap_says_when_magnesium_was_taken_too_close(logged_in_client, user):
     medicine = make_medicine(user, "Ciprofloxacin", kind="quinolone", dose="500 mg", usual_times=["09:00"])
     log_dose(user, elemental_mg=200, taken_at=datetime(2026, 11, 28, 7, 0, tzinfo=UTC))  # 07:00 (UTC is the zone)
