@@ -28,9 +28,12 @@ from django.utils import timezone
 from foods.figures import rounded, show
 from journal.labs import UNITS
 from journal.ledger import days_of
+from journal.medicines import KIDNEY_FOR_THE_DOCTOR
 from journal.models import LabResult, Medicine, SupplementDose, SymptomNote
 
 LOINC = "http://loinc.org"
+CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
+CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
 
@@ -103,6 +106,8 @@ def bundle_for(user, profile, first, last):
         patient["birthDate"] = profile.birth_date.isoformat()
     subject = {"reference": patient_url}
     entries = [{"fullUrl": patient_url, "resource": patient}]
+    if profile.kidney_disease:
+        entries.append({"fullUrl": _urn(user.pk, "kidney"), "resource": _kidney_disease(subject)})
     for day in days_of(profile, first, last):
         if day.magnesium.total is not None:
             magnesium = _magnesium_intake(day, subject)
@@ -136,6 +141,20 @@ def bundle_for(user, profile, first, last):
         "type": "collection",
         "timestamp": timezone.localtime(timezone.now(), profile.zone).isoformat(timespec="seconds"),
         "entry": entries,
+    }
+
+
+def _kidney_disease(subject):
+    """What the patient noted on their profile, as they noted it: unconfirmed, and coded by text alone, since
+    "chronic kidney disease or reduced kidney function" is no one SNOMED concept."""
+    return {
+        "resourceType": "Condition",
+        "clinicalStatus": {"coding": [{"system": CONDITION_CLINICAL, "code": "active"}]},
+        "verificationStatus": {"coding": [{"system": CONDITION_VERIFICATION, "code": "unconfirmed"}]},
+        "code": {"text": "Chronic kidney disease or reduced kidney function, as noted by the patient"},
+        "subject": subject,
+        "asserter": subject,
+        "note": [{"text": KIDNEY_FOR_THE_DOCTOR}],
     }
 
 

@@ -81,6 +81,10 @@ EFFECT_ON_MAGNESIUM = {
 KIDNEY_NOTE = ("You noted chronic kidney disease or reduced kidney function: take magnesium supplements only as "
                "your doctor directs. The kidneys remove excess magnesium from the body, so when they work less well "
                "magnesium from supplements can build up to a harmful level.")
+# The same fact, for the doctor reading the report or the FHIR bundle.
+KIDNEY_FOR_THE_DOCTOR = ("The patient noted chronic kidney disease or reduced kidney function. People with impaired "
+                         "kidney function are at higher risk of magnesium toxicity, because the kidneys remove excess "
+                         f"magnesium ({SOURCE}).")
 
 
 def medicines_changing_magnesium(medicines):

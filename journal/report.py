@@ -10,7 +10,7 @@ from journal import labs
 from journal.adherence import adherence
 from journal.lab_history import DAYS_BEFORE, with_intake_before
 from journal.ledger import Period, days_of, explained, figure_notes_of
-from journal.medicines import medicine_notes, timing_notes
+from journal.medicines import KIDNEY_FOR_THE_DOCTOR, medicine_notes, timing_notes
 from journal.models import LabResult, Medicine, StandTest, SupplementDose, SupplementProduct, SymptomNote
 
 
@@ -77,4 +77,5 @@ def report_context(user, profile, first, last):
         "upper_limit_mg": profile.supplement_upper_limit_mg(),
         "generated_at": timezone.localtime(timezone.now(), profile.zone),
         "labs": labs,
+        "kidney_for_the_doctor": KIDNEY_FOR_THE_DOCTOR,
     }

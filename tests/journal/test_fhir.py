@@ -10,7 +10,7 @@ from fhir.resources import __fhir_version__
 from fhir.resources.bundle import Bundle
 from pytest_django.asserts import assertContains
 
-from journal.models import DayMark, ShareLink
+from journal.models import DayMark, Profile, ShareLink
 from tests.builders import add_drink, log_dose, make_food, make_medicine, write_note
 
 MONDAY = date(2026, 11, 2)
@@ -189,3 +189,14 @@ def test_sodium_and_fluid_go_with_magnesium_on_the_days_whose_food_is_logged(log
     }
     assert {day: (quantity.get("comparator"), quantity["value"], quantity["code"]) for day, quantity in fluid.items()} \
         == {"2026-11-02": (None, 251, "mL"), "2026-11-03": (">=", 1, "mL"), "2026-11-06": (None, 0, "mL")}
+
+
+def test_kidney_disease_noted_on_the_profile_is_an_unconfirmed_condition_with_its_source(logged_in_client, week,
+                                                                                         frozen_now):
+    assert resources(validated(download(logged_in_client)), "Condition") == []
+    Profile.objects.filter(user=week).update(kidney_disease=True)
+    [condition] = resources(validated(download(logged_in_client)), "Condition")
+    assert condition["code"] == {"text": "Chronic kidney disease or reduced kidney function, as noted by the patient"}
+    assert condition["verificationStatus"]["coding"][0]["code"] == "unconfirmed"
+    assert "higher risk of magnesium toxicity" in condition["note"][0]["text"]
+    assert "NIH Office of Dietary Supplements" in condition["note"][0]["text"]

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
+from journal.models import Profile
 from tests.builders import log_dose, log_medicine_dose, make_food, make_medicine, run_stand_test, write_note
 
 MONDAY = date(2026, 11, 2)
@@ -103,3 +104,13 @@ def test_report_says_when_totals_are_lower_bounds(logged_in_client, woman_of_40,
     response = get_report(logged_in_client)
     assert response.context["report"].period.lower_bound_days == 1
     assertContains(response, "1 day (some foods have no magnesium figure, so the total is only a lower bound)")
+
+
+def test_the_report_tells_the_doctor_of_kidney_disease_noted_on_the_profile_with_its_source(logged_in_client,
+                                                                                           two_weeks):
+    assertNotContains(get_report(logged_in_client), 'id="report-kidney"')
+    Profile.objects.filter(user=two_weeks).update(kidney_disease=True)
+    assertContains(get_report(logged_in_client), (
+        "The patient noted chronic kidney disease or reduced kidney function. People with impaired kidney function "
+        "are at higher risk of magnesium toxicity, because the kidneys remove excess magnesium (NIH Office of "
+        "Dietary Supplements, Magnesium fact sheet for health professionals)."))
