@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from journal.models import Profile
-from tests.builders import log_dose, log_food, make_food, pumpkin_seeds, spinach, write_note
+from tests.builders import log_dose, log_food, make_food, make_product, pumpkin_seeds, spinach, write_note
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,17 +19,19 @@ DAYS = [FIRST + timedelta(days=n) for n in range(28)]
 
 @pytest.fixture
 def four_busy_weeks(user):
-    """Every day two foods and a dose; every other day a food without a magnesium figure; every third day a
-    symptom note with heart rates and a sentence of text: more than most people log."""
+    """Every day two foods and a dose of one of two products; every other day a food without a magnesium figure;
+    every third day a symptom note with heart rates and a sentence of text: more than most people log."""
     Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
     seeds, leaves = pumpkin_seeds(), spinach()
     tea = make_food("Tea, herbal, chamomile, brewed", portions=[("1 cup", 237)], magnesium_mg=None)
+    products = [make_product(user, name=name, brand="", form=form, label_compound_mg=None, label_elemental_mg=141)
+                for name, form in (("Calm Mg glycinate", "glycinate"), ("Mag citrate", "citrate"))]
     for n, day in enumerate(DAYS):
         log_food(user, seeds, 1, day, portion="1 oz")
         log_food(user, leaves, 1, day, meal="lunch", portion="1 cup")
         if n % 2:
             log_food(user, tea, 1, day, meal="dinner", portion="1 cup")
-        log_dose(user, day, elemental_mg="141", name=("Calm Mg glycinate", "Mag citrate")[n % 2])
+        log_dose(user, day, product=products[n % 2])
         if n % 3 == 0:
             write_note(user, recorded_at=datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=8),
                        heart_rate_lying=60 + n % 7, heart_rate_standing=98 + n % 11,

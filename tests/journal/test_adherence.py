@@ -72,7 +72,7 @@ def test_each_week_counts_taken_none_taken_and_not_recorded_from_the_start(diary
 def test_the_report_carries_the_adherence_table_and_the_medicines(diary, client):
     client.force_login(diary)
     response = client.get("/report/", {"start": FIRST.isoformat(), "end": LAST.isoformat()})
-    assertContains(response, '<td class="text-nowrap">Fri 6 Nov</td><td class="text-end">2</td>'
+    assertContains(response, '<td class="text-nowrap">6 Nov 2026</td><td class="text-end">2</td>'
                              '<td class="text-end">1</td><td class="text-end">0</td><td class="text-end">3</td>',
                    html=True)
     assertContains(response, "Doxycycline 100 mg: tetracycline antibiotic (such as doxycycline, demeclocycline), "
