@@ -116,7 +116,7 @@ class UsualDoseForm(ForALivedDay, forms.Form):
             # A dose in the future would count as taken, in adherence and timing notes, before it happened.
             if self.taken_at > self.profile.now():
                 raise forms.ValidationError(f"It is not {at:%H:%M} yet: tap once {medicine.name} is taken, or log "
-                                            "it at the time taken with “Log a dose”.")
+                                            "it at the time taken with “Log a medicine dose”.")
         return cleaned
 
     def save(self):
