@@ -7,7 +7,7 @@ from django import forms
 from foods.figures import show
 from journal.forms.days import ForALivedDay
 from journal.forms.moments import LocalMomentForm
-from journal.forms.once import SentOnce
+from journal.forms.once import SentOnce, SentOnceByKey
 from journal.models import MAX_FLUID_ML_A_DAY, SupplementDose, SupplementProduct
 from journal.supplement_forms import FORMS
 
@@ -25,8 +25,9 @@ MAX_WATER_PER_UNIT_ML = Decimal(5000)
 SMALLEST_AMOUNT = Decimal("0.01")
 
 
-class UsualDoseForm(ForALivedDay, forms.Form):
-    """One tap on today's page: the product's last dose taken again, now, with the product's figures as they are."""
+class UsualDoseForm(SentOnceByKey, ForALivedDay, forms.Form):
+    """One tap on today's page: the product's last dose taken again, now, with the product's figures as they are.
+    It joins the offline queue, so a tap sent twice is one dose."""
 
     future_day_message = "That day has not come yet: log a dose on a day you have lived."
     product = forms.ModelChoiceField(
@@ -55,7 +56,15 @@ class UsualDoseForm(ForALivedDay, forms.Form):
             raise forms.ValidationError(errors)
         return cleaned
 
+    def entries_sent(self):
+        return SupplementDose.objects.filter(user=self.user)
+
     def save(self):
+        self.dose = self.save_once(self._save_new)
+        return self.dose
+
+    def _save_new(self, key):
+        self.dose.idempotency_key = key
         self.dose.save()
         return self.dose
 
