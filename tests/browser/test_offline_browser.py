@@ -1,5 +1,6 @@
-"""Without a connection a one-tap drink, usual dose or recent food is kept on the phone, listed as waiting, and sent
-once when the connection returns; a page that cannot be fetched shows the offline page from the service worker."""
+"""Without a connection a one-tap drink, usual dose, recent food or medicine is kept on the phone, listed as
+waiting, and sent once when the connection returns; a page that cannot be fetched shows the offline page from the
+service worker."""
 
 from datetime import date
 from decimal import Decimal
@@ -7,9 +8,9 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from journal.models import Drink, MealEntry, Profile, SupplementDose
+from journal.models import Drink, MealEntry, MedicineDose, Profile, SupplementDose
 from tests.browser.test_supplements_browser import log_in
-from tests.builders import log_dose, log_food, make_product
+from tests.builders import log_dose, log_food, make_medicine, make_product
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -147,3 +148,23 @@ def test_a_recent_food_tapped_offline_on_the_log_form_waits_and_today_sends_it(p
     expect(today.locator("#offline-queue")).to_be_hidden()
     entry = MealEntry.objects.get(date=date(2026, 11, 28))
     assert (entry.meal, entry.magnesium_mg) == ("snack", Decimal("381.84"))
+
+
+def test_a_medicine_tapped_twice_offline_is_one_dose_back_online(page, user, frozen_now):
+    Profile.objects.create(user=user, birth_date=date(1990, 5, 1), sex="female", time_zone="UTC")
+    make_medicine(user, usual_times=["08:00"])
+    log_in(page, user.username)
+
+    page.context.set_offline(True)
+    for _ in range(2):  # the second tap, unsure the first was taken, is a second entry on the phone
+        page.get_by_role("button", name="Took Alendronate 70 mg tablet at 08:00").click()
+    expect(page.locator("#offline-queue li")).to_have_text(["Waiting to send: Alendronate 70 mg tablet at 08:00"] * 2)
+    assert not MedicineDose.objects.exists()
+
+    page.context.set_offline(False)
+    expect(page.get_by_text("Already logged: Alendronate 70 mg tablet at 08:00.")).to_be_visible()
+    expect(page.locator("#offline-queue")).to_be_hidden()
+    dose = MedicineDose.objects.get()  # one medicine at one time is one dose however often it is sent
+    assert (dose.user, dose.date, f"{dose.taken_at:%H:%M}") == (user, date(2026, 11, 28), "08:00")
+    took = page.get_by_role("button", name="✓ Took Alendronate 70 mg tablet at 08:00")
+    expect(took).to_have_attribute("aria-pressed", "true")

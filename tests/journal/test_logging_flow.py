@@ -121,7 +121,11 @@ def test_today_offers_each_product_taken_in_the_last_7_days_once_at_its_last_dos
         (url, {"product": glycinate.pk}, "Take Acme Magnesium glycinate · 3 × capsule, as last time · 212 mg"),  # 211.5
         (url, {"product": citrate.pk}, "Take Citrate · 0.5 × tablet, as last time · 50 mg"),
     ]
-    assertContains(response, f'<form method="post" action="{url}" class="one-tap">', count=2)
+    # Each joins the offline queue, named as Today lists it while it waits.
+    assertContains(response, f'<form method="post" action="{url}" class="one-tap" '
+                   'data-offline-queue="Acme Magnesium glycinate, 3 × capsule">', count=1)
+    assertContains(response, f'<form method="post" action="{url}" class="one-tap" '
+                   'data-offline-queue="Citrate, 0.5 × tablet">', count=1)
     assertContains(response, f'<input type="hidden" name="product" value="{glycinate.pk}">', html=True)
 
 
@@ -230,7 +234,23 @@ def test_recent_foods_are_one_tap_forms_for_the_day_and_meal_of_the_form(logged_
     [(action, fields, _)] = taps(response, "recent_taps")
     assert action == "/meals/add/"
     assert fields["date"] == "2026-11-25" and fields["meal"] == "snack" and fields["amount"] == Decimal("0.500")
-    assertContains(response, '<form method="post" action="/meals/add/" class="one-tap">', count=1)
+    assertContains(response, '<form method="post" action="/meals/add/" class="one-tap" data-offline-queue='
+                   f'"{pumpkin_seeds.name}, 0.5 × 1 cup (64.5 g)">', count=1)
+    assertContains(response, '<div class="offline-queue alert alert-warning" id="offline-queue" role="status" '
+                   'data-user="alice">', count=1)  # where it waits, on this page too
+
+
+def test_today_offers_recent_foods_in_one_tap_to_the_meal_of_the_hour_and_another_day_does_not(
+    logged_in_client, user, log_food, pumpkin_seeds, today
+):
+    Profile.objects.filter(user=user).update(time_zone="America/New_York")  # 07:00 there at 12:00 UTC
+    log_food(pumpkin_seeds, "0.5", "1 cup", day=today - timedelta(days=1))
+    response = logged_in_client.get("/today/")
+    [(action, fields, label)] = taps(response, "recent_food_taps")
+    assert (action, fields["date"], fields["meal"]) == ("/meals/add/", "2026-11-28", "breakfast")
+    assert label == f"{pumpkin_seeds.name} · 0.5 × 1 cup (64.5 g) · 382 mg"  # 64.5 g x 592 mg/100 g = 381.84 mg
+    assertContains(response, "Logged to breakfast, in the amount you usually have.")
+    assert logged_in_client.get(f"/day/{today - timedelta(days=1)}/").context["recent_food_taps"] == []
 
 
 def test_a_saved_meal_is_a_one_tap_form_for_the_day_and_meal_of_the_form(logged_in_client, user, log_food,
@@ -239,7 +259,7 @@ def test_a_saved_meal_is_a_one_tap_form_for_the_day_and_meal_of_the_form(logged_
     response = logged_in_client.get("/meals/add/", {"date": "2026-11-25", "meal": "snack"})
     [(action, fields, label)] = taps(response, "saved_meal_taps")
     assert (action, fields) == (f"/saved-meals/{saved_meal.pk}/log/", {"date": "2026-11-25", "meal": "snack"})
-    assertContains(response, f'<form method="post" action="{action}" class="one-tap">', count=1)
+    assertContains(response, f'<form method="post" action="{action}" class="one-tap">', count=1)  # online only
 
     logged_in_client.post(action, fields)
     assert MealEntry.objects.get(date=date(2026, 11, 25), meal="snack").magnesium_mg == Decimal("381.84")
