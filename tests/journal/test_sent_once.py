@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from pytest_django.asserts import assertContains
 
 from journal.forms.drinks import DrinkForm
+from journal.forms.supplements import UsualDoseForm
 from journal.models import Drink, MealEntry, SupplementDose
 from tests.builders import log_dose, log_food, make_product, pumpkin_seeds
 
@@ -127,3 +128,15 @@ def test_of_two_sends_racing_with_one_key_the_later_answers_with_the_entry_the_f
     assert Drink.objects.filter(user=user).count() == 1
     with pytest.raises(IntegrityError), transaction.atomic():  # the database holds each key once for a person
         Drink.objects.create(user=user, date=date(2026, 11, 28), ml=500, idempotency_key=KEY)
+
+
+def test_of_two_usual_doses_racing_with_one_key_the_later_answers_with_the_dose_the_first_saved(user):
+    glycinate = make_product(user)
+    log_dose(user, date(2026, 11, 27), product=glycinate, units="2")
+    tap = {"product": glycinate.pk, "idempotency_key": KEY}
+    first, later = (UsualDoseForm(tap, user=user, day=date(2026, 11, 28)) for _ in range(2))
+    assert first.is_valid() and later.is_valid()  # both checked before either was saved
+    saved = first.save()
+    assert later.save() == saved
+    assert later.saved_message() == "Logged 141 mg elemental magnesium (" + str(saved) + ")."
+    assert SupplementDose.objects.filter(user=user, date=date(2026, 11, 28)).count() == 1
