@@ -34,6 +34,8 @@ class UsualDoseForm(SentOnceByKey, ForALivedDay, forms.Form):
         queryset=SupplementProduct.objects.none(),
         error_messages={"invalid_choice": "That product is no longer in your list.", "required": "Choose a product."},
     )
+    # Sent by the offline queue, which may send the tap hours after it was made (static/js/offline-queue.js).
+    tapped_at = forms.DateTimeField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,12 +51,19 @@ class UsualDoseForm(SentOnceByKey, ForALivedDay, forms.Form):
             raise forms.ValidationError(f"No dose of {product} is logged yet: log the first with “Log a dose”.")
         if product.elemental_mg_per_unit is None:
             raise forms.ValidationError(f"{product} has no magnesium figure: edit the product from its label.")
-        self.dose = SupplementDose(user=self.user, units=last_dose.units, taken_at=self.profile.moment_on(self.day))
+        self.dose = SupplementDose(user=self.user, units=last_dose.units, taken_at=self._taken_at())
         self.dose.date = self.day
         self.dose.copy_product(product)
         if errors := list(too_much_in_one_dose(self.dose)):
             raise forms.ValidationError(errors)
         return cleaned
+
+    def _taken_at(self):
+        """When the phone says it was tapped, if that was on this day and not ahead of now; else now on this day."""
+        tapped_at = self.cleaned_data.get("tapped_at")
+        if tapped_at is not None and self.profile.local_date(tapped_at) == self.day:
+            return min(tapped_at, self.profile.now())
+        return self.profile.moment_on(self.day)
 
     def entries_sent(self):
         return SupplementDose.objects.filter(user=self.user)

@@ -2,7 +2,7 @@
 waiting, and sent once when the connection returns; a page that cannot be fetched shows the offline page from the
 service worker."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -103,6 +103,7 @@ def test_a_usual_dose_and_a_recent_food_tapped_offline_wait_and_are_logged_once_
     log_in(page, user.username)
     waiting = page.locator("#offline-queue")
 
+    page.clock.set_fixed_time("2026-11-28T08:15:00Z")  # the phone's time of the taps, hours before they are sent
     page.context.set_offline(True)
     page.get_by_role("button", name="Take Acme Magnesium glycinate").click()
     page.locator("[aria-labelledby=recent-foods-heading]").get_by_role("button", name=pumpkin_seeds.name).click()
@@ -120,6 +121,7 @@ def test_a_usual_dose_and_a_recent_food_tapped_offline_wait_and_are_logged_once_
     expect(waiting).to_be_hidden()
     dose = SupplementDose.objects.get(date=date(2026, 11, 28))
     assert (dose.user, dose.units, dose.elemental_mg) == (user, Decimal("2.00"), Decimal("141.00"))
+    assert dose.taken_at == datetime(2026, 11, 28, 8, 15, tzinfo=UTC)  # when tapped, not when sent (noon)
     # Half a cup, 64.5 g x 592 mg/100 g = 381.84 mg, in the meal of the hour (noon: lunch).
     entry = MealEntry.objects.get(date=date(2026, 11, 28))
     assert (entry.user, entry.grams, entry.magnesium_mg, entry.meal) == (

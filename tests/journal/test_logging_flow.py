@@ -151,6 +151,20 @@ def test_one_tap_takes_the_last_dose_again_now_in_the_persons_zone(logged_in_cli
     assert dose.taken_at == datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
+@pytest.mark.parametrize("tapped_at, taken_at", [
+    ("2026-11-28T08:15:00.000Z", datetime(2026, 11, 28, 8, 15, tzinfo=UTC)),  # kept offline since: when tapped
+    ("2026-11-28T13:00:00.000Z", datetime(2026, 11, 28, 12, 0, tzinfo=UTC)),  # a phone clock ahead: now, not later
+    ("2026-11-27T23:50:00.000Z", datetime(2026, 11, 28, 12, 0, tzinfo=UTC)),  # tapped the day before: now
+])
+def test_a_usual_dose_sent_after_the_tap_is_taken_when_tapped_on_its_day(logged_in_client, user, today, tapped_at,
+                                                                         taken_at):
+    glycinate = make_product(user)
+    log_dose(user, today - timedelta(days=1), product=glycinate)
+    tap = {"product": glycinate.pk, "tapped_at": tapped_at}
+    logged_in_client.post(reverse("journal:usual_dose", args=[today]), tap)
+    assert SupplementDose.objects.get(date=today).taken_at == taken_at
+
+
 def test_one_tap_refuses_another_users_product_and_a_product_never_taken(logged_in_client, user, other_user, today):
     theirs = make_product(other_user)
     log_dose(other_user, today, product=theirs)
