@@ -304,6 +304,12 @@ def current_goal(user):
     return Profile.for_user(user).goal()
 
 
+# The one-tap foods (the log form's Recent and Frequent, Today's recent foods) come from this window, so reading
+# them stays cheap however long the history.
+QUICK_PICK_WINDOW = timedelta(days=90)
+QUICK_PICKS = 6
+
+
 class DayQuerySet(models.QuerySet):
     def for_day(self, user, day):
         return self.filter(user=user, date=day)
@@ -325,6 +331,10 @@ class MealEntryQuerySet(DayQuerySet):
     def copy_to(self, day):
         """Copy these entries, snapshots as they are, to another day in the same meals."""
         return MealEntry.objects.bulk_create([entry.copied_to(day) for entry in self])
+
+    def quick_picks(self, user, today):
+        """(recent, frequent) of `usual_foods` in the weeks up to `today`: what is offered in one tap."""
+        return self.filter(user=user, date__gte=today - QUICK_PICK_WINDOW).usual_foods(QUICK_PICKS)
 
     def usual_foods(self, limit):
         """(recent, frequent): the last distinct foods and the most often logged ones, each as the latest entry

@@ -1,7 +1,8 @@
 """One-tap forms: a button that logs again what was logged before (a recent food, the usual dose of a product).
 
 Each is rendered by templates/journal/includes/one_tap.html, a POST form of class "one-tap" carrying its fields
-hidden, so whatever handles these taps (an offline queue, say) is attached to one template.
+hidden, so whatever handles these taps is attached to one template. A tap with an `offline_label` joins the offline
+queue (docs/offline-queue.md): its view saves once per idempotency key, and Today lists the label while it waits.
 """
 
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ class OneTap:
     label: str
     detail: str
     figure: str
+    offline_label: str = ""  # none: the tap is sent only online
 
 
 def food_taps(entries, day, meal):
@@ -28,13 +30,15 @@ def food_taps(entries, day, meal):
             fields={"food": entry.food_id, "portion": entry.portion_id or "", "amount": entry.amount,
                     "date": str(day), "meal": meal},
             label=entry.food_name, detail=entry.amount_text, figure=show(entry.magnesium_mg, "mg"),
+            offline_label=f"{entry.food_name}, {entry.amount_text}",
         )
         for entry in entries
     ]
 
 
 def saved_meal_taps(saved_meals, day, meal):
-    """Each saved meal's foods logged on `day` (a date, or the form's text of one) in `meal`."""
+    """Each saved meal's foods logged on `day` (a date, or the form's text of one) in `meal`; online only, since
+    several entries saved from one tap carry no single key."""
     return [
         OneTap(action=reverse("journal:saved_meal_log", args=[saved_meal.pk]),
                fields={"date": str(day), "meal": meal}, label=saved_meal.name, detail="", figure="")
@@ -51,6 +55,7 @@ def dose_taps(doses, day):
             label=f"Take {dose.product}",
             detail=f"{plain(dose.units)} × {dose.product.unit_name}, as last time",
             figure=show(_elemental_mg(dose.units, dose.product), "mg"),
+            offline_label=f"{dose.product}, {plain(dose.units)} × {dose.product.unit_name}",
         )
         for dose in doses
     ]

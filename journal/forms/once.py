@@ -3,21 +3,29 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 
-class SentOnce:
-    """Mixed in first into a ModelForm that creates an entry a phone may send twice: a one-tap form whose reply was
-    lost, or which the offline queue (static/js/offline-queue.js) sends again once the connection is back.
+class SentOnceByKey:
+    """Mixed in first into a form that creates one entry a phone may send twice: a one-tap form whose reply was lost,
+    or which the offline queue (static/js/offline-queue.js) sends again once the connection is back.
 
     The page adds a fresh `idempotency_key` (a UUID) to each entry it sends. A key this person has already used
-    saves nothing more: the form is valid and `save()` hands back the entry saved the first time, so the view
-    answers as it did then. Without a key the form works as before. The model has `idempotency_key` and the
-    `sent_once` constraint (journal/models.py); the form's instance carries its user from `__init__` on.
+    saves nothing more: the form is valid and `save_once()` hands back the entry saved the first time, so the view
+    answers as it did then. Without a key the form works as before. The entry's model has `idempotency_key` and
+    the `sent_once` constraint (journal/models.py). A form says where its entries are (`entries_sent`) and saves
+    a new one through `save_once`; a ModelForm mixes in `SentOnce`, which does both.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.sent_before = None
-        if self.instance.pk is None:
+        if self.creates_an_entry():
             self.fields["idempotency_key"] = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def creates_an_entry(self):
+        return True
+
+    def entries_sent(self):
+        """This person's entries of the kind the form creates."""
+        raise NotImplementedError
 
     def is_valid(self):
         self.sent_before = self._entry_with_this_key()
@@ -34,20 +42,38 @@ class SentOnce:
             return None  # the form's own cleaning reports it
         if key is None:
             return None
-        return type(self.instance).objects.filter(user_id=self.instance.user_id, idempotency_key=key).first()
+        return self.entries_sent().filter(idempotency_key=key).first()
 
-    def save(self, commit=True):
+    def save_once(self, save_new):
+        """The entry saved the first time this key came, else `save_new(key)`'s (the key may be None)."""
         if self.sent_before is None:
-            self.instance.idempotency_key = self.cleaned_data.get("idempotency_key")
-            if not commit or self.instance.idempotency_key is None:
-                return super().save(commit)
+            key = self.cleaned_data.get("idempotency_key")
+            if key is None:
+                return save_new(key)
             try:
                 with transaction.atomic():
-                    return super().save(commit)
+                    return save_new(key)
             except IntegrityError:
                 # The same key twice at the same moment: the other request saved the entry first.
                 self.sent_before = self._entry_with_this_key()
                 if self.sent_before is None:
                     raise
-        self.instance = self.sent_before
         return self.sent_before
+
+
+class SentOnce(SentOnceByKey):
+    """SentOnceByKey for a ModelForm, mixed in first; the form's instance carries its user from `__init__` on."""
+
+    def creates_an_entry(self):
+        return self.instance.pk is None
+
+    def entries_sent(self):
+        return type(self.instance).objects.filter(user_id=self.instance.user_id)
+
+    def save(self, commit=True):
+        self.instance = self.save_once(lambda key: self._save_new(key, commit))
+        return self.instance
+
+    def _save_new(self, key, commit):
+        self.instance.idempotency_key = key
+        return super().save(commit)

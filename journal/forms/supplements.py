@@ -7,7 +7,7 @@ from django import forms
 from foods.figures import show
 from journal.forms.days import ForALivedDay
 from journal.forms.moments import LocalMomentForm
-from journal.forms.once import SentOnce
+from journal.forms.once import SentOnce, SentOnceByKey
 from journal.models import MAX_FLUID_ML_A_DAY, SupplementDose, SupplementProduct
 from journal.supplement_forms import FORMS
 from mgtracker.ids import row_id
@@ -26,14 +26,17 @@ MAX_WATER_PER_UNIT_ML = Decimal(5000)
 SMALLEST_AMOUNT = Decimal("0.01")
 
 
-class UsualDoseForm(ForALivedDay, forms.Form):
-    """One tap on today's page: the product's last dose taken again, now, with the product's figures as they are."""
+class UsualDoseForm(SentOnceByKey, ForALivedDay, forms.Form):
+    """One tap on today's page: the product's last dose taken again, now, with the product's figures as they are.
+    It joins the offline queue, so a tap sent twice is one dose."""
 
     future_day_message = "That day has not come yet: log a dose on a day you have lived."
     product = forms.ModelChoiceField(
         queryset=SupplementProduct.objects.none(),
         error_messages={"invalid_choice": "That product is no longer in your list.", "required": "Choose a product."},
     )
+    # Sent by the offline queue, which may send the tap hours after it was made (static/js/offline-queue.js).
+    tapped_at = forms.DateTimeField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,14 +52,29 @@ class UsualDoseForm(ForALivedDay, forms.Form):
             raise forms.ValidationError(f"No dose of {product} is logged yet: log the first with “Log a dose”.")
         if product.elemental_mg_per_unit is None:
             raise forms.ValidationError(f"{product} has no magnesium figure: edit the product from its label.")
-        self.dose = SupplementDose(user=self.user, units=last_dose.units, taken_at=self.profile.moment_on(self.day))
+        self.dose = SupplementDose(user=self.user, units=last_dose.units, taken_at=self._taken_at())
         self.dose.date = self.day
         self.dose.copy_product(product)
         if errors := list(too_much_in_one_dose(self.dose)):
             raise forms.ValidationError(errors)
         return cleaned
 
+    def _taken_at(self):
+        """When the phone says it was tapped, if that was on this day and not ahead of now; else now on this day."""
+        tapped_at = self.cleaned_data.get("tapped_at")
+        if tapped_at is not None and self.profile.local_date(tapped_at) == self.day:
+            return min(tapped_at, self.profile.now())
+        return self.profile.moment_on(self.day)
+
+    def entries_sent(self):
+        return SupplementDose.objects.filter(user=self.user)
+
     def save(self):
+        self.dose = self.save_once(self._save_new)
+        return self.dose
+
+    def _save_new(self, key):
+        self.dose.idempotency_key = key
         self.dose.save()
         return self.dose
 

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from journal.forms.marks import DayMarksForm
+from journal.forms.meals import meal_at_hour
 from journal.ledger import day_of, figure_notes
 from journal.medicines import SOURCE, SOURCE_URL, timing_notes, usual_taps
 from journal.models import (
@@ -18,7 +19,7 @@ from journal.models import (
     SymptomNote,
     usual_doses,
 )
-from journal.one_tap import dose_taps
+from journal.one_tap import dose_taps, food_taps
 from journal.suggestions import gap_closers
 from journal.views.params import requested_day
 
@@ -46,11 +47,15 @@ def _day_page(request, profile, day):
     meals = MealEntry.objects.for_day(user, day).by_meal()
     # One read serves the day's doses and the products taken lately, so the usual doses cost no query of their own.
     recent_doses = SupplementDose.objects.in_days_up_to(user, day, USUAL_DOSE_DAYS)
+    # Today offers its recent foods in one tap, so that one can be logged while offline (docs/offline-queue.md).
+    recent_foods = MealEntry.objects.quick_picks(user, day)[0] if is_today else []
+    meal_now = meal_at_hour(profile.now().hour)
     return render(request, "journal/day.html", {
         "day": day, "is_today": is_today, "figures": figures, "meals": meals,
         "figure_notes": figure_notes(entry for _, entries in meals for entry in entries),
         "suggestions": gap_closers(figures.remaining_mg, profile.age(day)) if wants_suggestions else [],
         "previous_day": _shifted(day, -1), "next_day": _shifted(day, 1),
+        "recent_food_taps": food_taps(recent_foods, day, meal_now), "meal_now": meal_now,
         # The supplement and symptom sections (templates/journal/includes/) read these.
         "doses": [dose for dose in recent_doses if dose.date == day], "limit": figures.supplement_limit,
         "usual_dose_taps": dose_taps(usual_doses(recent_doses), day) if is_today else [],

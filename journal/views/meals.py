@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,10 +7,6 @@ from django.views.decorators.http import require_POST
 from journal.forms.meals import CopyEntriesForm, MealEntryForm, NewMealEntryForm, meal_at_hour
 from journal.models import MealEntry, Profile
 from journal.one_tap import food_taps, saved_meal_taps
-
-# The add page offers foods logged in this window, so reading them stays cheap however long the history.
-QUICK_PICK_WINDOW = timedelta(days=90)
-QUICK_PICKS = 6
 
 
 def _own_entry(request, pk):
@@ -27,8 +21,7 @@ def meal_add(request):
         entry = form.save()
         messages.success(request, f"Logged {entry.food_name}, {entry.amount_text}.")
         return redirect("journal:day", day=entry.date)
-    history = MealEntry.objects.filter(user=request.user, date__gte=profile.today() - QUICK_PICK_WINDOW)
-    recent, frequent = history.usual_foods(QUICK_PICKS)
+    recent, frequent = MealEntry.objects.quick_picks(request.user, profile.today())
     day, meal = form["date"].value(), form["meal"].value()  # where one tap logs: the day and meal of the form
     context = {
         "form": form, "recent": recent, "frequent": frequent,

@@ -70,6 +70,8 @@
       if (navigator.onLine) return;
       event.preventDefault();
       const fields = [...new FormData(form)].filter(([name]) => name !== "csrfmiddlewaretoken");
+      // When it was tapped, for an entry whose time matters (a usual dose): it may be sent hours later.
+      fields.push(["tapped_at", new Date().toISOString()]);
       store([...stored(), { user: owner, url: form.action, label: form.dataset.offlineQueue, key: key.value, fields }]);
       key.value = newKey(); // the next tap is another entry
       show();

@@ -43,6 +43,11 @@ class Taps:
         self.count += 1
 
 
+def supplements(page):
+    """Today's Supplements section: the Medicines section below it has a "Log a dose" link of its own."""
+    return page.locator("section[aria-labelledby=day-supplements-heading]")
+
+
 def wait_for_path(page, path):
     """Until the page is at `path` (a glob would also match a ?next= that ends with it)."""
     page.wait_for_url(lambda url: urlsplit(url).path == path)
@@ -90,16 +95,24 @@ def test_a_quick_quantity_beside_the_portion_fills_the_amount(on_today, spinach)
     assert "36 mg" in page.locator("section[aria-labelledby=meal-dinner]").inner_text()
 
 
-def test_a_recent_food_takes_at_most_2(on_today, user, pumpkin_seeds):
+def test_a_recent_food_takes_1_from_today_and_2_through_a_meal(on_today, user, pumpkin_seeds):
     log_food(user, pumpkin_seeds, Decimal("0.5"), TODAY - timedelta(days=1), portion="1 cup")
     page = on_today.page
     page.reload()
-    on_today.tap(page.get_by_role("link", name="Add to snack"))
-    on_today.tap(page.locator("form.one-tap").get_by_role("button", name=pumpkin_seeds.name))
+    recent_foods = page.locator("section[aria-labelledby=recent-foods-heading]")
+    assert "Logged to lunch" in recent_foods.inner_text()  # the meal of the hour: noon
+    on_today.tap(recent_foods.get_by_role("button", name=pumpkin_seeds.name))
+    wait_for_path(page, f"/day/{TODAY}/")
+    assert on_today.count == 1 <= BUDGET["recent food"]
+    # 592 mg/100 g x 64.5 g = 381.84 mg
+    assert "382 mg" in page.locator("section[aria-labelledby=meal-lunch]").inner_text()
 
+    on_today.count = 0
+    on_today.tap(page.get_by_role("link", name="Add to snack"))
+    # Logged twice now, the seeds are both recent and frequent: the first list is Recent.
+    on_today.tap(page.locator("form.one-tap").get_by_role("button", name=pumpkin_seeds.name).first)
     wait_for_path(page, f"/day/{TODAY}/")
     assert on_today.count == 2 <= BUDGET["recent food"]
-    # 592 mg/100 g x 64.5 g = 381.84 mg
     assert "382 mg" in page.locator("section[aria-labelledby=meal-snack]").inner_text()
 
 
@@ -115,7 +128,7 @@ def test_a_dose_of_a_product_owned_takes_1_from_today_and_2_through_the_form(on_
     on_today.count = 0
     assert "Logged 141 mg elemental magnesium" in page.locator("main").inner_text()  # 2 x 70.50 mg
 
-    on_today.tap(page.get_by_role("link", name="Log a dose"))
+    on_today.tap(supplements(page).get_by_role("link", name="Log a dose"))
     assert "70.5 mg a capsule" in page.get_by_label("Product").locator("option:checked").inner_text()
     on_today.tap(page.get_by_role("button", name="Save dose"))
     wait_for_path(page, f"/day/{TODAY}/")  # back on the day the tap came from
@@ -125,7 +138,7 @@ def test_a_dose_of_a_product_owned_takes_1_from_today_and_2_through_the_form(on_
 
 def test_a_first_dose_that_adds_its_product_from_the_label_takes_at_most_8(on_today, user):
     page = on_today.page
-    on_today.tap(page.get_by_role("link", name="Log a dose"))
+    on_today.tap(supplements(page).get_by_role("link", name="Log a dose"))
     on_today.tap(page.get_by_role("link", name="Add the product from its label"))
     on_today.fill(page.get_by_label("Name"), "Citrate powder")
     on_today.choose(page.get_by_label("Form of magnesium"), value="citrate")

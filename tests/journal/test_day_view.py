@@ -163,15 +163,16 @@ def test_a_day_page_runs_a_fixed_number_of_queries(
     # summed, the day's marks, the first mark, the doctor's goals); the entries, doses, notes and drinks listed; the
     # stand tests and their readings; the shared foods' stamp and the suggested foods' portions; the medicines taken
     # that day, their doses, and the timing notes' medicine and magnesium doses (from six hours either side of the
-    # day). The first day page a process serves after shared foods changed picks the suggested foods too: one query
-    # more, once.
-    with django_assert_num_queries(24):
+    # day); today's recent foods, logged again in one tap (their usual amounts, and an entry for each). The first day
+    # page a process serves after shared foods changed picks the suggested foods too: one query more, once.
+    with django_assert_num_queries(26):
         logged_in_client.get(day_url(today))
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(25):
         response = logged_in_client.get(day_url(today))
 
     assertContains(response, '<div class="text-end tabular text-nowrap">8 mg</div>', count=30, html=True)
     assertContains(response, "Foods that would close today")
+    assert [tap.label for tap in response.context["recent_food_taps"]] == [spinach.name, pumpkin_seeds.name]
     assertContains(response, "was taken at the same time as Alendronate", count=30 * 30)
 
 

@@ -121,7 +121,11 @@ def test_today_offers_each_product_taken_in_the_last_7_days_once_at_its_last_dos
         (url, {"product": glycinate.pk}, "Take Acme Magnesium glycinate · 3 × capsule, as last time · 212 mg"),  # 211.5
         (url, {"product": citrate.pk}, "Take Citrate · 0.5 × tablet, as last time · 50 mg"),
     ]
-    assertContains(response, f'<form method="post" action="{url}" class="one-tap">', count=2)
+    # Each joins the offline queue, named as Today lists it while it waits.
+    assertContains(response, f'<form method="post" action="{url}" class="one-tap" '
+                   'data-offline-queue="Acme Magnesium glycinate, 3 × capsule">', count=1)
+    assertContains(response, f'<form method="post" action="{url}" class="one-tap" '
+                   'data-offline-queue="Citrate, 0.5 × tablet">', count=1)
     assertContains(response, f'<input type="hidden" name="product" value="{glycinate.pk}">', html=True)
 
 
@@ -145,6 +149,20 @@ def test_one_tap_takes_the_last_dose_again_now_in_the_persons_zone(logged_in_cli
     dose = SupplementDose.objects.latest("pk")
     assert (dose.units, dose.elemental_mg, dose.date) == (Decimal("2"), Decimal("282.00"), date(2026, 11, 28))
     assert dose.taken_at == datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("tapped_at, taken_at", [
+    ("2026-11-28T08:15:00.000Z", datetime(2026, 11, 28, 8, 15, tzinfo=UTC)),  # kept offline since: when tapped
+    ("2026-11-28T13:00:00.000Z", datetime(2026, 11, 28, 12, 0, tzinfo=UTC)),  # a phone clock ahead: now, not later
+    ("2026-11-27T23:50:00.000Z", datetime(2026, 11, 28, 12, 0, tzinfo=UTC)),  # tapped the day before: now
+])
+def test_a_usual_dose_sent_after_the_tap_is_taken_when_tapped_on_its_day(logged_in_client, user, today, tapped_at,
+                                                                         taken_at):
+    glycinate = make_product(user)
+    log_dose(user, today - timedelta(days=1), product=glycinate)
+    tap = {"product": glycinate.pk, "tapped_at": tapped_at}
+    logged_in_client.post(reverse("journal:usual_dose", args=[today]), tap)
+    assert SupplementDose.objects.get(date=today).taken_at == taken_at
 
 
 def test_one_tap_refuses_another_users_product_and_a_product_never_taken(logged_in_client, user, other_user, today):
@@ -230,7 +248,23 @@ def test_recent_foods_are_one_tap_forms_for_the_day_and_meal_of_the_form(logged_
     [(action, fields, _)] = taps(response, "recent_taps")
     assert action == "/meals/add/"
     assert fields["date"] == "2026-11-25" and fields["meal"] == "snack" and fields["amount"] == Decimal("0.500")
-    assertContains(response, '<form method="post" action="/meals/add/" class="one-tap">', count=1)
+    assertContains(response, '<form method="post" action="/meals/add/" class="one-tap" data-offline-queue='
+                   f'"{pumpkin_seeds.name}, 0.5 × 1 cup (64.5 g)">', count=1)
+    assertContains(response, '<div class="offline-queue alert alert-warning" id="offline-queue" role="status" '
+                   'data-user="alice">', count=1)  # where it waits, on this page too
+
+
+def test_today_offers_recent_foods_in_one_tap_to_the_meal_of_the_hour_and_another_day_does_not(
+    logged_in_client, user, log_food, pumpkin_seeds, today
+):
+    Profile.objects.filter(user=user).update(time_zone="America/New_York")  # 07:00 there at 12:00 UTC
+    log_food(pumpkin_seeds, "0.5", "1 cup", day=today - timedelta(days=1))
+    response = logged_in_client.get("/today/")
+    [(action, fields, label)] = taps(response, "recent_food_taps")
+    assert (action, fields["date"], fields["meal"]) == ("/meals/add/", "2026-11-28", "breakfast")
+    assert label == f"{pumpkin_seeds.name} · 0.5 × 1 cup (64.5 g) · 382 mg"  # 64.5 g x 592 mg/100 g = 381.84 mg
+    assertContains(response, "Logged to breakfast, in the amount you usually have.")
+    assert logged_in_client.get(f"/day/{today - timedelta(days=1)}/").context["recent_food_taps"] == []
 
 
 def test_a_saved_meal_is_a_one_tap_form_for_the_day_and_meal_of_the_form(logged_in_client, user, log_food,
@@ -239,7 +273,7 @@ def test_a_saved_meal_is_a_one_tap_form_for_the_day_and_meal_of_the_form(logged_
     response = logged_in_client.get("/meals/add/", {"date": "2026-11-25", "meal": "snack"})
     [(action, fields, label)] = taps(response, "saved_meal_taps")
     assert (action, fields) == (f"/saved-meals/{saved_meal.pk}/log/", {"date": "2026-11-25", "meal": "snack"})
-    assertContains(response, f'<form method="post" action="{action}" class="one-tap">', count=1)
+    assertContains(response, f'<form method="post" action="{action}" class="one-tap">', count=1)  # online only
 
     logged_in_client.post(action, fields)
     assert MealEntry.objects.get(date=date(2026, 11, 25), meal="snack").magnesium_mg == Decimal("381.84")
