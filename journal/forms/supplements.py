@@ -3,11 +3,14 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.template.loader import render_to_string
 
 from foods.figures import show
 from journal.forms.days import ForALivedDay
 from journal.forms.moments import LocalMomentForm
 from journal.forms.once import SentOnce, SentOnceByKey
+from journal.ledger import day_of
+from journal.medicines import notes_for_dose
 from journal.models import MAX_FLUID_ML_A_DAY, SupplementDose, SupplementProduct
 from journal.supplement_forms import FORMS
 from mgtracker.ids import row_id
@@ -81,6 +84,9 @@ class UsualDoseForm(SentOnceByKey, ForALivedDay, forms.Form):
     def saved_message(self):
         return f"Logged {show(self.dose.elemental_mg, 'mg')} elemental magnesium ({self.dose})."
 
+    def warnings(self):
+        return dose_warnings(self.profile, self.dose)
+
 
 class ProductForm(forms.ModelForm):
     label_elemental_mg = forms.DecimalField(
@@ -127,6 +133,14 @@ class ProductForm(forms.ModelForm):
         self.fields["form"].help_text = "Elemental magnesium by weight: " + "; ".join(
             f"{facts.form} {facts.percent}%" for facts in FORMS.values() if facts.elemental_fraction is not None
         )
+
+
+def dose_warnings(profile, dose):
+    """What a saved dose calls for, whichever way it was logged: the day's supplements above the upper limit, and
+    magnesium taken too close to a medicine that needs spacing from it."""
+    limit = day_of(profile, dose.date).supplement_limit
+    above = [render_to_string("journal/supplement_ul_warning.html", {"limit": limit}).strip()] if limit.exceeded else []
+    return above + [note.text for note in notes_for_dose(profile, dose)]
 
 
 def too_much_in_one_dose(dose):

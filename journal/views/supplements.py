@@ -2,13 +2,11 @@ from copy import copy
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from foods.figures import plain, show
-from journal.forms.supplements import DoseForm, ProductForm, UsualDoseForm
+from journal.forms.supplements import DoseForm, ProductForm, UsualDoseForm, dose_warnings
 from journal.ledger import day_of
-from journal.medicines import notes_for_dose
 from journal.models import Profile, SupplementDose, SupplementProduct
 from journal.views.day import posted_from_the_day_page
 from journal.views.params import redirect_back, requested_day
@@ -68,9 +66,8 @@ def dose_form(request, dose, day=None, chosen_product=None):
     if form.is_valid():
         dose = form.save()
         messages.success(request, f"Logged {show(dose.elemental_mg, 'mg')} elemental magnesium ({dose}).")
-        warn_above_upper_limit(request, profile, dose.date)
-        for note in notes_for_dose(profile, dose):
-            messages.warning(request, note.text)
+        for warning in dose_warnings(profile, dose):
+            messages.warning(request, warning)
         return redirect_back(request, "journal:supplements")
     return render(request, "journal/supplement_dose_form.html", {"form": form, "dose": dose, "profile": profile})
 
@@ -88,8 +85,3 @@ def dose_delete(request, pk):
     messages.success(request, f"Deleted the dose of {dose.product_name} on {dose.date}.")
     return redirect_back(request, "journal:supplements")
 
-
-def warn_above_upper_limit(request, profile, day):
-    limit = day_of(profile, day).supplement_limit
-    if limit.exceeded:
-        messages.warning(request, render_to_string("journal/supplement_ul_warning.html", {"limit": limit}).strip())

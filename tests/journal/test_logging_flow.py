@@ -9,7 +9,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from journal.models import MealEntry, Profile, SavedMeal, SupplementDose
-from tests.builders import log_dose, make_product
+from tests.builders import log_dose, log_medicine_dose, make_medicine, make_product
 
 pytestmark = pytest.mark.usefixtures("frozen_now")  # 2026-11-28 12:00 UTC
 
@@ -127,6 +127,23 @@ def test_today_offers_each_product_taken_in_the_last_7_days_once_at_its_last_dos
     assertContains(response, f'<form method="post" action="{url}" class="one-tap" '
                    'data-offline-queue="Citrate, 0.5 × tablet">', count=1)
     assertContains(response, f'<input type="hidden" name="product" value="{glycinate.pk}">', html=True)
+
+
+def test_one_tap_says_what_the_dose_form_says_the_upper_limit_passed_and_an_antibiotic_too_close(
+        logged_in_client, user, today):
+    # Noon (UTC): 282 mg this morning and 282 mg more now are 564 mg, above the 350 mg upper limit (NIH ODS); the
+    # doxycycline at 13:00 comes an hour after this dose, inside the 6 hours the fact sheet asks for before it.
+    glycinate = make_product(user)
+    log_dose(user, product=glycinate, units="4", taken_at=datetime(2026, 11, 28, 7, 0, tzinfo=UTC))
+    doxycycline = make_medicine(user, "Doxycycline", kind="tetracycline", dose="100 mg")
+    log_medicine_dose(user, doxycycline, taken_at=datetime(2026, 11, 28, 13, 0, tzinfo=UTC))
+
+    response = logged_in_client.post(reverse("journal:usual_dose", args=[today]), {"product": glycinate.pk},
+                                     follow=True)
+
+    assertContains(response, "Logged 282 mg elemental magnesium")
+    assertContains(response, "your supplements gave 564 mg of magnesium, above the upper limit of 350 mg a day")
+    assertContains(response, "was taken 1 h before Doxycycline (Sat 28 Nov 13:00)")
 
 
 def test_the_usual_dose_is_not_offered_on_another_day(logged_in_client, user, today):
