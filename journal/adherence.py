@@ -58,8 +58,9 @@ def _counts(days, start, stop, taken, none_taken):
 
 
 def adherence(user, first, last, medicines):
-    """[Adherence] of the person's supplement products (those with a dose logged) and `medicines` (those taken in
-    the period) over first..last, in four queries however long the period."""
+    """[Adherence] of the person's supplement products (those with a dose logged in the period: a product given up
+    before it is no part of it) and `medicines` (those taken in the period) over first..last, in four queries
+    however long the period."""
     days = days_between(first, last)
     products = (SupplementProduct.objects.filter(user=user).annotate(first_dose=Min("doses__date"))
                 .filter(first_dose__lte=last).order_by("name", "pk"))
@@ -80,7 +81,7 @@ def adherence(user, first, last, medicines):
     return [
         *(Adherence(str(product), "Supplement", product.first_dose,
                     _counts(days, product.first_dose, None, product_days.get(product.pk, set()), no_supplements))
-          for product in products),
+          for product in products if product.pk in product_days),
         *(Adherence(str(medicine), medicine.get_kind_display(), medicine.started_on, _counts(
             days, medicine.started_on, medicine.stopped_on, medicine_days.get(medicine.pk, set()), no_medicines,
         )) for medicine in medicines),

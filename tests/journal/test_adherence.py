@@ -26,6 +26,8 @@ def diary(user, frozen_now):
     citrate = make_product(user, name="Magnesium citrate", brand="", form="citrate")
     log_dose(user, nov(12), product=citrate)  # its first dose ever: counted from the 12th
     make_product(user, name="Never taken")  # no dose: not listed
+    given_up = make_product(user, name="Given up", form="oxide")
+    log_dose(user, date(2025, 3, 1), product=given_up)  # no dose in the period: not listed either
     for day in (4, 6, 7, 11, 14):  # "No supplements today"; the 7th also has a dose, which wins
         DayMark.objects.create(user=user, date=nov(day), no_supplements=True)
 
