@@ -11,7 +11,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from foods.models import Food
-from journal.models import DayMark, Drink, MealEntry, Profile, SupplementDose, SupplementProduct, SymptomNote
+from journal.models import (
+    DayMark,
+    Drink,
+    LabResult,
+    MealEntry,
+    Medicine,
+    MedicineDose,
+    Profile,
+    SupplementDose,
+    SupplementProduct,
+    SymptomNote,
+)
 
 USERNAME, PASSWORD = "demo", "demo-magnesium"
 DAYS = 56
@@ -42,6 +53,9 @@ SNACKS = (
     [("12014", 15)],  # Seeds, pumpkin and squash seed kernels, dried
     [("09200", 140)],  # Oranges, raw
 )
+# When each meal, the dose and the evening note happen: today's diary holds only what has happened by now.
+MEAL_TIMES = {"breakfast": time(8, 0), "lunch": time(13, 0), "snack": time(16, 0), "dinner": time(19, 0)}
+DOSE_TIME, NOTE_TIME, OMEPRAZOLE_TIME = time(8, 30), time(20, 0), time(7, 30)
 NOTES = (
     "Hot day: dizzy after the shower.", "Slept badly.", "Long walk, felt fine.", "Period started, more tired.",
     "Busy day at work, sat most of it.",
@@ -51,7 +65,8 @@ NOTES = (
 class Command(BaseCommand):
     help = (
         f"Create (or create again) the account {USERNAME!r} with {DAYS // 7} weeks of meals, magnesium doses, "
-        "drinks and symptom notes up to today. Development sites only: it refuses when DEBUG is off."
+        "a medicine, drinks, symptom notes and two lab results up to now. Development sites only: it refuses when "
+        "DEBUG is off."
     )
 
     def handle(self, **options):
@@ -77,14 +92,24 @@ def make_demo_account():
 
 
 def fill_diary(user, chance):
-    """Meals, doses, drinks and notes on each of the last DAYS days, the same for the same day count."""
-    zone, today = ZoneInfo(ZONE), Profile.for_user(user).today()
+    """Meals, doses, drinks and notes on each of the last DAYS days, the same for the same day count; today only
+    what has happened by now."""
+    zone, now = ZoneInfo(ZONE), Profile.for_user(user).now()
+    today = now.date()
+
+    def happened(day, at):
+        return datetime.combine(day, at, tzinfo=zone) <= now
+
     foods = {food.source_id: food for food in Food.objects.filter(source=Food.Source.SR28, owner=None)}
     glycinate = SupplementProduct.objects.create(
         user=user, name="Magnesium glycinate", brand="Demo", form="glycinate", unit_name="capsule",
         label_compound_mg=Decimal("500"),  # 500 mg of the salt: 70.50 mg elemental magnesium a capsule
     )
-    entries, doses, drinks, notes, marks = [], [], [], [], []
+    # A proton pump inhibitor taken for years: the profile and the report name what it can do to magnesium.
+    omeprazole = Medicine.objects.create(user=user, name="Omeprazole", kind=Medicine.Kind.PPI_LONG_TERM,
+                                         dose="20 mg capsule", usual_times=[f"{OMEPRAZOLE_TIME:%H:%M}"],
+                                         started_on=date(2023, 5, 1))
+    entries, doses, drinks, notes, marks, medicine_doses = [], [], [], [], [], []
     for days_ago in range(DAYS - 1, -1, -1):
         day = today - timedelta(days=days_ago)
         meals = [("breakfast", chance.choice(BREAKFASTS)), ("lunch", chance.choice(LUNCHES)),
@@ -92,23 +117,28 @@ def fill_diary(user, chance):
         if chance.random() < 0.6:
             meals.append(("snack", chance.choice(SNACKS)))
         for meal, items in meals:
+            if not happened(day, MEAL_TIMES[meal]):
+                continue
             for source_id, grams in items:
                 if source_id in foods:
                     entry = MealEntry(user=user, date=day, meal=meal)
                     entry.set_food(foods[source_id], Decimal(grams))
                     entries.append(entry)
-        if chance.random() < 0.85:  # most days: two capsules with breakfast
+        if happened(day, OMEPRAZOLE_TIME):
+            medicine_doses.append(MedicineDose(user=user, medicine=omeprazole, date=day,
+                                               taken_at=datetime.combine(day, OMEPRAZOLE_TIME, tzinfo=zone)))
+        if chance.random() < 0.85 and happened(day, DOSE_TIME):  # most days: two capsules with breakfast
             dose = SupplementDose(user=user, date=day, units=Decimal(2),
-                                  taken_at=datetime.combine(day, time(8, 30), tzinfo=zone))
+                                  taken_at=datetime.combine(day, DOSE_TIME, tzinfo=zone))
             dose.copy_product(glycinate)
             doses.append(dose)
         for _ in range(chance.randint(3, 6)):
             kind, ml = chance.choice([("water", 250), ("water", 500), ("tea", 250), ("coffee", 200)])
             drinks.append(Drink(user=user, date=day, kind=kind, ml=ml))
-        if chance.random() < 0.8:
+        if chance.random() < 0.8 and happened(day, NOTE_TIME):
             lying = chance.randint(60, 72)
             notes.append(SymptomNote(
-                user=user, date=day, recorded_at=datetime.combine(day, time(20, 0), tzinfo=zone),
+                user=user, date=day, recorded_at=datetime.combine(day, NOTE_TIME, tzinfo=zone),
                 dizziness=chance.randint(1, 6), fatigue=chance.randint(2, 7), anxiety=chance.randint(0, 4),
                 heart_rate_lying=lying, heart_rate_standing=lying + chance.randint(22, 45),
                 text=chance.choice(NOTES) if chance.random() < 0.25 else "",
@@ -116,6 +146,11 @@ def fill_diary(user, chance):
         if days_ago:  # today is still being logged
             marks.append(DayMark(user=user, date=day, food_complete=True))
     for model, rows in ((MealEntry, entries), (SupplementDose, doses), (Drink, drinks), (SymptomNote, notes),
-                        (DayMark, marks)):
+                        (DayMark, marks), (MedicineDose, medicine_doses)):
         model.objects.bulk_create(rows)
+    # Serum magnesium at the start and, after weeks of the supplement, near the end; the range as a lab prints it.
+    for days_ago, mmol in ((DAYS - 3, "0.74"), (10, "0.84")):
+        LabResult.objects.create(user=user, analyte="serum_magnesium", taken_on=today - timedelta(days=days_ago),
+                                 value=Decimal(mmol), unit="mmol/L", range_low=Decimal("0.70"),
+                                 range_high=Decimal("1.00"), lab="Demo Pathology")
     return DAYS
