@@ -292,11 +292,12 @@ class FigureNote:
         return f"{_listed(self.estimated)} estimated from {self.estimated_from}" if self.estimated else ""
 
     def __str__(self):
-        food = f"{self.food_name} ({self.origin})"
-        said = [f"no {_listed(self.missing, 'or')} figure: {food}"] if self.missing else []
+        """"no water figure, and magnesium estimated from USDA SR28 NDB 19020 ...: Muesli bar (your own label)":
+        the food named once, after all that is said of it."""
+        said = [f"no {_listed(self.missing, 'or')} figure"] if self.missing else []
         if self.estimated:
-            said.append(f"{self.estimate}: {food}")
-        return "; ".join(said)
+            said.append(self.estimate)
+        return f"{', and '.join(said)}: {self.food_name} ({self.origin})"
 
 
 def current_goal(user):

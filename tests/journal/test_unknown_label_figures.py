@@ -30,8 +30,7 @@ NO_MAGNESIUM = "no magnesium or water figure: Muesli bar, apricot (your own labe
 AT_LEAST = "at least 764 mg: 1 of 2 foods report magnesium"
 # The estimate's source, with figures as this test gives them.
 GRANOLA_BAR = "USDA SR28 NDB 19020 Snacks, granola bars, hard, plain"
-ESTIMATED = (f"no water figure: Muesli bar, apricot (your own label); "
-             f"magnesium estimated from {GRANOLA_BAR}: Muesli bar, apricot (your own label)")
+ESTIMATED = f"no water figure, and magnesium estimated from {GRANOLA_BAR}: Muesli bar, apricot (your own label)"
 
 
 def muesli_bar(client, user, **estimate):
