@@ -24,10 +24,11 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from foods.figures import rounded, show
 from journal.labs import UNITS
-from journal.ledger import days_of
+from journal.ledger import days_of, figure_notes_of
 from journal.medicines import KIDNEY_FOR_THE_DOCTOR
 from journal.models import LabResult, Medicine, SupplementDose, SymptomNote
 
@@ -108,9 +109,10 @@ def bundle_for(user, profile, first, last):
     entries = [{"fullUrl": patient_url, "resource": patient}]
     if profile.kidney_disease:
         entries.append({"fullUrl": _urn(user.pk, "kidney"), "resource": _kidney_disease(subject)})
+    notes_by_day = figure_notes_of(profile, first, last)
     for day in days_of(profile, first, last):
         if day.magnesium.total is not None:
-            magnesium = _magnesium_intake(day, subject)
+            magnesium = _magnesium_intake(day, subject, notes_by_day.get(day.day, []))
             entries.append({"fullUrl": _urn(user.pk, "magnesium", day.day), "resource": magnesium})
         # Like magnesium, a day without its food logged has no sodium or fluid figure, only what was added to it.
         if day.entries or day.food_complete:
@@ -158,7 +160,9 @@ def _kidney_disease(subject):
     }
 
 
-def _magnesium_intake(day, subject):
+def _magnesium_intake(day, subject, figure_notes):
+    """`figure_notes`: the day's foods whose figures are missing or estimated (journal.models.FigureNote), named with
+    where they came from, as the report and the daily CSV name them."""
     total = day.magnesium
     food = day.food_magnesium
     notes = [f"Food {food.figure} (USDA FoodData Central figures of the foods logged, or the patient's own food "
@@ -166,6 +170,7 @@ def _magnesium_intake(day, subject):
              f"{show(day.supplement_mg, 'mg')} elemental magnesium (product labels)."]
     if total.lower_bound:
         notes.append(f"Lower bound: {food}, so the day's intake was higher than this.")
+    notes.extend(f"{capfirst(str(note))}." for note in figure_notes)
     return {
         "resourceType": "Observation",
         "status": "final",

@@ -84,6 +84,9 @@ def test_a_lower_bound_says_at_least(logged_in_client, week, frozen_now):
     assert tuesday["valueQuantity"]["comparator"] == ">="
     assert tuesday["note"][1]["text"] == ("Lower bound: at least 168 mg: 1 of 2 foods report magnesium, so the day's "
                                           "intake was higher than this.")
+    # The food without the figure, named with where it came from, as the report and the daily CSV name it.
+    assert tuesday["note"][2]["text"] == ("No magnesium, potassium, sodium, calcium, energy or water figure: Tea, "
+                                          "herbal, chamomile, brewed (USDA SR28).")
 
 
 def test_supplement_doses_are_medication_statements(logged_in_client, week, frozen_now):
@@ -167,9 +170,9 @@ def test_a_shared_link_offers_the_bundle_for_its_period_only(week, frozen_now):
 
 
 def test_the_bundle_runs_a_fixed_number_of_queries(logged_in_client, week, frozen_now, django_assert_num_queries):
-    # Session, user, profile, the ledger's eight, the doses, the medicines, the heart rate readings and the lab
-    # results.
-    with django_assert_num_queries(15):
+    # Session, user, profile, the ledger's eight, the foods whose figures are missing or estimated, the doses, the
+    # medicines, the heart rate readings and the lab results.
+    with django_assert_num_queries(16):
         download(logged_in_client, "2025-01-01", "2026-11-28")
 
 
