@@ -1,23 +1,31 @@
 """Food search: words in any order, singular or plural, one typo forgiven, basic foods first.
 
-Design. The shared USDA table is small (about 14,500 foods, some 60,000 words), so
-each server process keeps an inverted index of it in memory: normalised word ->
-food ids, plus the sorted vocabulary of distinct words. A search is then a few
-dictionary lookups and a ranking in Python of the few hundred foods that match,
-never a scan of the table. `reindex` (and Food.save, for a food saved on its
-own) stores each food's normalised words in Food.search_text, from which one
-query builds the index, and bumps SearchIndexVersion's random stamp when shared
-foods changed; a search reads that stamp (one row by primary key) and rebuilds
-its process's index when it differs. Measured on the full import (14,561 foods):
-0.3 s to build (`manage.py bench_search` prints it; 0.75 s on a busier machine) and
-36 MB held (tracemalloc), most of it the per-food word sets the ranking reads; the
-other names table (below) adds 0.2 MB. The user's own custom foods are few and
-private, so they are read from the database per search (by the owner index) and
-matched the same way, never cached across users.
+Design. Each server process keeps an inverted index of the shared foods in
+memory: normalised word -> food ids (an array of 4-byte ids a word), plus the
+sorted vocabulary of distinct words. A search is then a few dictionary lookups
+and a ranking in Python of the foods that match, never a scan of the table.
+`reindex` (and Food.save, for a food saved on its own) stores each food's
+normalised words in Food.search_text, from which one query builds the index,
+and bumps SearchIndexVersion's random stamp when shared foods changed; a search
+reads that stamp (one row by primary key) and rebuilds its process's index when
+it differs. The ranking data of a food (Entry: its words sorted into subject,
+qualifiers, dish words...) is worked out when a search first scores it, from its
+row, and kept for up to ENTRIES_KEPT foods; candidates are scored best possible
+score first, stopping at one that could not make the list (`_best_of`), so a
+word found in thousands of names is ranked from a few dozen entries. Measured
+(tracemalloc) on the full import (14,561 foods): the index 1.1 MB, built in
+under 1.5 s on a busy machine; 18 MB once the bench's 402 queries have scored
+12,400 foods. With synthetic branded foods up to 150,000 (`manage.py bench`):
+the index 14 MB, one worker under 100 MB in all (it was 460 MB when each
+food's ranking data was kept). The other names table (below) adds 0.2 MB. The
+user's own custom foods are few and private, so they are read from the database
+per search (by the owner index) and matched the same way, never cached across
+users.
 
 Per search: the stamp, the user's custom foods, the user's recent meal entries,
 then the twenty best foods with their portions: five indexed queries whatever
-the size of the table. It is portable SQL (SQLite and PostgreSQL alike): no
+the size of the table, and one more (by primary key) for each ROWS_A_QUERY foods
+it scores that are not among those kept. It is portable SQL (SQLite and PostgreSQL alike): no
 full-text or trigram extension whose ranking would differ between the two.
 
 Matching. Names and queries go through the same `words`: lower case, accents

@@ -121,7 +121,7 @@ def _figures_note(name, source, missing, estimated_figures, estimated_from):
     return safe_cell(str(entry.figure_note or ""))
 
 
-MEMO_SIZE = 5000  # distinct values a column remembers before it starts again: memory stays flat over any range
+MEMO_SIZE = 1000  # distinct values a column remembers before it starts again: memory stays flat over any range
 
 
 class _Memo(dict):
