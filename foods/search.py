@@ -1,23 +1,31 @@
 """Food search: words in any order, singular or plural, one typo forgiven, basic foods first.
 
-Design. The shared USDA table is small (about 14,500 foods, some 60,000 words), so
-each server process keeps an inverted index of it in memory: normalised word ->
-food ids, plus the sorted vocabulary of distinct words. A search is then a few
-dictionary lookups and a ranking in Python of the few hundred foods that match,
-never a scan of the table. `reindex` (and Food.save, for a food saved on its
-own) stores each food's normalised words in Food.search_text, from which one
-query builds the index, and bumps SearchIndexVersion's random stamp when shared
-foods changed; a search reads that stamp (one row by primary key) and rebuilds
-its process's index when it differs. Measured on the full import (14,561 foods):
-0.3 s to build (`manage.py bench_search` prints it; 0.75 s on a busier machine) and
-36 MB held (tracemalloc), most of it the per-food word sets the ranking reads; the
-other names table (below) adds 0.2 MB. The user's own custom foods are few and
-private, so they are read from the database per search (by the owner index) and
-matched the same way, never cached across users.
+Design. Each server process keeps an inverted index of the shared foods in
+memory: normalised word -> food ids (an array of 4-byte ids a word), plus the
+sorted vocabulary of distinct words. A search is then a few dictionary lookups
+and a ranking in Python of the foods that match, never a scan of the table.
+`reindex` (and Food.save, for a food saved on its own) stores each food's
+normalised words in Food.search_text, from which one query builds the index,
+and bumps SearchIndexVersion's random stamp when shared foods changed; a search
+reads that stamp (one row by primary key) and rebuilds its process's index when
+it differs. The ranking data of a food (Entry: its words sorted into subject,
+qualifiers, dish words...) is worked out when a search first scores it, from its
+row, and kept for up to ENTRIES_KEPT foods; candidates are scored best possible
+score first, stopping at one that could not make the list (`_best_of`), so a
+word found in thousands of names is ranked from a few dozen entries. Measured
+(tracemalloc) on the full import (14,561 foods): the index 1.1 MB, built in
+under 1.5 s on a busy machine; 18 MB once the bench's 402 queries have scored
+12,400 foods. With synthetic branded foods up to 150,000 (`manage.py bench`):
+the index 14 MB, one worker under 100 MB in all (it was 460 MB when each
+food's ranking data was kept). The other names table (below) adds 0.2 MB. The
+user's own custom foods are few and private, so they are read from the database
+per search (by the owner index) and matched the same way, never cached across
+users.
 
 Per search: the stamp, the user's custom foods, the user's recent meal entries,
 then the twenty best foods with their portions: five indexed queries whatever
-the size of the table. It is portable SQL (SQLite and PostgreSQL alike): no
+the size of the table, and one more (by primary key) for each ROWS_A_QUERY foods
+it scores that are not among those kept. It is portable SQL (SQLite and PostgreSQL alike): no
 full-text or trigram extension whose ranking would differ between the two.
 
 Matching. Names and queries go through the same `words`: lower case, accents
@@ -57,10 +65,12 @@ import csv
 import itertools
 import re
 import string
+import sys
 import threading
 import unicodedata
+from array import array
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -84,6 +94,13 @@ JOINED_COST = 1
 MIN_JOINED_PART = 3
 # A name holding the query's two food words the other way round: "Chocolate milk" for "milk chocolate".
 REVERSED_COMPOUND_COST = 5
+RECENT_BONUS = 10
+SUBJECT_BONUS = 3
+# The shared foods' ranking data a worker keeps: the whole USDA import (14,561 foods) once searched for, a tenth of
+# 150,000 (about 20 MB); past it, found foods' rows are read again by primary key.
+ENTRIES_KEPT = 15_000
+SCORED_A_BATCH = 100  # candidates whose entries are read together
+ROWS_A_QUERY = 900  # ids in one `pk IN (...)`, under SQLite's oldest limit of 999 parameters
 OTHER_NAMES_CSV = Path(__file__).parent / "data" / "other_names.csv"
 SHORT_FORM = "short form"
 
@@ -197,7 +214,7 @@ def reindex(foods):
         SearchIndexVersion.bump()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One food as the ranking sees it, with what does not depend on the query worked out once."""
 
@@ -215,7 +232,8 @@ class Entry:
 
     @classmethod
     def of(cls, food_id, name, text, kind):
-        parts = [part.split() for part in text.split(", ")] if text else [[]]
+        # Interned words and one empty set shared by all: a worker keeps thousands of entries.
+        parts = [[sys.intern(word) for word in part.split()] for part in text.split(", ")] if text else [[]]
         subject_length = 2 if len(parts[0]) == 1 and parts[0][0] in CLASS_WORDS and len(parts) > 1 else 1
         subject = frozenset(word for part in parts[:subject_length] for word in part)
         qualifiers = frozenset(word for part in parts[subject_length:] for word in part)
@@ -231,24 +249,92 @@ class Entry:
         ) - neutral
         all_words = subject | qualifiers
         return cls(
-            food_id, tuple(word for part in parts for word in part), subject, qualifiers,
-            frozenset(all_words & neutral), frozenset(processed), frozenset(other_dish),
+            food_id, tuple(word for part in parts for word in part), subject, qualifiers or _NONE,
+            frozenset(all_words & neutral) or _NONE, frozenset(processed) or _NONE, frozenset(other_dish) or _NONE,
             -KIND_PENALTY[kind], tuple(parts[subject_length - 1]),
         )
 
 
-class Index:
-    """An inverted index over some foods: word -> ids, and the sorted vocabulary for prefixes and typos."""
+_NONE = frozenset()
 
-    def __init__(self, rows):
+
+class Postings:
+    """Word -> the ids of the foods whose names hold it, each list a compact array (4 bytes an id, where a set of
+    Python ints takes some 60): at 150,000 foods this is what a worker keeps. Read as a mapping, a word's ids are a
+    set."""
+
+    def __init__(self):
+        self._ids = {}
+
+    def add(self, word, food_id):
+        ids = self._ids.get(word)
+        if ids is None:
+            ids = self._ids[word] = array("I")
+        if not ids or ids[-1] != food_id:  # a name holding a word twice ("Chicken, chicken breast") counts once
+            ids.append(food_id)
+
+    def ids(self, word):
+        """The ids, as stored (an array), for the caller that only walks through them."""
+        return self._ids.get(word, ())
+
+    def get(self, word, default=None):
+        ids = self._ids.get(word)
+        return default if ids is None else set(ids)
+
+    def __getitem__(self, word):
+        return set(self._ids[word])
+
+    def __contains__(self, word):
+        return word in self._ids
+
+    def __iter__(self):
+        return iter(self._ids)
+
+    def __len__(self):
+        return len(self._ids)
+
+
+class Index:
+    """An inverted index over some foods: word -> ids, and the sorted vocabulary for prefixes and typos.
+
+    It keeps each food's ranking data (Entry) too, unless `rows_of` is given: then only the postings are kept and
+    `entries_of` works out the entries of the foods a search found from their rows, read through `rows_of(ids)`,
+    remembering up to ENTRIES_KEPT of them.
+    """
+
+    def __init__(self, rows, rows_of=None):
+        self.rows_of = rows_of
         self.entries = {}
-        self.postings = defaultdict(set)
+        self.penalties = bytearray()  # KIND_PENALTY by food id, when entries are not all kept
+        self.postings = Postings()
         for food_id, name, text, kind in rows:
-            entry = Entry.of(food_id, name, text, kind)
-            self.entries[food_id] = entry
-            for word in entry.words:
-                self.postings[word].add(food_id)
+            if rows_of is None:
+                self.entries[food_id] = Entry.of(food_id, name, text, kind)
+            else:
+                if food_id >= len(self.penalties):
+                    self.penalties.extend(bytes(food_id + 1 - len(self.penalties)))
+                self.penalties[food_id] = KIND_PENALTY[kind]
+            for part in text.split(", "):  # Entry.words, without working out the rest of the entry
+                for word in part.split():
+                    self.postings.add(word, food_id)
         self.vocabulary = sorted(self.postings)
+
+    def static_score(self, food_id):
+        """Entry.static_score, without working out the entry."""
+        if self.rows_of is None:
+            return self.entries[food_id].static_score
+        return -self.penalties[food_id]
+
+    def entries_of(self, food_ids):
+        """{food id: Entry} of these foods."""
+        found = {food_id: self.entries[food_id] for food_id in food_ids if food_id in self.entries}
+        if len(found) < len(food_ids):
+            for food_id, name, text, kind in self.rows_of([food_id for food_id in food_ids if food_id not in found]):
+                found[food_id] = entry = Entry.of(food_id, name, text, kind)
+                if len(self.entries) >= ENTRIES_KEPT:
+                    self.entries.clear()
+                self.entries[food_id] = entry
+        return found
 
     def expansions(self, term):
         """The index words a query word stands for, each with its cost: 0 exact, 2 prefix, 3 typo."""
@@ -272,34 +358,46 @@ class Index:
         return [(first, second) for first, second in halves if first in self.postings and second in self.postings]
 
     def matches(self, query):
-        """The foods matching the most query words: {food id: {query word position: cost}}, the words hit, and
-        {food id: the other name that found it}."""
-        matched = defaultdict(dict)
+        """The foods matching the most query words, each with the sum of its words' costs: {food id: cost}, and how
+        many query words they match, the words hit, and {food id: the other name that found it}."""
+        # Costs by query word position, {food id: cost} each: a few dicts, where a dict a food would take some
+        # 200 bytes for each of the thousands of foods a common word ("chicken", "coo") finds.
+        by_position = [{} for _ in query.terms]
         hit_words = set()
         for position, term in enumerate(query.terms):
+            costs = by_position[position]
             for word, cost in self.expansions(term).items():
                 hit_words.add(word)
-                for food_id in self.postings[word]:
-                    costs = matched[food_id]
-                    costs[position] = min(cost, costs.get(position, cost))
+                for food_id in self.postings.ids(word):
+                    if food_id not in costs or cost < costs[food_id]:
+                        costs[food_id] = cost
         found_by = {}
         for group in query.groups(self):
             for alternative in group.alternatives:
-                food_ids = set.intersection(*(self.postings.get(word, set()) for word in alternative))
+                first, *others = (self.postings.ids(word) for word in alternative)
+                food_ids = set(first).intersection(*others)
                 if food_ids:
                     hit_words.update(alternative)
                 for food_id in food_ids:
-                    costs = matched[food_id]
                     # Named only where the other name did the finding: "Turnips, raw" needs no "turnip:".
-                    if group.name and not all(position in costs and costs[position] <= group.cost
+                    if group.name and not all(food_id in by_position[position]
+                                              and by_position[position][food_id] <= group.cost
                                               for position in group.positions):
                         found_by.setdefault(food_id, group.name)
                     for position in group.positions:
-                        costs[position] = min(group.cost, costs.get(position, group.cost))
+                        costs = by_position[position]
+                        costs[food_id] = min(group.cost, costs.get(food_id, group.cost))
         # A food lacking a query word only counts when no food has them all ("oat milk" -> "Milk, ...").
-        most = max((len(costs) for costs in matched.values()), default=0)
-        matched = {food_id: costs for food_id, costs in matched.items() if len(costs) == most}
-        return matched, hit_words, {food_id: name for food_id, name in found_by.items() if food_id in matched}
+        if len(by_position) == 1:
+            matched, most = by_position[0], 1 if by_position[0] else 0
+        else:
+            counts = Counter()
+            for costs in by_position:
+                counts.update(costs.keys())
+            most = max(counts.values(), default=0)
+            matched = {food_id: sum(costs[food_id] for costs in by_position if food_id in costs)
+                       for food_id, count in counts.items() if count == most}
+        return matched, most, hit_words, {food_id: name for food_id, name in found_by.items() if food_id in matched}
 
 
 @dataclass(frozen=True)
@@ -426,24 +524,39 @@ class _SharedIndex:
             with self._lock:
                 if stamp != self._stamp:
                     rows = Food.objects.filter(owner=None).values_list("pk", "name", "search_text", "kind")
-                    self._index, self._stamp = Index(rows.iterator(chunk_size=5000)), stamp
+                    self._index, self._stamp = Index(rows.iterator(chunk_size=5000), _shared_rows), stamp
         return self._index
+
+
+def _shared_rows(food_ids):
+    rows = Food.objects.filter(owner=None).values_list("pk", "name", "search_text", "kind")
+    for start in range(0, len(food_ids), ROWS_A_QUERY):
+        yield from rows.filter(pk__in=food_ids[start:start + ROWS_A_QUERY])
 
 
 shared_index = _SharedIndex()
 
 
-def _score(entry, costs, hit_words, recent, terms):
-    """Higher is better. `costs` maps each matched query word's position to its cost (0 exact, 2 prefix, 3 typo)."""
-    score = entry.static_score - sum(costs.values())
+def _best_possible(static_score, cost, is_recent):
+    """The highest score (`_score`) a food matching at this cost could have, worked out the same way: each of its
+    other terms only ever takes away."""
+    score = static_score - cost
+    if is_recent:
+        score += RECENT_BONUS
+    return score + SUBJECT_BONUS
+
+
+def _score(entry, cost, hit_words, recent, terms):
+    """Higher is better. `cost` is the sum of the matched query words' costs (0 exact, 2 prefix, 3 typo each)."""
+    score = entry.static_score - cost
     # Only a query of two words or more has a head ("chocolate" of "milk chocolate") to get the wrong way round.
     if len(terms) > 1 and len(entry.compound) > 1 and terms[-1] in entry.compound[:-1] \
             and entry.compound[-1] in terms[:-1]:
         score -= REVERSED_COMPOUND_COST
     if entry.food_id in recent:
-        score += 10
+        score += RECENT_BONUS
     if not entry.subject.isdisjoint(hit_words):
-        score += 3  # the name is about this: "Spinach, raw", not "Pasta, spinach"
+        score += SUBJECT_BONUS  # the name is about this: "Spinach, raw", not "Pasta, spinach"
     # An unmatched word naming the food ("Almond chicken") or another dish ("Chicken, feet") weighs more than
     # all qualifiers together ("Nuts, almonds, blanched, unsalted").
     plain_subject = entry.subject - hit_words - CLASS_WORDS - entry.neutral - entry.processed
@@ -454,6 +567,32 @@ def _score(entry, costs, hit_words, recent, terms):
     neutral = qualifiers & entry.neutral
     score -= min(QUALIFIERS_CAP, NEUTRAL_COST * len(neutral) + QUALIFIER_COST * len(qualifiers - neutral))
     return score
+
+
+def _best_of(candidates, recent, terms):
+    """The MAX_RESULTS best candidates, ranked: missing query words weigh most, then the score; ties go to the
+    shorter name, then the older row.
+
+    Candidates are scored in the order of the best score they could have, a batch at a time, and no further than
+    one that could not beat the last of the best found so far: a word matching thousands of foods ("chicken" among
+    150,000) ranks them having worked out the entries of a few dozen.
+    """
+    candidates.sort(key=lambda candidate: candidate[:2])
+    ranked = []
+    for start in range(0, len(candidates), SCORED_A_BATCH):
+        if len(ranked) >= MAX_RESULTS:
+            ranked.sort()
+            if candidates[start][:2] > ranked[MAX_RESULTS - 1][:2]:
+                break
+        batch = candidates[start:start + SCORED_A_BATCH]
+        entries = {}
+        for index in {id(index): index for *_, index, _ in batch}.values():
+            entries.update(index.entries_of([food_id for _, _, food_id, _, of, _ in batch if of is index]))
+        for missing, _, food_id, cost, _, hit_words in batch:
+            entry = entries[food_id]
+            ranked.append((missing, -_score(entry, cost, hit_words, recent, terms), len(entry.words), food_id))
+    ranked.sort()
+    return ranked
 
 
 def search(text, user):
@@ -467,17 +606,15 @@ def search(text, user):
     custom_rows = Food.objects.filter(owner=user).values_list("pk", "name", "search_text", "kind")
     recent_entries = user.meal_entries.filter(food__isnull=False).order_by("-date", "-pk")
     recent = set(recent_entries.values_list("food_id", flat=True)[:RECENT_ENTRIES])
-    ranked = []
+    candidates = []
     matched_names = {}
     for index in (shared_index.get(), Index(custom_rows)):
-        matched, hit_words, found_by = index.matches(query)
+        matched, most, hit_words, found_by = index.matches(query)
         matched_names.update(found_by)
-        for food_id, costs in matched.items():
-            entry = index.entries[food_id]
-            # Missing query words weigh most; ties go to the shorter name, then the older row.
-            score = _score(entry, costs, hit_words, recent, query.terms)
-            ranked.append((-len(costs), -score, len(entry.words), food_id))
-    ranked.sort()
+        for food_id, cost in matched.items():
+            best = _best_possible(index.static_score(food_id), cost, food_id in recent)
+            candidates.append((-most, -best, food_id, cost, index, hit_words))
+    ranked = _best_of(candidates, recent, query.terms)
     best_ids = [food_id for *_, food_id in ranked[:MAX_RESULTS]]
     # Only what a result shows: building model instances is most of a search's cost.
     portions = Portion.objects.only("food", "description", "grams").order_by("position", "pk")

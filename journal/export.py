@@ -7,6 +7,10 @@ named "=HYPERLINK(...)" stays text.
 
 import csv
 import io
+import itertools
+
+from django.db import connections
+from django.db.models.sql.constants import MULTI
 
 from foods.figures import plain, rounded
 from journal.lab_history import with_intake_before
@@ -25,21 +29,24 @@ def safe_cell(value):
     return value
 
 
+def _safe_row(row):
+    # safe_cell, inlined: it runs for every cell of every row. csv writes None as an empty cell itself.
+    return ["'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value for value in row]
+
+
 ROWS_PER_CHUNK = 1000  # one chunk sent a thousand rows at a time: a few hundred kB, whatever the range
 
 
-def csv_chunks(header, rows):
-    """The file in chunks of ROWS_PER_CHUNK rows, each cell made safe, so a download of any length is streamed
-    without holding more than one chunk."""
+def csv_chunks(header, rows, safe=False):
+    """The file in chunks of ROWS_PER_CHUNK rows, each cell made safe (unless `safe`: the rows' cells already are),
+    so a download of any length is streamed without holding more than one chunk."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
-    for count, row in enumerate(rows, start=1):
-        # safe_cell, inlined: it runs for every cell of every row. csv writes None as an empty cell itself.
-        writer.writerow([
-            "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value for value in row
-        ])
-        if count % ROWS_PER_CHUNK == 0:
+    rows = iter(rows)
+    while chunk := list(itertools.islice(rows, ROWS_PER_CHUNK)):
+        writer.writerows(chunk if safe else map(_safe_row, chunk))
+        if len(chunk) == ROWS_PER_CHUNK:
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -101,46 +108,102 @@ MEAL_LABELS = dict(MealEntry.Meal.choices)
 SOURCE_LABELS = dict(ENTRY_SOURCES)
 
 
-def _figures_note(name, source, nutrients, water_g, estimated_figures, estimated_from):
-    """The entry's note on a missing or estimated figure, as the day page words it; most entries have none, and only
-    those are made into a MealEntry to word it."""
-    if not estimated_figures and water_g is not None and None not in nutrients:
+def _figures_note(name, source, missing, estimated_figures, estimated_from):
+    """The entry's note on a missing or estimated figure, as the day page words it (which figures are missing is all
+    it reads of them: `missing` holds each nutrient's and water's "is None"); most entries have none."""
+    if not estimated_figures and not any(missing):
         return ""
-    figures = {column: value for (column, _), value in zip(NUTRIENT_COLUMNS, nutrients, strict=True)}
-    entry = MealEntry(food_name=name, food_source=source, water_g=water_g, estimated_figures=estimated_figures,
-                      estimated_from=estimated_from, **figures)
-    return str(entry.figure_note or "")
+    *nutrients_missing, water_missing = missing
+    figures = {column: None if absent else 0 for (column, _), absent in zip(NUTRIENT_COLUMNS, nutrients_missing,
+                                                                             strict=True)}
+    entry = MealEntry(food_name=name, food_source=source, water_g=None if water_missing else 0,
+                      estimated_figures=estimated_figures, estimated_from=estimated_from, **figures)
+    return safe_cell(str(entry.figure_note or ""))
+
+
+MEMO_SIZE = 1000  # distinct values a column remembers before it starts again: memory stays flat over any range
+
+
+class _Memo(dict):
+    """`function` of each value, worked out once while a file is written: a diary repeats its foods, portions and
+    figures, and formatting a Decimal costs more than looking it up."""
+
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key):
+        if len(self) >= MEMO_SIZE:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
+def _as_fetched(queryset, chunk_size=2000):
+    """A values_list queryset's rows as the database driver gives them, and each column's converter to the value
+    values_list would give (Django's own converters for the database in use): the caller converts each distinct
+    value once, through a _Memo, instead of every cell."""
+    compiler = queryset.query.get_compiler(queryset.db)
+    chunks = compiler.execute_sql(MULTI, chunked_fetch=True, chunk_size=chunk_size)
+    columns = [column for column, _, _ in compiler.select[:compiler.col_count]]
+    converters = compiler.get_converters(columns)
+    connection = connections[queryset.db]
+
+    def converter(position):
+        functions, expression = converters.get(position, ((), None))
+
+        def convert(value):
+            for function in functions:
+                value = function(value, expression, connection)
+            return value
+        return convert
+
+    return itertools.chain.from_iterable(chunks), [converter(position) for position in range(len(columns))]
 
 
 def entry_rows(profile, first, last):
     """Every meal entry, supplement dose, drink and symptom note in the range, each kind in date order (meals in the
     order of the day: breakfast, lunch, dinner, snack). A day's fluid_ml, sodium_mg and potassium_mg in the daily
-    file are the sums of these rows'."""
+    file are the sums of these rows'. Each cell is already safe in a spreadsheet (safe_cell)."""
     user = profile.user_id
     meals = MealEntry.objects.filter(user=user, date__range=(first, last)).in_day_order()
-    # Plain rows, not model instances: the file may hold years of entries.
-    for (day, meal, name, description, quantity, grams, *nutrients, source, source_id, water_g, estimated_figures,
-         estimated_from) in (
-        meals.values_list(*ENTRY_FIELDS).iterator(chunk_size=2000)
-    ):
-        amount = description  # an imported amount whose weight is unknown reads as its file gave it
-        if quantity:
-            amount = f"{plain(quantity)} × {description}"
+    # Plain rows, not model instances, each distinct value formatted once: the file may hold years of entries.
+    rows, (day_of, meal_of, name_of, description_of, quantity_of, grams_of, *nutrient_converters, source_of,
+           source_id_of, water_of, _, _) = _as_fetched(meals.values_list(*ENTRY_FIELDS))
+    dates = _Memo(lambda value: day_of(value).isoformat())
+    meals_shown = _Memo(lambda value: MEAL_LABELS.get(meal_of(value), meal_of(value)))
+    texts = _Memo(lambda value: safe_cell(name_of(value)))
+    # An imported amount whose weight is unknown reads as its file gave it.
+    amounts = _Memo(lambda key: safe_cell(
+        f"{plain(quantity_of(key[1]))} × {description_of(key[0])}" if quantity_of(key[1]) else description_of(key[0])
+    ))
+    grams_shown = _Memo(lambda value: _as_given(grams_of(value)))
+    figures = [_Memo(lambda value, convert=convert, kind=kind: rounded(convert(value), kind))
+               for convert, (_, kind) in zip(nutrient_converters, NUTRIENT_COLUMNS, strict=True)]
+    sources = _Memo(lambda value: SOURCE_LABELS.get(source_of(value), source_of(value)))
+    source_ids = _Memo(lambda value: safe_cell(source_id_of(value)))
+    water = _Memo(lambda value: rounded(water_of(value), "ml"))
+    notes = _Memo(lambda key: _figures_note(*key))
+    magnesium, sodium, potassium, calcium, energy = figures
+    for (day, meal, name, description, quantity, grams, magnesium_mg, sodium_mg, potassium_mg, calcium_mg,
+         energy_kcal, source, source_id, water_g, estimated_figures, estimated_from) in rows:
+        missing = (magnesium_mg is None, sodium_mg is None, potassium_mg is None, calcium_mg is None,
+                   energy_kcal is None, water_g is None)
         yield [
-            day.isoformat(), "", "meal", MEAL_LABELS.get(meal, meal), name, amount, _as_given(grams),
-            *(rounded(value, kind) for value, (_, kind) in zip(nutrients, NUTRIENT_COLUMNS, strict=True)),
-            SOURCE_LABELS.get(source, source), source_id, "", "", "", "", "", "", "", "", "", rounded(water_g, "ml"),
-            _figures_note(name, source, nutrients, water_g, estimated_figures, estimated_from),
+            dates[day], "", "meal", meals_shown[meal], texts[name], amounts[description, quantity], grams_shown[grams],
+            magnesium[magnesium_mg], sodium[sodium_mg], potassium[potassium_mg], calcium[calcium_mg],
+            energy[energy_kcal], sources[source], source_ids[source_id], "", "", "", "", "", "", "", "", "",
+            water[water_g], notes[name, source, missing, estimated_figures, estimated_from],
         ]
     doses = SupplementDose.objects.filter(user=user, date__range=(first, last)).order_by("taken_at", "pk")
     for dose in doses.iterator():
         local = dose.taken_at.astimezone(profile.zone)
-        yield [
+        yield _safe_row([
             dose.date.isoformat(), local.strftime("%H:%M"), "supplement", "", dose.product_name,
             f"{plain(dose.units)} unit(s)", "", rounded(dose.elemental_mg, "mg"), rounded(dose.sodium_mg, "mg"),
             rounded(dose.potassium_mg, "mg"), "", "", "supplement product", "", dose.get_form_display(), "", "", "", "",
             "", "", _as_given(dose.elemental_mg_per_unit), dose.elemental_source, rounded(dose.water_ml, "ml"), "",
-        ]
+        ])
     drinks = Drink.objects.filter(user=user, date__range=(first, last)).order_by("date", "created_at", "pk")
     for drink in drinks.iterator():
         yield [
@@ -152,8 +215,8 @@ def entry_rows(profile, first, last):
         local = note.recorded_at.astimezone(profile.zone)
         yield [
             note.date.isoformat(), local.strftime("%H:%M"), "symptoms", "", "", "", "", "", "", "", "", "", "", "", "",
-            note.dizziness, note.fatigue, note.anxiety, note.heart_rate_lying, note.heart_rate_standing, note.text,
-            "", "", "", "",
+            note.dizziness, note.fatigue, note.anxiety, note.heart_rate_lying, note.heart_rate_standing,
+            safe_cell(note.text), "", "", "", "",
         ]
 
 

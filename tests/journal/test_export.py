@@ -173,3 +173,26 @@ def test_the_entries_file_lists_drinks_and_the_sodium_and_water_of_products(logg
     drink = by_record["drink"]
     assert (drink["item"], drink["amount"], drink["fluid_ml"]) == ("Tea or herbal tea", "330 ml", "330")
     assert all(None not in row and None not in row.values() for row in rows)  # every row as long as the header
+
+
+def test_repeated_foods_export_each_entry_with_its_own_figures_and_note(logged_in_client, history, monkeypatch):
+    # The entries file formats each distinct value once; a short memory (here two values a column) gives the same file.
+    monkeypatch.setattr("journal.export.MEMO_SIZE", 2)
+    formula = make_food("=cmd|' /C calc'!A0", magnesium_mg=100, sodium_mg=None)
+    complete = make_food("Oats", magnesium_mg=100, sodium_mg=2, potassium_mg=1, calcium_mg=1, energy_kcal=1,
+                         water_g=1)
+    logged = [(formula, 30, "breakfast"), (complete, 30, "lunch"), (formula, 30, "dinner"),
+              (complete, "30.5", "snack"), (formula, 45, "breakfast")]
+    for food, grams, meal in logged:
+        log_food(history, food, grams, DAY - timedelta(days=1), meal=meal)
+    _, rows = download(logged_in_client, start="2026-11-19", end="2026-11-19", kind="entries")
+    # 100 mg/100 g x 30 g = 30 mg; x 30.5 g = 30.5, half up to 31; x 45 g = 45.
+    assert [(row["meal"], row["item"], row["grams"], row["magnesium_mg"]) for row in rows] == [
+        ("Breakfast", "'=cmd|' /C calc'!A0", "30", "30"), ("Breakfast", "'=cmd|' /C calc'!A0", "45", "45"),
+        ("Lunch", "Oats", "30", "30"), ("Dinner", "'=cmd|' /C calc'!A0", "30", "30"), ("Snack", "Oats", "30.5", "31"),
+    ]
+    notes = [row["figures_note"] for row in rows]
+    assert notes[2] == notes[4] == ""  # Oats has every figure
+    assert notes[0] == notes[1] == notes[3] == (
+        "no potassium, sodium, calcium, energy or water figure: =cmd|' /C calc'!A0 (USDA SR28)"
+    )
