@@ -11,7 +11,7 @@ from journal.forms.moments import LocalMomentForm
 from journal.forms.once import SentOnce, SentOnceByKey
 from journal.ledger import day_of
 from journal.medicines import notes_for_dose
-from journal.models import MAX_FLUID_ML_A_DAY, SupplementDose, SupplementProduct
+from journal.models import MAX_FLUID_ML_A_DAY, Profile, SupplementDose, SupplementProduct
 from journal.supplement_forms import FORMS
 from mgtracker.ids import row_id
 
@@ -85,7 +85,8 @@ class UsualDoseForm(SentOnceByKey, ForALivedDay, forms.Form):
         return f"Logged {show(self.dose.elemental_mg, 'mg')} elemental magnesium ({self.dose})."
 
     def warnings(self):
-        return dose_warnings(self.profile, self.dose)
+        # A key sent before skips cleaning (and `self.profile`): the first dose is said again, warnings and all.
+        return dose_warnings(Profile.for_user(self.user), self.dose)
 
 
 class ProductForm(forms.ModelForm):
