@@ -26,9 +26,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Avg, Count, F, Max, Min, Q, Sum
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, Sum
 
 from foods.figures import percent, rounded, show
+from foods.nutrients import Nutrients
 from journal.models import (
     DayMark,
     Drink,
@@ -354,12 +355,15 @@ class Period:
 
 def figure_notes(entries):
     """The FigureNotes of these meal entries, each said once, in their order."""
-    notes = []
-    for entry in entries:
-        note = entry.figure_note
-        if note is not None and note not in notes:
-            notes.append(note)
-    return notes
+    return _each_once(entry.figure_note for entry in entries)
+
+
+def _each_once(notes):
+    said = []
+    for note in notes:
+        if note is not None and note not in said:
+            said.append(note)
+    return said
 
 
 def figure_notes_of(profile, first, last):
@@ -369,10 +373,22 @@ def figure_notes_of(profile, first, last):
     for measure in FOOD_MEASURES:
         missing_or_estimated |= Q(**{f"{measure.field}__isnull": True})
     entries = MealEntry.objects.filter(missing_or_estimated, user=profile.user_id, date__range=(first, last))
-    by_day = {}
-    for entry in entries.in_day_order():
-        by_day.setdefault(entry.date, []).append(entry)
-    return {day: figure_notes(day_entries) for day, day_entries in by_day.items()}
+    # A year can hold thousands of such entries but few kinds of them: the note is worked out once for each kind
+    # (the food, where it came from, what was estimated, which figures are missing), from an unsaved entry whose
+    # figures are None where the kind's are missing and 0 elsewhere: a note says which are missing, never a value.
+    said = ("food_name", "food_source", "estimated_figures", "estimated_from")
+    missing = {
+        f"{name}_missing": ExpressionWrapper(Q(**{f"{name}__isnull": True}), output_field=BooleanField())
+        for name in Nutrients.NAMES
+    }
+    kinds, notes = {}, {}
+    for day, *kind in entries.in_day_order().annotate(**missing).values_list("date", *said, *missing):
+        kind = tuple(kind)
+        if kind not in kinds:
+            figures = {name: None if gone else 0 for name, gone in zip(Nutrients.NAMES, kind[len(said):])}
+            kinds[kind] = MealEntry(**dict(zip(said, kind)), **figures).figure_note
+        notes.setdefault(day, []).append(kinds[kind])
+    return {day: _each_once(day_notes) for day, day_notes in notes.items()}
 
 
 def explained(days, notes_by_day):
