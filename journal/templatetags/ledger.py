@@ -1,0 +1,39 @@
+"""Filters for the ledger's figures in long tables (the week page, insights, the doctor report): a year's report
+draws a thousand cells and thousands of dates, so each is one Python call rather than an included template."""
+
+from functools import lru_cache
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def amount_cell(amount):
+    """One Amount (journal.ledger) in a table cell: "382 mg", "≥ 61 mg" for a lower bound, "no data", "–" for
+    nothing logged."""
+    if amount.total is None:
+        return "no data" if amount.foods else "–"
+    return format_html("&ge;&nbsp;{}", amount.figure) if amount.lower_bound else amount.figure
+
+
+@register.filter
+def short_date(day):
+    """"Mon 2 Nov", as {{ day|date:"D j M" }} writes it, formatted once a process for each date and language."""
+    return _short_date(day, get_language())
+
+
+@register.filter
+def short_dates(dates):
+    """"Mon 2 Nov, Tue 3 Nov"."""
+    language = get_language()
+    return ", ".join(_short_date(day, language) for day in dates)
+
+
+@lru_cache(maxsize=4096)
+def _short_date(day, language):
+    # The language is part of the key: day and month names are translated. A date's text never changes.
+    return date_format(day, "D j M")
