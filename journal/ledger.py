@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, Sum
 
@@ -369,26 +369,39 @@ def _each_once(notes):
 def figure_notes_of(profile, first, last):
     """{date: [FigureNote]} for the days from first to last with a food whose figure is missing or estimated, in one
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
+    notes = {}
+    for row in ENTRIES_TO_EXPLAIN.rows(user=profile.user_id, first=first, last=last):
+        kind = (*(row[name] for name in EXPLAINED_BY), *(row[f"{name}_missing"] for name in Nutrients.NAMES))
+        notes.setdefault(row["date"], []).append(_note_of_kind(kind))
+    return {day: _each_once(day_notes) for day, day_notes in notes.items()}
+
+
+@lru_cache(maxsize=4096)
+def _note_of_kind(kind):
+    """The FigureNote of an entry of this kind: the food, where it came from, what was estimated (EXPLAINED_BY), and
+    whether each of Nutrients.NAMES is missing. A year holds thousands of entries to explain but few kinds, and a
+    kind's note never changes: it is worked out from an unsaved entry whose figures are None where the kind's are
+    missing and 0 elsewhere, since a note says which are missing, never a value."""
+    said, missing = kind[:len(EXPLAINED_BY)], kind[len(EXPLAINED_BY):]
+    figures = {name: None if gone else 0 for name, gone in zip(Nutrients.NAMES, missing)}
+    return MealEntry(**dict(zip(EXPLAINED_BY, said)), **figures).figure_note
+
+
+# What a FigureNote says of an entry besides which figures are missing.
+EXPLAINED_BY = ("food_name", "food_source", "estimated_figures", "estimated_from")
+
+
+def _entries_to_explain(user, first, last):
+    """The meal entries with a missing or estimated figure, in the order of their days."""
     missing_or_estimated = ~Q(estimated_figures="")
     for measure in FOOD_MEASURES:
         missing_or_estimated |= Q(**{f"{measure.field}__isnull": True})
-    entries = MealEntry.objects.filter(missing_or_estimated, user=profile.user_id, date__range=(first, last))
-    # A year can hold thousands of such entries but few kinds of them: the note is worked out once for each kind
-    # (the food, where it came from, what was estimated, which figures are missing), from an unsaved entry whose
-    # figures are None where the kind's are missing and 0 elsewhere: a note says which are missing, never a value.
-    said = ("food_name", "food_source", "estimated_figures", "estimated_from")
+    entries = MealEntry.objects.filter(missing_or_estimated, user=user, date__range=(first, last))
     missing = {
         f"{name}_missing": ExpressionWrapper(Q(**{f"{name}__isnull": True}), output_field=BooleanField())
         for name in Nutrients.NAMES
     }
-    kinds, notes = {}, {}
-    for day, *kind in entries.in_day_order().annotate(**missing).values_list("date", *said, *missing):
-        kind = tuple(kind)
-        if kind not in kinds:
-            figures = {name: None if gone else 0 for name, gone in zip(Nutrients.NAMES, kind[len(said):])}
-            kinds[kind] = MealEntry(**dict(zip(said, kind)), **figures).figure_note
-        notes.setdefault(day, []).append(kinds[kind])
-    return {day: _each_once(day_notes) for day, day_notes in notes.items()}
+    return entries.in_day_order().annotate(**missing).values("date", *EXPLAINED_BY, *missing)
 
 
 def explained(days, notes_by_day):
@@ -553,3 +566,4 @@ SCORE_SUMMARIES = PreparedValues(_score_summaries, **IN_RANGE)
 STAND_TEST_READINGS = PreparedValues(_stand_test_readings, **IN_RANGE)
 MARKS = PreparedValues(_marks, **IN_RANGE)
 FIRST_MARK = PreparedValues(_first_mark, user=int)
+ENTRIES_TO_EXPLAIN = PreparedValues(_entries_to_explain, **IN_RANGE)
