@@ -4,8 +4,11 @@ draws a thousand cells and thousands of dates, so each is one Python call rather
 from functools import lru_cache
 
 from django import template
-from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.formats import date_format, localize
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
+
+from foods.figures import show
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -18,6 +21,28 @@ def amount_cell(amount):
     if amount.total is None:
         return "no data" if amount.foods else "–"
     return format_html("&ge;&nbsp;{}", amount.figure) if amount.lower_bound else amount.figure
+
+
+@register.simple_tag
+def report_day_row(day):
+    """A Day's row of the doctor report's day-by-day table: the date, then magnesium from food, supplements and
+    both, the goal, its share, sodium, potassium and fluid. "≥" where a total is a lower bound, "–" without a
+    figure. Drawn in one call: a year's table is 365 of them."""
+    magnesium, food = day.magnesium, day.food_magnesium
+    at_least = "≥ " if magnesium.lower_bound else ""
+    cells = (
+        ("", "–" if food.total is None else f"{'≥ ' if food.lower_bound else ''}{food.figure}"),
+        ("", "–" if day.recorded_supplement_mg is None else show(day.recorded_supplement_mg, "mg")),
+        (" fw-semibold", "–" if magnesium.total is None else f"{at_least}{magnesium.figure}"),
+        ("", f"{localize(day.goal.mg)} mg"),
+        ("", "–" if day.percent_of_goal is None else f"{at_least}{localize(day.percent_of_goal)}%"),
+        *(("", amount_cell(amount)) for amount in (day.sodium, day.potassium, day.fluid)),
+    )
+    # Joined by hand, each cell escaped: format_html_join took as long as the template it replaced.
+    return mark_safe(
+        f'<th scope="row" class="text-nowrap fw-normal">{escape(short_date(day.day))}</th>'
+        + "".join(f'<td class="text-end{extra}">{conditional_escape(text)}</td>' for extra, text in cells)
+    )
 
 
 @register.filter
