@@ -383,8 +383,8 @@ def _note_of_kind(kind):
     kind's note never changes: it is worked out from an unsaved entry whose figures are None where the kind's are
     missing and 0 elsewhere, since a note says which are missing, never a value."""
     said, missing = kind[:len(EXPLAINED_BY)], kind[len(EXPLAINED_BY):]
-    figures = {name: None if gone else 0 for name, gone in zip(Nutrients.NAMES, missing)}
-    return MealEntry(**dict(zip(EXPLAINED_BY, said)), **figures).figure_note
+    figures = {name: None if gone else 0 for name, gone in zip(Nutrients.NAMES, missing, strict=True)}
+    return MealEntry(**dict(zip(EXPLAINED_BY, said, strict=True)), **figures).figure_note
 
 
 # What a FigureNote says of an entry besides which figures are missing.

@@ -77,7 +77,7 @@ class Prepared:
             rows = cursor.fetchall()
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
-        return [dict(zip(self.names, row)) for row in rows]
+        return [dict(zip(self.names, row, strict=True)) for row in rows]
 
 
 class _Constant:

@@ -7,9 +7,9 @@ from django import template
 from django.utils.formats import date_format, localize
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from foods.figures import show
-from django.utils.translation import get_language
 
 register = template.Library()
 

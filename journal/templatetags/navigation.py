@@ -53,7 +53,7 @@ def url_of(view_name, *args):
     if pieces is None:
         return reverse(view_name, args=args)
     texts = [STAND_INS[type(arg)][1](arg) for arg in args]
-    return "".join(chain.from_iterable(zip(pieces, [*texts, ""])))
+    return "".join(chain.from_iterable(zip(pieces, [*texts, ""], strict=True)))
 
 
 @lru_cache(maxsize=512)
@@ -63,7 +63,7 @@ def _pieces(view_name, kinds, root_urlconf, urlconf, script_prefix):
         return None
     stand_ins = [STAND_INS[kind][0] for kind in kinds]
     rest, pieces = reverse(view_name, args=stand_ins, urlconf=urlconf), []
-    for stand_in, kind in zip(stand_ins, kinds):
+    for stand_in, kind in zip(stand_ins, kinds, strict=True):
         text = STAND_INS[kind][1](stand_in)
         before, found, rest = rest.partition(text)
         if not found or text in rest:
