@@ -4,6 +4,7 @@ draws a thousand cells and thousands of dates, so each is one Python call rather
 from functools import lru_cache
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import date_format, localize
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
@@ -42,6 +43,21 @@ def report_day_row(day):
     return mark_safe(
         f'<th scope="row" class="text-nowrap fw-normal">{escape(short_date(day.day))}</th>'
         + "".join(f'<td class="text-end{extra}">{conditional_escape(text)}</td>' for extra, text in cells)
+    )
+
+
+@register.simple_tag
+def report_note(note):
+    """A written SymptomNote as the report's Notes list gives it: the date, the scores, the heart rates when both were
+    taken, and the text with its line breaks. In one call: a year holds hundreds of notes."""
+    heart_rates = ""
+    if note.heart_rate_lying and note.heart_rate_standing:
+        heart_rates = (f"; heart rate\n      {localize(note.heart_rate_lying)} lying, "
+                       f"{localize(note.heart_rate_standing)} standing")
+    return mark_safe(
+        f'<p class="mb-2"><strong>{escape(short_date(note.date))}</strong>: dizziness {localize(note.dizziness)}, '
+        f"fatigue {localize(note.fatigue)},\n      anxiety {localize(note.anxiety)}{heart_rates}. "
+        f"{linebreaksbr(note.text, autoescape=True)}</p>"
     )
 
 
