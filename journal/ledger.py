@@ -24,11 +24,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from django.db.models import Avg, Count, F, Max, Min, Q, Sum
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, Sum
 
 from foods.figures import percent, rounded, show
+from foods.nutrients import Nutrients
 from journal.models import (
     DayMark,
     Drink,
@@ -39,6 +40,7 @@ from journal.models import (
     SymptomNote,
     heart_rate_rise,
 )
+from journal.prepared import PreparedValues
 from journal.reference import Goal
 
 
@@ -353,25 +355,53 @@ class Period:
 
 def figure_notes(entries):
     """The FigureNotes of these meal entries, each said once, in their order."""
-    notes = []
-    for entry in entries:
-        note = entry.figure_note
-        if note is not None and note not in notes:
-            notes.append(note)
-    return notes
+    return _each_once(entry.figure_note for entry in entries)
+
+
+def _each_once(notes):
+    said = []
+    for note in notes:
+        if note is not None and note not in said:
+            said.append(note)
+    return said
 
 
 def figure_notes_of(profile, first, last):
     """{date: [FigureNote]} for the days from first to last with a food whose figure is missing or estimated, in one
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
+    notes = {}
+    for row in ENTRIES_TO_EXPLAIN.rows(user=profile.user_id, first=first, last=last):
+        kind = (*(row[name] for name in EXPLAINED_BY), *(row[f"{name}_missing"] for name in Nutrients.NAMES))
+        notes.setdefault(row["date"], []).append(_note_of_kind(kind))
+    return {day: _each_once(day_notes) for day, day_notes in notes.items()}
+
+
+@lru_cache(maxsize=4096)
+def _note_of_kind(kind):
+    """The FigureNote of an entry of this kind: the food, where it came from, what was estimated (EXPLAINED_BY), and
+    whether each of Nutrients.NAMES is missing. A year holds thousands of entries to explain but few kinds, and a
+    kind's note never changes: it is worked out from an unsaved entry whose figures are None where the kind's are
+    missing and 0 elsewhere, since a note says which are missing, never a value."""
+    said, missing = kind[:len(EXPLAINED_BY)], kind[len(EXPLAINED_BY):]
+    figures = {name: None if gone else 0 for name, gone in zip(Nutrients.NAMES, missing, strict=True)}
+    return MealEntry(**dict(zip(EXPLAINED_BY, said, strict=True)), **figures).figure_note
+
+
+# What a FigureNote says of an entry besides which figures are missing.
+EXPLAINED_BY = ("food_name", "food_source", "estimated_figures", "estimated_from")
+
+
+def _entries_to_explain(user, first, last):
+    """The meal entries with a missing or estimated figure, in the order of their days."""
     missing_or_estimated = ~Q(estimated_figures="")
     for measure in FOOD_MEASURES:
         missing_or_estimated |= Q(**{f"{measure.field}__isnull": True})
-    entries = MealEntry.objects.filter(missing_or_estimated, user=profile.user_id, date__range=(first, last))
-    by_day = {}
-    for entry in entries.in_day_order():
-        by_day.setdefault(entry.date, []).append(entry)
-    return {day: figure_notes(day_entries) for day, day_entries in by_day.items()}
+    entries = MealEntry.objects.filter(missing_or_estimated, user=user, date__range=(first, last))
+    missing = {
+        f"{name}_missing": ExpressionWrapper(Q(**{f"{name}__isnull": True}), output_field=BooleanField())
+        for name in Nutrients.NAMES
+    }
+    return entries.in_day_order().annotate(**missing).values("date", *EXPLAINED_BY, *missing)
 
 
 def explained(days, notes_by_day):
@@ -400,29 +430,19 @@ def day_of(profile, day):
 
 def days_of(profile, first, last):
     """One Day for each date from first to last, both included, in eight queries."""
-    user = profile.user_id
-    in_range = {"user": user, "date__range": (first, last)}
-    food_rows = {row["date"]: row for row in _food_totals(MealEntry.objects.filter(**in_range))}
-    dose_rows = {
-        row["date"]: row
-        for row in SupplementDose.objects.filter(**in_range).values("date")
-        .annotate(
-            elemental_mg=Sum("elemental_mg"), sodium_mg=Sum("sodium_mg"), potassium_mg=Sum("potassium_mg"),
-            water_ml=Sum("water_ml"), doses=Count("pk"),
-        )
-    }
-    drinks_ml = {
-        row["date"]: row["ml"] for row in Drink.objects.filter(**in_range).values("date").annotate(ml=Sum("ml"))
-    }
-    note_rows = {row["date"]: row for row in _score_summaries(SymptomNote.objects.filter(**in_range))}
-    test_rises = _stand_test_rises(StandReading.objects.filter(test__user=user, test__date__range=(first, last)))
-    marks = {mark.date: mark for mark in DayMark.objects.filter(**in_range)}
-    first_mark = DayMark.objects.filter(user=user, food_complete=True).aggregate(first=Min("date"))["first"]
+    asked = {"user": profile.user_id, "first": first, "last": last}
+    food_rows = {row["date"]: row for row in FOOD_TOTALS.rows(**asked)}
+    dose_rows = {row["date"]: row for row in DOSE_TOTALS.rows(**asked)}
+    drinks_ml = {row["date"]: row["ml"] for row in DRINK_TOTALS.rows(**asked)}
+    note_rows = {row["date"]: row for row in SCORE_SUMMARIES.rows(**asked)}
+    test_rises = _stand_test_rises(STAND_TEST_READINGS.rows(**asked))
+    marks = {mark["date"]: mark for mark in MARKS.rows(**asked)}
+    first_mark = next((row["first"] for row in FIRST_MARK.rows(user=profile.user_id)), None)
     doctor_goals = profile.doctor_goal_history()
     days = []
     for day in days_between(first, last):
-        mark = marks.get(day)
-        food_complete = bool(mark and mark.food_complete)
+        mark = marks.get(day, {})
+        food_complete = mark.get("food_complete", False)
         dose_row = dose_rows.get(day, {})
         days.append(Day(
             day=day,
@@ -440,20 +460,44 @@ def days_of(profile, first, last):
             notes=note_rows.get(day, {}).get("notes", 0),
             scores=_scores(note_rows.get(day)),
             food_complete=food_complete,
-            no_supplements=bool(mark and mark.no_supplements),
-            no_medicines=bool(mark and mark.no_medicines),
+            no_supplements=mark.get("no_supplements", False),
+            no_medicines=mark.get("no_medicines", False),
             marks_apply=first_mark is not None and day >= first_mark,
             hr_rise_bpm_max=_highest([*test_rises.get(day, []), note_rows.get(day, {}).get("hr_rise_max")]),
         ))
     return days
 
 
-def _food_totals(entries):
+def _food_totals(user, first, last):
     sums = {}
     for measure in FOOD_MEASURES:
         sums[f"{measure.field}_total"] = Sum(measure.field)
         sums[f"{measure.field}_reporting"] = Count(measure.field)  # COUNT(column) leaves out the nulls
-    return entries.values("date").annotate(foods=Count("pk"), **sums)
+    return MealEntry.objects.filter(user=user, date__range=(first, last)).values("date").annotate(
+        foods=Count("pk"), **sums
+    )
+
+
+def _dose_totals(user, first, last):
+    return SupplementDose.objects.filter(user=user, date__range=(first, last)).values("date").annotate(
+        elemental_mg=Sum("elemental_mg"), sodium_mg=Sum("sodium_mg"), potassium_mg=Sum("potassium_mg"),
+        water_ml=Sum("water_ml"), doses=Count("pk"),
+    )
+
+
+def _drink_totals(user, first, last):
+    return Drink.objects.filter(user=user, date__range=(first, last)).values("date").annotate(ml=Sum("ml"))
+
+
+def _marks(user, first, last):
+    return DayMark.objects.filter(user=user, date__range=(first, last)).values(
+        "date", "food_complete", "no_supplements", "no_medicines"
+    )
+
+
+def _first_mark(user):
+    """The date of the person's first "food log complete" mark: one row, or none without a mark."""
+    return DayMark.objects.filter(user=user, food_complete=True).values("user").annotate(first=Min("date"))
 
 
 def _amounts(row, food_complete):
@@ -470,23 +514,29 @@ def _amounts(row, food_complete):
     }
 
 
-def _score_summaries(notes):
+def _score_summaries(user, first, last):
     aggregates = {}
     for name in SymptomNote.SCORES:
         aggregates[f"{name}_mean"] = Avg(name)
         aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
     # NULL when either heart rate is missing, and MAX leaves the NULLs out.
     aggregates["hr_rise_max"] = Max(F("heart_rate_standing") - F("heart_rate_lying"))
+    notes = SymptomNote.objects.filter(user=user, date__range=(first, last))
     return notes.values("date").annotate(notes=Count("pk"), **aggregates)
 
 
-def _stand_test_rises(readings):
-    """{date: [each stand test's rise]}, from each test's lying sum and count and highest standing reading."""
+def _stand_test_readings(user, first, last):
+    """Each stand test's lying sum and count and highest standing reading."""
     supine, standing = Q(position=StandReading.Position.SUPINE), Q(position=StandReading.Position.STANDING)
-    rows = readings.values("test_id", "test__date").annotate(
+    readings = StandReading.objects.filter(test__user=user, test__date__range=(first, last))
+    return readings.values("test_id", "test__date").annotate(
         supine_total=Sum("heart_rate", filter=supine), supine_count=Count("pk", filter=supine),
         standing_max=Max("heart_rate", filter=standing),
     )
+
+
+def _stand_test_rises(rows):
+    """{date: [each stand test's rise]}, from _stand_test_readings' rows."""
     rises = {}
     for row in rows:
         rise = heart_rate_rise(row["supine_total"], row["supine_count"], row["standing_max"])
@@ -505,3 +555,15 @@ def _scores(row):
     return {
         name: (rounded(row.get(f"{name}_mean"), "score"), row.get(f"{name}_worst")) for name in SymptomNote.SCORES
     }
+
+
+# The ledger's queries, their SQL built once per database connection (journal.prepared).
+IN_RANGE = {"user": int, "first": date, "last": date}
+FOOD_TOTALS = PreparedValues(_food_totals, **IN_RANGE)
+DOSE_TOTALS = PreparedValues(_dose_totals, **IN_RANGE)
+DRINK_TOTALS = PreparedValues(_drink_totals, **IN_RANGE)
+SCORE_SUMMARIES = PreparedValues(_score_summaries, **IN_RANGE)
+STAND_TEST_READINGS = PreparedValues(_stand_test_readings, **IN_RANGE)
+MARKS = PreparedValues(_marks, **IN_RANGE)
+FIRST_MARK = PreparedValues(_first_mark, user=int)
+ENTRIES_TO_EXPLAIN = PreparedValues(_entries_to_explain, **IN_RANGE)

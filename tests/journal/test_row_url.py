@@ -1,0 +1,42 @@
+"""{% row_url %} (journal.templatetags.navigation.url_of) reverses a pattern once a process and puts each row's
+arguments in their places: every link must be the one reverse() gives."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from journal.templatetags.navigation import url_of
+from tests.builders import log_food, pumpkin_seeds, spinach
+
+
+@pytest.mark.parametrize(("view_name", "args"), [
+    ("journal:today", ()),
+    ("journal:day", (date(2026, 11, 28),)),
+    ("journal:day", (date(1, 1, 1),)),
+    ("journal:day_marks", (date(2026, 2, 3),)),
+    ("journal:meal_edit", (7,)),
+    ("journal:meal_edit", (12345678901,)),
+    ("journal:meal_delete", (1,)),
+    ("journal:meal_copy", (date(2026, 11, 28), "breakfast")),  # a text argument: reversed each time
+    ("journal:saved_meal_create", (date(2026, 11, 28), "snack")),
+])
+def test_it_gives_the_url_reverse_gives(view_name, args):
+    assert url_of(view_name, *args) == reverse(view_name, args=args)
+
+
+def test_a_second_row_gets_its_own_arguments_not_the_firsts():
+    assert url_of("journal:meal_edit", 3) == "/meals/3/edit/"
+    assert url_of("journal:meal_edit", 41) == "/meals/41/edit/"
+    assert url_of("journal:day", date(2026, 1, 9)) == "/day/2026-01-09/"
+
+
+def test_the_day_page_links_each_food_to_its_own_edit_and_delete_pages(logged_in_client, user, frozen_now):
+    day = date(2026, 11, 28)
+    seeds = log_food(user, pumpkin_seeds(), 30, day=day)
+    leaves = log_food(user, spinach(), 100, day=day)
+    page = logged_in_client.get(reverse("journal:day", args=[day])).content.decode()
+    for entry in (seeds, leaves):
+        assert f'href="/meals/{entry.pk}/edit/"' in page
+        assert f'href="/meals/{entry.pk}/delete/"' in page
+        assert f'action="/meals/{entry.pk}/again/"' in page
