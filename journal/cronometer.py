@@ -181,7 +181,9 @@ def _figure(line, column, text):
         value = Decimal(text)
     except InvalidOperation:
         raise CronometerError(f"Line {line}: {column} {text!r} is not a number.") from None
-    if not value.is_finite() or not 0 <= stored(value) < MAX_FIGURE:  # stored: 999999999.999 rounds up to 10^9
+    # The value's own bound first: quantizing 1e309 to 0.01 overflows Decimal's precision. Then the stored one:
+    # 999999999.999 rounds up to 10^9.
+    if not value.is_finite() or not 0 <= value < MAX_FIGURE or not stored(value) < MAX_FIGURE:
         raise CronometerError(f"Line {line}: {column} {text!r} is not a believable amount.")
     return stored(value)
 

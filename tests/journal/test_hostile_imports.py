@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from journal.backup import TABLES, BackupError, export_backup, read_backup, restore_backup
@@ -32,6 +32,7 @@ def servings(row):
 def test_any_cronometer_row_is_imported_or_refused(user, frozen_now):
     @FEW_EXAMPLES
     @given(changes=st.dictionaries(st.sampled_from(sorted(ROW)), hostile_values, min_size=1))
+    @example(changes={"Magnesium (mg)": "1e309"})  # once a server error: too large for Decimal to round to 0.01
     def check(changes):
         before = MealEntry.objects.count()
         try:
