@@ -3,6 +3,7 @@ the medicines that lower or raise the body's magnesium, and kidney disease. Ever
 one source, named on every page that shows it. The app records and explains: it never tells anyone to change a
 medicine."""
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
@@ -158,19 +159,24 @@ def timing_notes(profile, first, last):
         until = datetime.combine(last + timedelta(days=1), time(0), zone) + WIDEST_SPACING
     except OverflowError:  # nor the last anything after it
         until = datetime.max.replace(tzinfo=UTC)
-    medicine_doses = list(
-        MedicineDose.objects.filter(user=profile.user_id, medicine__kind__in=list(SPACING),
-                                    taken_at__range=(since, until)).select_related("medicine")
-    )
+    spaced = MedicineDose.objects.filter(user=profile.user_id, medicine__kind__in=list(SPACING),
+                                         taken_at__range=(since, until))
+    medicine_doses = list(spaced.select_related("medicine").order_by("taken_at", "pk"))
     if not medicine_doses:
         return []
     magnesium_doses = SupplementDose.objects.filter(
         user=profile.user_id, elemental_mg__gt=0, taken_at__range=(since, until)
     )
+    # Each magnesium dose is held only against the medicine doses within the widest window of it (they are in time
+    # order), not against every one: a three-year report with a daily antibiotic stays linear.
+    medicine_times = [medicine_dose.taken_at for medicine_dose in medicine_doses]
     return [
         TimingNote(magnesium_dose, medicine_dose, zone)
         for magnesium_dose in magnesium_doses
-        for medicine_dose in medicine_doses
+        for medicine_dose in medicine_doses[
+            bisect_left(medicine_times, magnesium_dose.taken_at - WIDEST_SPACING):
+            bisect_right(medicine_times, magnesium_dose.taken_at + WIDEST_SPACING)
+        ]
         if (first <= magnesium_dose.date <= last or first <= medicine_dose.date <= last)
         and SPACING[medicine_dose.medicine.kind].too_close(magnesium_dose.taken_at, medicine_dose.taken_at)
     ]
