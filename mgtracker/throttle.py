@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.db import IntegrityError
 
 
 def client_ip(request):
@@ -15,5 +16,12 @@ def client_ip(request):
 
 
 def count_as_failure(request, username, sender):
-    """Record a failure for this username and the request's address, as a wrong password is recorded."""
-    user_login_failed.send(sender=sender, credentials={"username": username}, request=request)
+    """Record a failure for this username and the request's address, as a wrong password is recorded.
+
+    Two requests counting the first failure of one name at once both find no row and both insert it; axes then
+    looks the row up again, but a successful log-in in between may have deleted it (AXES_RESET_ON_SUCCESS), and the
+    insert's IntegrityError reaches us. Counting again then records this failure against whatever row is there now."""
+    try:
+        user_login_failed.send(sender=sender, credentials={"username": username}, request=request)
+    except IntegrityError:
+        user_login_failed.send(sender=sender, credentials={"username": username}, request=request)

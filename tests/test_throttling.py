@@ -7,6 +7,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.core import mail
 from django.db.models import F
+from django.db.models.signals import pre_save
 from django.test import Client
 from pytest_django.asserts import assertContains, assertRedirects
 
@@ -87,6 +88,34 @@ def test_probing_usernames_through_sign_up_is_throttled(client, user):
         assertContains(signup(client, "alice"), "A user with that username already exists.")
     assertContains(signup(client, "alice"), "Too many attempts", status_code=429)
     assertContains(signup(client, "someone-new"), "Too many attempts", status_code=429)
+
+
+def test_a_refused_sign_up_that_collides_with_another_being_counted_is_still_counted(client, user):
+    """The race two tabs ran into on PostgreSQL: this request finds no row and inserts one, but another request
+    inserted it first, and a successful sign-up cleared it again before axes looked a second time."""
+    collided = []
+
+    def another_request_counts_first(sender, instance, **kwargs):
+        if instance._state.adding and not collided:
+            collided.append(instance.username)
+            # Inside the insert's savepoint: rolled back with it, so the row is gone when axes looks again.
+            AccessAttempt.objects.create(
+                username=instance.username,
+                ip_address=instance.ip_address,
+                user_agent=instance.user_agent,
+                attempt_time=instance.attempt_time,
+                failures_since_start=1,
+            )
+
+    pre_save.connect(another_request_counts_first, sender=AccessAttempt)
+    try:
+        response = signup(client, "alice")
+    finally:
+        pre_save.disconnect(another_request_counts_first, sender=AccessAttempt)
+
+    assert collided == ["alice"]
+    assertContains(response, "A user with that username already exists.")
+    assert AccessAttempt.objects.get(username="alice").failures_since_start == 1
 
 
 def test_a_locked_out_address_cannot_sign_up(client, user):
