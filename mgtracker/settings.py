@@ -206,6 +206,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "mgtracker.throttle.client_ip"
+AXES_HANDLER = "mgtracker.throttle.CollisionSafeDatabaseHandler"
 # How many proxies in front of the site append to X-Forwarded-For: behind one TLS proxy the client's address is
 # the last one it appended; with 0 the connecting address (REMOTE_ADDR) is the client's.
 TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "0" if DEBUG else "1")

@@ -1,5 +1,6 @@
 """Throttling of the ways into an account, with django-axes counting failures per username and per address."""
 
+from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.db import IntegrityError
@@ -16,12 +17,19 @@ def client_ip(request):
 
 
 def count_as_failure(request, username, sender):
-    """Record a failure for this username and the request's address, as a wrong password is recorded.
+    """Record a failure for this username and the request's address, as a wrong password is recorded."""
+    user_login_failed.send(sender=sender, credentials={"username": username}, request=request)
 
-    Two requests counting the first failure of one name at once both find no row and both insert it; axes then
+
+class CollisionSafeDatabaseHandler(AxesDatabaseHandler):
+    """Axes' database handler, counting a failure again when it collides with another request's.
+
+    Two requests counting the first failure of one name at once both find no row and both insert one; axes then
     looks the row up again, but a successful log-in in between may have deleted it (AXES_RESET_ON_SUCCESS), and the
-    insert's IntegrityError reaches us. Counting again then records this failure against whatever row is there now."""
-    try:
-        user_login_failed.send(sender=sender, credentials={"username": username}, request=request)
-    except IntegrityError:
-        user_login_failed.send(sender=sender, credentials={"username": username}, request=request)
+    insert's IntegrityError would be a 500. Counting again records this failure against whatever row is there now."""
+
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        try:
+            super().user_login_failed(sender, credentials, request, **kwargs)
+        except IntegrityError:
+            super().user_login_failed(sender, credentials, request, **kwargs)
