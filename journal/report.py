@@ -13,12 +13,15 @@ from journal.ledger import Period, days_of, explained, figure_notes_of
 from journal.medicines import KIDNEY_FOR_THE_DOCTOR, medicine_notes, timing_notes
 from journal.models import LabResult, Medicine, StandTest, SupplementDose, SupplementProduct, SymptomNote
 
+# What the report says of each written note: hundreds a year, so rows rather than model instances.
+NOTE_FIELDS = ("date", "dizziness", "fatigue", "anxiety", "heart_rate_lying", "heart_rate_standing", "text")
+
 
 @dataclass(frozen=True)
 class Report:
     period: Period
     supplements: list  # {product_name, form, form_label, doses, elemental_mg}, most magnesium first
-    notes: object  # SymptomNote QuerySet of the notes with text
+    notes: list  # the SymptomNotes with text, oldest first, as rows of NOTE_FIELDS (named tuples)
     stand_tests: list  # the StandTests in the period, oldest first, their readings prefetched
     lab_results: list  # lab_history.ResultWithIntake of the results in the period, oldest first
     medicines: list  # the Medicines taken on a day of the period
@@ -56,7 +59,8 @@ def report_for(profile, first, last):
     return Report(
         period=period,
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
-        notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
+        notes=list(SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at")
+                   .values_list(*NOTE_FIELDS, named=True)),
         stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
         lab_results=with_intake_before(profile, results, days),
         medicines=medicines,
