@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property, lru_cache
+from operator import itemgetter
 
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, Sum
 
@@ -359,21 +360,17 @@ def figure_notes(entries):
 
 
 def _each_once(notes):
-    said = []
-    for note in notes:
-        if note is not None and note not in said:
-            said.append(note)
-    return said
+    # A dict keeps the first of equal notes, in order: a year's report has thousands to sift.
+    return list(dict.fromkeys(note for note in notes if note is not None))
 
 
 def figure_notes_of(profile, first, last):
     """{date: [FigureNote]} for the days from first to last with a food whose figure is missing or estimated, in one
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
-    notes = {}
+    kinds = {}  # date -> {kind: None}, each day's kinds in the order of its entries, each once
     for row in ENTRIES_TO_EXPLAIN.rows(user=profile.user_id, first=first, last=last):
-        kind = (*(row[name] for name in EXPLAINED_BY), *(row[f"{name}_missing"] for name in Nutrients.NAMES))
-        notes.setdefault(row["date"], []).append(_note_of_kind(kind))
-    return {day: _each_once(day_notes) for day, day_notes in notes.items()}
+        kinds.setdefault(row["date"], {})[_kind_of(row)] = None
+    return {day: _each_once(map(_note_of_kind, day_kinds)) for day, day_kinds in kinds.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -389,6 +386,8 @@ def _note_of_kind(kind):
 
 # What a FigureNote says of an entry besides which figures are missing.
 EXPLAINED_BY = ("food_name", "food_source", "estimated_figures", "estimated_from")
+# An entry's kind, as _note_of_kind takes it, from its row of _entries_to_explain.
+_kind_of = itemgetter(*EXPLAINED_BY, *(f"{name}_missing" for name in Nutrients.NAMES))
 
 
 def _entries_to_explain(user, first, last):
@@ -409,6 +408,7 @@ def explained(days, notes_by_day):
     once with the dates it applies to: [(what, [date])], in the order the days first say it. Grouped so that four
     weeks of the same food without a figure take one line of the printed report, not twenty-eight."""
     dates = {}
+    texts = {}  # each note's words, worked out once: a year says the same few dozen notes thousands of times
     for day in days:
         magnesium = day.magnesium
         if magnesium.foods and not magnesium.known:
@@ -416,7 +416,10 @@ def explained(days, notes_by_day):
             dates.setdefault(f"magnesium {total} ({magnesium.reporting} of {_foods(magnesium.foods)} report "
                              "magnesium)", []).append(day.day)
         for note in notes_by_day.get(day.day, []):
-            dates.setdefault(str(note), []).append(day.day)
+            text = texts.get(note)
+            if text is None:
+                text = texts[note] = str(note)
+            dates.setdefault(text, []).append(day.day)
     return list(dates.items())
 
 
