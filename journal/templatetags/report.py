@@ -101,7 +101,7 @@ def report_adherence_rows(adherence):
 
 @register.simple_tag
 def report_notes(notes):
-    """The written notes (rows of journal.report.NOTE_FIELDS), each with its date, the scores, the heart rates when
+    """The written notes (rows of journal.report.WRITTEN_NOTES), each with its date, the scores, the heart rates when
     both were taken, and the text with its line breaks."""
     numbers, language = _Numbers(), get_language()
     return mark_safe("\n".join(_note(note, numbers, language) for note in notes))
@@ -109,11 +109,11 @@ def report_notes(notes):
 
 def _note(note, numbers, language):
     heart_rates = ""
-    if note.heart_rate_lying and note.heart_rate_standing:
-        heart_rates = (f"; heart rate\n      {numbers[note.heart_rate_lying]} lying, "
-                       f"{numbers[note.heart_rate_standing]} standing")
+    if note["heart_rate_lying"] and note["heart_rate_standing"]:
+        heart_rates = (f"; heart rate\n      {numbers[note['heart_rate_lying']]} lying, "
+                       f"{numbers[note['heart_rate_standing']]} standing")
     return (
-        f'<p class="mb-2"><strong>{escape(dated(note.date, "D j M", language))}</strong>: dizziness '
-        f"{numbers[note.dizziness]}, fatigue {numbers[note.fatigue]},\n      anxiety {numbers[note.anxiety]}"
-        f"{heart_rates}. {linebreaksbr(note.text, autoescape=True)}</p>"
+        f'<p class="mb-2"><strong>{escape(dated(note["date"], "D j M", language))}</strong>: dizziness '
+        f"{numbers[note['dizziness']]}, fatigue {numbers[note['fatigue']]},\n      anxiety {numbers[note['anxiety']]}"
+        f"{heart_rates}. {linebreaksbr(note['text'], autoescape=True)}</p>"
     )
