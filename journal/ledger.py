@@ -27,7 +27,8 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from operator import itemgetter
 
-from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, Sum
+from django.db.models import Avg, Case, CharField, Count, F, Max, Min, Q, Sum, Value, When
+from django.db.models.functions import Concat
 
 from foods.figures import percent, rounded, show
 from foods.nutrients import Nutrients
@@ -379,15 +380,15 @@ def _note_of_kind(kind):
     whether each of Nutrients.NAMES is missing. A year holds thousands of entries to explain but few kinds, and a
     kind's note never changes: it is worked out from an unsaved entry whose figures are None where the kind's are
     missing and 0 elsewhere, since a note says which are missing, never a value."""
-    said, missing = kind[:len(EXPLAINED_BY)], kind[len(EXPLAINED_BY):]
-    figures = {name: None if gone else 0 for name, gone in zip(Nutrients.NAMES, missing, strict=True)}
+    *said, missing = kind
+    figures = {name: None if gone == "1" else 0 for name, gone in zip(Nutrients.NAMES, missing, strict=True)}
     return MealEntry(**dict(zip(EXPLAINED_BY, said, strict=True)), **figures).figure_note
 
 
 # What a FigureNote says of an entry besides which figures are missing.
 EXPLAINED_BY = ("food_name", "food_source", "estimated_figures", "estimated_from")
 # An entry's kind, as _note_of_kind takes it, from its row of _entries_to_explain.
-_kind_of = itemgetter(*EXPLAINED_BY, *(f"{name}_missing" for name in Nutrients.NAMES))
+_kind_of = itemgetter(*EXPLAINED_BY, "missing")
 
 
 def _entries_to_explain(user, first, last):
@@ -396,11 +397,12 @@ def _entries_to_explain(user, first, last):
     for measure in FOOD_MEASURES:
         missing_or_estimated |= Q(**{f"{measure.field}__isnull": True})
     entries = MealEntry.objects.filter(missing_or_estimated, user=user, date__range=(first, last))
-    missing = {
-        f"{name}_missing": ExpressionWrapper(Q(**{f"{name}__isnull": True}), output_field=BooleanField())
-        for name in Nutrients.NAMES
-    }
-    return entries.in_day_order().annotate(**missing).values("date", *EXPLAINED_BY, *missing)
+    # Which of Nutrients.NAMES are missing, as one text of "1" (missing) and "0": thousands of rows a year, and one
+    # text column needs no converting where six booleans each did.
+    missing = Concat(*(
+        Case(When(**{f"{name}__isnull": True}, then=Value("1")), default=Value("0")) for name in Nutrients.NAMES
+    ), output_field=CharField())
+    return entries.in_day_order().annotate(missing=missing).values("date", *EXPLAINED_BY, "missing")
 
 
 def explained(days, notes_by_day):
