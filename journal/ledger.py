@@ -377,9 +377,10 @@ def figure_notes_of(profile, first, last):
 @lru_cache(maxsize=4096)
 def _note_of_kind(kind):
     """The FigureNote of an entry of this kind: the food, where it came from, what was estimated (EXPLAINED_BY), and
-    whether each of Nutrients.NAMES is missing. A year holds thousands of entries to explain but few kinds, and a
-    kind's note never changes: it is worked out from an unsaved entry whose figures are None where the kind's are
-    missing and 0 elsewhere, since a note says which are missing, never a value."""
+    which of Nutrients.NAMES are missing ("1" in the `missing` text of _entries_to_explain). A year holds thousands
+    of entries to explain but few kinds, and a kind's note never changes: it is worked out from an unsaved entry whose
+    figures are None where the kind's are missing and 0 elsewhere, since a note says which are missing, never a
+    value."""
     *said, missing = kind
     figures = {name: None if gone == "1" else 0 for name, gone in zip(Nutrients.NAMES, missing, strict=True)}
     return MealEntry(**dict(zip(EXPLAINED_BY, said, strict=True)), **figures).figure_note
