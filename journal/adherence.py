@@ -13,8 +13,9 @@ from datetime import date, timedelta
 
 from django.db.models import Min, Q
 
-from journal.ledger import days_between
+from journal.ledger import IN_RANGE, days_between
 from journal.models import DayMark, MedicineDose, SupplementDose, SupplementProduct
+from journal.prepared import PreparedValues
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,9 @@ def _weeks(days):
     return list(weeks.values())
 
 
-def _counts(days, start, stop, taken, none_taken):
+def _counts(weeks_of_days, start, stop, taken, none_taken):
     weeks = []
-    for week in _weeks(days):
+    for week in weeks_of_days:
         counted = [day for day in week if start <= day and (stop is None or day <= stop)]
         if not counted:
             continue
@@ -61,28 +62,48 @@ def adherence(user, first, last, medicines):
     """[Adherence] of the person's supplement products (those with a dose logged in the period: a product given up
     before it is no part of it) and `medicines` (those taken in the period) over first..last, in four queries
     however long the period."""
-    days = days_between(first, last)
+    weeks = _weeks(days_between(first, last))
+    in_range = {"user": user, "first": first, "last": last}
     products = (SupplementProduct.objects.filter(user=user).annotate(first_dose=Min("doses__date"))
                 .filter(first_dose__lte=last).order_by("name", "pk"))
     product_days = {}
-    for row in (SupplementDose.objects.filter(user=user, date__range=(first, last), product__isnull=False)
-                .values_list("product", "date").distinct()):
-        product_days.setdefault(row[0], set()).add(row[1])
-    marks = list(
-        DayMark.objects.filter(Q(no_supplements=True) | Q(no_medicines=True), user=user, date__range=(first, last))
-        .values_list("date", "no_supplements", "no_medicines")
-    )
-    no_supplements = {day for day, none_of_them, _ in marks if none_of_them}
-    no_medicines = {day for day, _, none_of_them in marks if none_of_them}
+    for row in PRODUCT_DAYS.rows(**in_range):
+        product_days.setdefault(row["product"], set()).add(row["date"])
+    marks = NO_DOSE_MARKS.rows(**in_range)
+    no_supplements = {mark["date"] for mark in marks if mark["no_supplements"]}
+    no_medicines = {mark["date"] for mark in marks if mark["no_medicines"]}
     medicine_days = {}
-    for row in (MedicineDose.objects.filter(user=user, date__range=(first, last))
-                .values_list("medicine", "date").distinct()):
-        medicine_days.setdefault(row[0], set()).add(row[1])
+    for row in MEDICINE_DAYS.rows(**in_range):
+        medicine_days.setdefault(row["medicine"], set()).add(row["date"])
     return [
         *(Adherence(str(product), "Supplement", product.first_dose,
-                    _counts(days, product.first_dose, None, product_days.get(product.pk, set()), no_supplements))
+                    _counts(weeks, product.first_dose, None, product_days.get(product.pk, set()), no_supplements))
           for product in products if product.pk in product_days),
         *(Adherence(str(medicine), medicine.get_kind_display(), medicine.started_on, _counts(
-            days, medicine.started_on, medicine.stopped_on, medicine_days.get(medicine.pk, set()), no_medicines,
+            weeks, medicine.started_on, medicine.stopped_on, medicine_days.get(medicine.pk, set()), no_medicines,
         )) for medicine in medicines),
     ]
+
+
+def _product_days(user, first, last):
+    """Each product with a dose on a day, once a day (unordered: the ordering's columns would join the DISTINCT)."""
+    doses = SupplementDose.objects.filter(user=user, date__range=(first, last), product__isnull=False)
+    return doses.values("product", "date").order_by().distinct()
+
+
+def _no_dose_marks(user, first, last):
+    """The days marked "No supplements today" or "No medicines today"."""
+    marks = DayMark.objects.filter(Q(no_supplements=True) | Q(no_medicines=True), user=user, date__range=(first, last))
+    return marks.values("date", "no_supplements", "no_medicines")
+
+
+def _medicine_days(user, first, last):
+    """Each medicine with a dose on a day, once a day."""
+    doses = MedicineDose.objects.filter(user=user, date__range=(first, last))
+    return doses.values("medicine", "date").order_by().distinct()
+
+
+# Their SQL built once per database connection (journal.prepared), as the ledger's.
+PRODUCT_DAYS = PreparedValues(_product_days, **IN_RANGE)
+NO_DOSE_MARKS = PreparedValues(_no_dose_marks, **IN_RANGE)
+MEDICINE_DAYS = PreparedValues(_medicine_days, **IN_RANGE)

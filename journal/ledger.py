@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property, lru_cache
+from operator import itemgetter
 
-from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, Sum
+from django.db.models import Avg, Case, CharField, Count, F, Max, Min, Q, Sum, Value, When
+from django.db.models.functions import Concat
 
 from foods.figures import percent, rounded, show
 from foods.nutrients import Nutrients
@@ -359,36 +361,35 @@ def figure_notes(entries):
 
 
 def _each_once(notes):
-    said = []
-    for note in notes:
-        if note is not None and note not in said:
-            said.append(note)
-    return said
+    # A dict keeps the first of equal notes, in order: a year's report has thousands to sift.
+    return list(dict.fromkeys(note for note in notes if note is not None))
 
 
 def figure_notes_of(profile, first, last):
     """{date: [FigureNote]} for the days from first to last with a food whose figure is missing or estimated, in one
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
-    notes = {}
+    kinds = {}  # date -> {kind: None}, each day's kinds in the order of its entries, each once
     for row in ENTRIES_TO_EXPLAIN.rows(user=profile.user_id, first=first, last=last):
-        kind = (*(row[name] for name in EXPLAINED_BY), *(row[f"{name}_missing"] for name in Nutrients.NAMES))
-        notes.setdefault(row["date"], []).append(_note_of_kind(kind))
-    return {day: _each_once(day_notes) for day, day_notes in notes.items()}
+        kinds.setdefault(row["date"], {})[_kind_of(row)] = None
+    return {day: _each_once(map(_note_of_kind, day_kinds)) for day, day_kinds in kinds.items()}
 
 
 @lru_cache(maxsize=4096)
 def _note_of_kind(kind):
     """The FigureNote of an entry of this kind: the food, where it came from, what was estimated (EXPLAINED_BY), and
-    whether each of Nutrients.NAMES is missing. A year holds thousands of entries to explain but few kinds, and a
-    kind's note never changes: it is worked out from an unsaved entry whose figures are None where the kind's are
-    missing and 0 elsewhere, since a note says which are missing, never a value."""
-    said, missing = kind[:len(EXPLAINED_BY)], kind[len(EXPLAINED_BY):]
-    figures = {name: None if gone else 0 for name, gone in zip(Nutrients.NAMES, missing, strict=True)}
+    which of Nutrients.NAMES are missing ("1" in the `missing` text of _entries_to_explain). A year holds thousands
+    of entries to explain but few kinds, and a kind's note never changes: it is worked out from an unsaved entry whose
+    figures are None where the kind's are missing and 0 elsewhere, since a note says which are missing, never a
+    value."""
+    *said, missing = kind
+    figures = {name: None if gone == "1" else 0 for name, gone in zip(Nutrients.NAMES, missing, strict=True)}
     return MealEntry(**dict(zip(EXPLAINED_BY, said, strict=True)), **figures).figure_note
 
 
 # What a FigureNote says of an entry besides which figures are missing.
 EXPLAINED_BY = ("food_name", "food_source", "estimated_figures", "estimated_from")
+# An entry's kind, as _note_of_kind takes it, from its row of _entries_to_explain.
+_kind_of = itemgetter(*EXPLAINED_BY, "missing")
 
 
 def _entries_to_explain(user, first, last):
@@ -397,11 +398,12 @@ def _entries_to_explain(user, first, last):
     for measure in FOOD_MEASURES:
         missing_or_estimated |= Q(**{f"{measure.field}__isnull": True})
     entries = MealEntry.objects.filter(missing_or_estimated, user=user, date__range=(first, last))
-    missing = {
-        f"{name}_missing": ExpressionWrapper(Q(**{f"{name}__isnull": True}), output_field=BooleanField())
-        for name in Nutrients.NAMES
-    }
-    return entries.in_day_order().annotate(**missing).values("date", *EXPLAINED_BY, *missing)
+    # Which of Nutrients.NAMES are missing, as one text of "1" (missing) and "0": thousands of rows a year, and one
+    # text column needs no converting where six booleans each did.
+    missing = Concat(*(
+        Case(When(**{f"{name}__isnull": True}, then=Value("1")), default=Value("0")) for name in Nutrients.NAMES
+    ), output_field=CharField())
+    return entries.in_day_order().annotate(missing=missing).values("date", *EXPLAINED_BY, "missing")
 
 
 def explained(days, notes_by_day):
@@ -409,6 +411,7 @@ def explained(days, notes_by_day):
     once with the dates it applies to: [(what, [date])], in the order the days first say it. Grouped so that four
     weeks of the same food without a figure take one line of the printed report, not twenty-eight."""
     dates = {}
+    texts = {}  # each note's words, worked out once: a year says the same few dozen notes thousands of times
     for day in days:
         magnesium = day.magnesium
         if magnesium.foods and not magnesium.known:
@@ -416,7 +419,10 @@ def explained(days, notes_by_day):
             dates.setdefault(f"magnesium {total} ({magnesium.reporting} of {_foods(magnesium.foods)} report "
                              "magnesium)", []).append(day.day)
         for note in notes_by_day.get(day.day, []):
-            dates.setdefault(str(note), []).append(day.day)
+            text = texts.get(note)
+            if text is None:
+                text = texts[note] = str(note)
+            dates.setdefault(text, []).append(day.day)
     return list(dates.items())
 
 

@@ -9,16 +9,17 @@ from django.utils import timezone
 from journal import labs
 from journal.adherence import adherence
 from journal.lab_history import DAYS_BEFORE, with_intake_before
-from journal.ledger import Period, days_of, explained, figure_notes_of
+from journal.ledger import IN_RANGE, Period, days_of, explained, figure_notes_of
 from journal.medicines import KIDNEY_FOR_THE_DOCTOR, medicine_notes, timing_notes
 from journal.models import LabResult, Medicine, StandTest, SupplementDose, SupplementProduct, SymptomNote
+from journal.prepared import PreparedValues
 
 
 @dataclass(frozen=True)
 class Report:
     period: Period
     supplements: list  # {product_name, form, form_label, doses, elemental_mg}, most magnesium first
-    notes: object  # SymptomNote QuerySet of the notes with text
+    notes: list  # the SymptomNotes with text, oldest first, as dicts of WRITTEN_NOTES' columns
     stand_tests: list  # the StandTests in the period, oldest first, their readings prefetched
     lab_results: list  # lab_history.ResultWithIntake of the results in the period, oldest first
     medicines: list  # the Medicines taken on a day of the period
@@ -43,10 +44,7 @@ class Report:
 
 def report_for(profile, first, last):
     in_range = {"user": profile.user_id, "date__range": (first, last)}
-    doses = (
-        SupplementDose.objects.filter(**in_range).values("product_name", "form")
-        .annotate(doses=Count("pk"), elemental_mg=Sum("elemental_mg")).order_by("-elemental_mg", "product_name")
-    )
+    asked = {"user": profile.user_id, "first": first, "last": last}
     # The ledger reads the 7 days before the period too, in the same eight queries, for the intake before each lab
     # result; the period itself starts at `first`.
     days = days_of(profile, first - timedelta(days=DAYS_BEFORE), last)
@@ -55,8 +53,9 @@ def report_for(profile, first, last):
     period = Period(days[DAYS_BEFORE:])
     return Report(
         period=period,
-        supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label} for row in doses],
-        notes=SymptomNote.objects.filter(**in_range).exclude(text="").order_by("recorded_at"),
+        supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label}
+                     for row in SUPPLEMENTS_TAKEN.rows(**asked)],
+        notes=WRITTEN_NOTES.rows(**asked),
         stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
         lab_results=with_intake_before(profile, results, days),
         medicines=medicines,
@@ -79,3 +78,20 @@ def report_context(user, profile, first, last):
         "labs": labs,
         "kidney_for_the_doctor": KIDNEY_FOR_THE_DOCTOR,
     }
+
+
+def _supplements_taken(user, first, last):
+    """Each product name and form with its doses and their elemental magnesium, most magnesium first."""
+    doses = SupplementDose.objects.filter(user=user, date__range=(first, last)).values("product_name", "form")
+    return doses.annotate(doses=Count("pk"), elemental_mg=Sum("elemental_mg")).order_by("-elemental_mg", "product_name")
+
+
+def _written_notes(user, first, last):
+    """What the report says of each note with text: hundreds a year, so rows rather than model instances."""
+    notes = SymptomNote.objects.filter(user=user, date__range=(first, last)).exclude(text="").order_by("recorded_at")
+    return notes.values("date", "dizziness", "fatigue", "anxiety", "heart_rate_lying", "heart_rate_standing", "text")
+
+
+# Their SQL built once per database connection (journal.prepared), as the ledger's.
+SUPPLEMENTS_TAKEN = PreparedValues(_supplements_taken, **IN_RANGE)
+WRITTEN_NOTES = PreparedValues(_written_notes, **IN_RANGE)

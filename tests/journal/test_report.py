@@ -5,7 +5,15 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from journal.models import Profile
-from tests.builders import log_dose, log_medicine_dose, make_food, make_medicine, run_stand_test, write_note
+from tests.builders import (
+    log_dose,
+    log_medicine_dose,
+    make_food,
+    make_medicine,
+    make_product,
+    run_stand_test,
+    write_note,
+)
 
 MONDAY = date(2026, 11, 2)
 CALM = "Calm Mg glycinate"
@@ -114,3 +122,17 @@ def test_the_report_tells_the_doctor_of_kidney_disease_noted_on_the_profile_with
         "The patient noted chronic kidney disease or reduced kidney function. People with impaired kidney function "
         "are at higher risk of magnesium toxicity, because the kidneys remove excess magnesium (NIH Office of "
         "Dietary Supplements, Magnesium fact sheet for health professionals)."))
+
+
+def test_what_the_person_typed_reads_as_text_in_the_reports_tables_and_notes(logged_in_client, woman_of_40):
+    product = make_product(woman_of_40, name='<b>Mg</b> & "co"', brand="")
+    log_dose(woman_of_40, MONDAY, product=product)
+    write_note(woman_of_40, MONDAY, text="<script>alert(1)</script>\nthen better")
+    response = get_report(logged_in_client)
+    assertNotContains(response, "<b>Mg</b>")
+    assertNotContains(response, "<script>alert(1)")
+    # Its adherence heads the two weeks of the period.
+    assertContains(response, '<th scope="rowgroup" rowspan="2" class="fw-normal">'
+                             '&lt;b&gt;Mg&lt;/b&gt; &amp; &quot;co&quot;'
+                             '<div class="small text-body-secondary">Supplement, from 2 Nov 2026</div></th>')
+    assertContains(response, "anxiety 2. &lt;script&gt;alert(1)&lt;/script&gt;<br>then better</p>")
