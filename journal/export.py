@@ -225,11 +225,11 @@ def _figure_cells(field, convert, kind):
     rounded(value, kind), with the value Django's converter would give, as csv.writer writes it.
 
     SQLite gives each figure as the float nearest to it, or an int when it is whole; making a Decimal of each and
-    rounding it cost more than the rest of the row. When the float is exactly the one nearest to a count of the
-    column's steps (hundredths, for two decimal places), as every figure Django stored is, and the figure fits the
-    column, that count is the figure Django's converter gives, and rounding it half up to a whole number is integer
-    arithmetic. Anything else (PostgreSQL's Decimals, a figure not at the column's steps, no data) goes through
-    Django's converter and rounded() as before.
+    rounding it cost more than the rest of the row. When the float is exactly the one nearest to a whole count of the
+    column's steps (thousandths, for an entry's three decimal places), as every figure Django stored is, and it fits
+    the column (at most 15 digits), Django's converter, which reads the float to 15 significant digits, gives exactly
+    that count of steps; rounding it half up to a whole number is then integer arithmetic. Anything else
+    (PostgreSQL's Decimals, a figure off the column's steps, no data) goes through the converter and rounded().
     """
     def through_rounded(value):
         return _number(rounded(convert(value), kind))

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -146,3 +147,14 @@ def test_any_dose_figures_and_names_read_as_rounded_half_up(logged_in_client, us
         ]
 
     check()
+
+
+def test_a_figure_written_outside_the_app_reads_as_its_column_keeps_it(logged_in_client, user, pumpkin_seeds,
+                                                                        frozen_now):
+    # A column keeps three decimal places: 2.4995 is 2.500 there (PostgreSQL rounds it so on the way in, Django's
+    # converter on the way out of SQLite), so the file says 3, not the 2 that rounding 2.4995 itself would give.
+    entry = log_food(user, pumpkin_seeds, 10, DAY)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE journal_mealentry SET magnesium_mg = %s, sodium_mg = %s WHERE id = %s",
+                       [2.4995, 0.4995, entry.pk])
+    assert as_written(entries_file(logged_in_client), ["magnesium_mg", "sodium_mg"]) == [["3", "1"]]
