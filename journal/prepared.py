@@ -5,6 +5,9 @@ than running it. A PreparedValues builds its values() queryset once with stand-i
 compiled for that connection, and runs it with the real values in the stand-ins' places, giving the same dicts
 through the ORM's own converters (dates, decimals) on SQLite and PostgreSQL alike. Nothing is kept but SQL text:
 every call reads the database, so no figure can be stale.
+
+A long file (the entries CSV) reads the rows as the database driver gives them instead, a chunk at a time
+(`chunks`), and converts each column itself with the converters Django would use (`converters`).
 """
 
 import weakref
@@ -35,13 +38,24 @@ class PreparedValues:
         return stand_ins
 
     def rows(self, **values):
+        return self._for_connection().run(values)
+
+    def chunks(self, size, **values):
+        """The rows as tuples straight from the database driver (no converters), in lists of `size`."""
+        return self._for_connection().chunks(values, size)
+
+    def converters(self):
+        """For each column, a function from the driver's value to the value values() would give."""
+        return self._for_connection().column_converters()
+
+    def _for_connection(self):
         if self.queryset is None:
             self.queryset = self.build(**self.stand_ins)
         connection = connections[self.queryset.db]
         prepared = self.prepared.get(connection)
         if prepared is None:
             prepared = self.prepared[connection] = Prepared(self.queryset, connection, self.stand_ins)
-        return prepared.run(values)
+        return prepared
 
 
 class Prepared:
@@ -55,6 +69,7 @@ class Prepared:
         ]
         fields = [column[0] for column in self.compiler.select[: self.compiler.col_count]]
         self.converters = self.compiler.get_converters(fields)
+        self.column_count = len(fields)
         adapted = {name: self._adapt(value) for name, value in stand_ins.items()}
         # Each parameter: the name of the value it stands for, or a constant of the query itself.
         self.params = [next((name for name, value in adapted.items() if value == param), _Constant(param))
@@ -68,16 +83,38 @@ class Prepared:
             return self.connection.ops.adapt_datefield_value(value)
         return value
 
+    def _params(self, values):
+        return [param.value if isinstance(param, _Constant) else self._adapt(values[param]) for param in self.params]
+
     def run(self, values):
-        params = [
-            param.value if isinstance(param, _Constant) else self._adapt(values[param]) for param in self.params
-        ]
         with self.connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
+            cursor.execute(self.sql, self._params(values))
             rows = cursor.fetchall()
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
         return [dict(zip(self.names, row, strict=True)) for row in rows]
+
+    def chunks(self, values, size):
+        # The cursor QuerySet.iterator() would use: server-side on PostgreSQL, so no range is read whole into memory.
+        with self.connection.chunked_cursor() as cursor:
+            cursor.execute(self.sql, self._params(values))
+            while rows := cursor.fetchmany(size):
+                yield rows
+
+    def column_converters(self):
+        return [self._converter(*self.converters[position]) if position in self.converters else _as_is
+                for position in range(self.column_count)]
+
+    def _converter(self, functions, expression):
+        def convert(value):
+            for function in functions:
+                value = function(value, expression, self.connection)
+            return value
+        return convert
+
+
+def _as_is(value):
+    return value
 
 
 class _Constant:

@@ -20,8 +20,8 @@ def export_csv(request):
         return render(request, "journal/export.html", {"form": form})
     kind, start, end = form.cleaned_data["kind"], form.cleaned_data["start"], form.cleaned_data["end"]
     header, rows = FILES[kind]
-    # The entries file makes each distinct cell safe once, as it formats it; the others are made safe cell by cell.
-    chunks = export.csv_chunks(header, rows(profile, start, end), safe=rows is export.entry_rows)
+    # The entries file makes each distinct cell safe and quoted once, as it formats it; the others cell by cell.
+    chunks = export.csv_chunks(header, rows(profile, start, end), encoded=rows is export.entry_rows)
     response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mgtracker-{kind}-{start}-to-{end}.csv"'
     return response

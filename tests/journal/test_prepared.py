@@ -4,6 +4,7 @@ including what was logged a moment ago: nothing but the SQL text is kept between
 from datetime import date
 from decimal import Decimal
 
+from journal.export import MEALS, _meals
 from journal.ledger import FIRST_MARK, FOOD_TOTALS, _food_totals
 from journal.models import DayMark
 from tests.builders import log_food, pumpkin_seeds
@@ -48,3 +49,22 @@ def test_what_was_just_logged_is_in_the_next_call(make_user):
     assert FIRST_MARK.rows(user=alice.pk) == []
     DayMark.objects.create(user=alice, date=SATURDAY, food_complete=True)
     assert [row["first"] for row in FIRST_MARK.rows(user=alice.pk)] == [SATURDAY]
+
+
+def test_chunks_through_the_converters_give_what_the_orm_gives(make_user):
+    # The entries CSV reads its rows this way: raw from the driver, a chunk at a time, each column converted itself.
+    alice = make_user("alice")
+    seeds = pumpkin_seeds()
+    for grams, day in ((30, FRIDAY), ("12.5", FRIDAY), (10, SATURDAY)):
+        log_food(alice, seeds, grams, day=day)
+    chunks = list(MEALS.chunks(2, user=alice.pk, first=FRIDAY, last=SATURDAY))
+    assert [len(chunk) for chunk in chunks] == [2, 1]
+    converters = MEALS.converters()
+    rows = [tuple(convert(value) for convert, value in zip(converters, row, strict=True))
+            for chunk in chunks for row in chunk]
+    assert rows == list(_meals(alice.pk, FRIDAY, SATURDAY))
+    # 592 mg/100 g: 177.60, 74.00 and 59.20 mg, each a Decimal as the ORM gives it, on any database.
+    assert [(row[0], row[6]) for row in rows] == [
+        (FRIDAY, Decimal("177.60")), (FRIDAY, Decimal("74.00")), (SATURDAY, Decimal("59.20")),
+    ]
+    assert {type(row[6]) for row in rows} == {Decimal}
