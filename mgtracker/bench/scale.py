@@ -12,7 +12,7 @@ import time
 from django.contrib.auth import get_user_model
 
 from foods.models import Food, SearchIndexVersion
-from foods.search import prepare, search, shared_index
+from foods.search import prepare, results, shared_index
 from mgtracker.bench.timing import percentiles
 
 BRANDS = 3000
@@ -51,7 +51,7 @@ def probe(queries):
     seconds = []
     for query in queries:
         started = time.perf_counter()
-        search(query, user)
+        results(query, user)
         seconds.append(time.perf_counter() - started)
     p50, p95 = percentiles(seconds)
     return {
