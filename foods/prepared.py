@@ -18,7 +18,7 @@ class Prepared:
 
     def __init__(self, build):
         self._build = build
-        self._written = {}  # (database vendor, number of parameters) -> (compiler, SQL)
+        self._written = {}  # (database vendor, number of parameters) -> (compiler, SQL, converters)
 
     def rows(self, *params):
         key = (connection.vendor, len(params))
@@ -29,8 +29,11 @@ class Prepared:
             sql, written_with = compiler.as_sql()
             if tuple(written_with) != sample:
                 raise ValueError(f"The SQL takes {written_with!r}, not only the parameters {sample!r}: {sql}")
-            written = self._written[key] = (compiler, sql)
-        compiler, sql = written
+            # As SQLCompiler.results_iter converts the rows it fetches, the converters found once.
+            converters = compiler.get_converters([column for column, *_ in compiler.select[:compiler.col_count]])
+            written = self._written[key] = (compiler, sql, converters)
+        compiler, sql, converters = written
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return list(compiler.results_iter(results=[cursor.fetchall()]))
+            rows = cursor.fetchall()
+        return list(compiler.apply_converters(rows, converters)) if converters else rows

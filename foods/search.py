@@ -386,14 +386,22 @@ class Index:
             for row in rows
         ]
 
+    def ranked(self, rows, missing, cost, hit_words, is_recent, terms):
+        """[(missing, minus the score, name length, food id)] of these rows, found at `cost` (see `_best_of`)."""
+        penalties, lengths, food_ids = self.penalties, self.lengths, self.food_ids
+        return [
+            (missing, -_score(*ranking_data, -penalties[row], cost, hit_words, is_recent, terms), lengths[row],
+             food_ids[row])
+            for row, ranking_data in zip(rows, self.ranking_of(rows), strict=True)
+        ]
+
     def expansions(self, term):
         """The index words a query word stands for, each with its cost: 0 exact, 2 prefix, 3 typo."""
         found = {term: 0} if term in self.postings else {}
         if len(term) >= MIN_PREFIX_LENGTH:
-            start = bisect_left(self.vocabulary, term)
-            for word in self.vocabulary[start:]:
-                if not word.startswith(term):
-                    break
+            # The words from `term` on, up to the first not beginning with it: no character sorts after U+10FFFF.
+            vocabulary = self.vocabulary
+            for word in vocabulary[bisect_left(vocabulary, term):bisect_left(vocabulary, term + "\U0010ffff")]:
                 found.setdefault(word, PREFIX_COST)
         if not found and len(term) >= MIN_TYPO_LENGTH:
             found = {word: TYPO_COST for word in _one_edit_away(term) if word in self.postings}
@@ -643,9 +651,13 @@ def _candidates(index, query, recent, found_by):
     matched, most, hit_words, found = index.matches(query)
     found_by.update((index.food_ids[row], name) for row, name in found.items())
     recent_rows = {row for row in map(index.row_of, recent) if row in matched}
-    groups = {}
+    groups, penalties = {}, index.penalties
     for row, cost in matched.items():
-        groups.setdefault((cost, index.penalties[row], row in recent_rows), []).append(row)
+        group = (cost, penalties[row], row in recent_rows)
+        if group in groups:
+            groups[group].append(row)
+        else:
+            groups[group] = [row]
     candidates = {}
     for (cost, penalty, is_recent), rows in groups.items():
         key = (-most, -_best_possible(-penalty, cost, is_recent))
@@ -668,10 +680,7 @@ def _best_of(candidates, terms):
         missing = key[0]
         for index, rows, cost, hit_words, is_recent in candidates[key]:
             for start in range(0, len(rows), SCORED_A_BATCH):
-                batch = rows[start:start + SCORED_A_BATCH]
-                for row, ranking_data in zip(batch, index.ranking_of(batch), strict=True):
-                    score = _score(*ranking_data, -index.penalties[row], cost, hit_words, is_recent, terms)
-                    ranked.append((missing, -score, index.lengths[row], index.food_ids[row]))
+                ranked += index.ranked(rows[start:start + SCORED_A_BATCH], missing, cost, hit_words, is_recent, terms)
         ranked.sort()
         del ranked[MAX_RESULTS:]
     return [food_id for *_, food_id in ranked]
@@ -685,11 +694,14 @@ _RECENT_FOODS = Prepared(
     lambda user_id: get_user_model()(pk=user_id).meal_entries.filter(food__isnull=False).order_by("-date", "-pk")
     .values_list("food")[:RECENT_ENTRIES]
 )
-# What the type-ahead shows of each food found, its portions joined.
-_RESULT_ROWS = Prepared(
-    lambda *food_ids: Food.objects.filter(pk__in=food_ids).order_by("portions__position", "portions__pk")
-    .values_list("pk", "name", "category", "source", "source_id", "magnesium_mg",
-                 "portions__pk", "portions__description", "portions__grams")
+# What the type-ahead shows of each food found, and their portions.
+_RESULT_FOODS = Prepared(
+    lambda *food_ids: Food.objects.filter(pk__in=food_ids).order_by()
+    .values_list("pk", "name", "category", "source", "source_id", "magnesium_mg")
+)
+_RESULT_PORTIONS = Prepared(
+    lambda *food_ids: Portion.objects.filter(food__in=food_ids).order_by("position", "pk")
+    .values_list("food", "pk", "description", "grams")
 )
 
 
@@ -700,8 +712,9 @@ def ranked(text, user):
     if not query.terms:
         return [], {}
     recent = {food_id for food_id, in _RECENT_FOODS.rows(user.pk)}
+    custom_rows = _CUSTOM_FOODS.rows(user.pk)
     candidates, found_by = {}, {}
-    for index in (shared_index.get(), Index(_CUSTOM_FOODS.rows(user.pk))):
+    for index in (shared_index.get(), *([Index(custom_rows)] if custom_rows else [])):
         for key, found in _candidates(index, query, recent, found_by).items():
             candidates.setdefault(key, []).extend(found)
     best_ids = _best_of(candidates, query.terms)
@@ -729,30 +742,30 @@ def search(text, user):
 def results(text, user):
     """The best foods for the type-ahead, as JSON: figures as decimal strings ("592", "28.35"), null when unknown.
 
-    The foods and their portions come in one query (a join), as rows: no model instance is built.
+    The foods and their portions come in two queries, as rows: no model instance is built.
     """
     best_ids, matched_names = ranked(text, user)
     if not best_ids:
         return []
     url_of = detail_urls()
-    found = {}
-    rows = _RESULT_ROWS.rows(*best_ids)
-    for pk, name, category, source, source_id, magnesium, portion_pk, description, grams in rows:
-        if pk not in found:
-            found[pk] = {
-                "id": pk,
-                "name": name,
-                "matched_name": matched_names.get(pk, ""),
-                "category": category,
-                "source": source,
-                "source_label": Food.SOURCE_LABELS[source],
-                "source_id": source_id,
-                "magnesium_mg_per_100g": _decimal_text(magnesium),
-                "portions": [],
-                "url": url_of(pk),
-            }
-        if portion_pk is not None:
-            found[pk]["portions"].append({"id": portion_pk, "description": description, "grams": _decimal_text(grams)})
+    portions = {food_id: [] for food_id in best_ids}
+    for food_id, pk, description, grams in _RESULT_PORTIONS.rows(*best_ids):
+        portions[food_id].append({"id": pk, "description": description, "grams": _decimal_text(grams)})
+    found = {
+        pk: {
+            "id": pk,
+            "name": name,
+            "matched_name": matched_names.get(pk, ""),
+            "category": category,
+            "source": source,
+            "source_label": Food.SOURCE_LABELS[source],
+            "source_id": source_id,
+            "magnesium_mg_per_100g": _decimal_text(magnesium),
+            "portions": portions[pk],
+            "url": url_of(pk),
+        }
+        for pk, name, category, source, source_id, magnesium in _RESULT_FOODS.rows(*best_ids)
+    }
     return [found[food_id] for food_id in best_ids if food_id in found]
 
 
