@@ -36,4 +36,4 @@ class Prepared:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        return list(compiler.apply_converters(rows, converters)) if converters else rows
+        return list(map(tuple, compiler.apply_converters(rows, converters))) if converters else rows
