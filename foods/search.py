@@ -367,8 +367,27 @@ class Index:
         row = bisect_left(self.food_ids, food_id)
         return row if row < len(self.food_ids) and self.food_ids[row] == food_id else None
 
-    def ranking_of(self, rows):
-        """[(words, their roles, what they cost unasked)] of these rows, as `_score` takes them."""
+    def ranked(self, rows, missing, cost, hit_words, is_recent, terms):
+        """[(missing, minus the score, name length, food id)] of these rows, found at `cost` (see `_best_of`)."""
+        kept = len(self._starts) - 1
+        later = self._worked_out(rows) if kept < len(self.food_ids) else {}
+        starts, all_words, all_roles, all_unasked = self._starts, self._words, self._roles, self._unasked
+        penalties, lengths, food_ids = self.penalties, self.lengths, self.food_ids
+        found = []
+        for row in rows:
+            if row < kept:
+                start, roles = starts[row], all_roles
+                words, unasked_costs = all_words[start:starts[row + 1]], all_unasked[4 * row:4 * row + 4]
+            else:
+                start = 0
+                words, roles, unasked_costs = later[row]
+            score = _score(words, roles, start, unasked_costs, -penalties[row], cost, hit_words, is_recent, terms)
+            found.append((missing, -score, lengths[row], food_ids[row]))
+        return found
+
+    def _worked_out(self, rows):
+        """{row: (words, roles, unasked costs)} of the rows past the first ENTRIES_KEPT among these, worked out
+        from the rows `rows_of` reads; the last ENTRIES_KEPT kept."""
         kept, later = len(self._starts) - 1, self._worked_out_later
         missing = [row for row in rows if row >= kept and row not in later]
         if len(later) + len(missing) > ENTRIES_KEPT:
@@ -378,22 +397,7 @@ class Index:
             for food_id, name, text, _ in self.rows_of([self.food_ids[row] for row in missing]):
                 roles, _ = ranking_words(name, text)
                 later[self.row_of(food_id)] = (list(roles), bytes(roles.values()), unasked(roles.values()))
-        starts, all_words, all_roles, all_unasked = self._starts, self._words, self._roles, self._unasked
-        return [
-            (all_words[starts[row]:starts[row + 1]], all_roles[starts[row]:starts[row + 1]],
-             all_unasked[4 * row:4 * row + 4])
-            if row < kept else later[row]
-            for row in rows
-        ]
-
-    def ranked(self, rows, missing, cost, hit_words, is_recent, terms):
-        """[(missing, minus the score, name length, food id)] of these rows, found at `cost` (see `_best_of`)."""
-        penalties, lengths, food_ids = self.penalties, self.lengths, self.food_ids
-        return [
-            (missing, -_score(*ranking_data, -penalties[row], cost, hit_words, is_recent, terms), lengths[row],
-             food_ids[row])
-            for row, ranking_data in zip(rows, self.ranking_of(rows), strict=True)
-        ]
+        return later
 
     def expansions(self, term):
         """The index words a query word stands for, each with its cost: 0 exact, 2 prefix, 3 typo."""
@@ -606,13 +610,14 @@ def _best_possible(static_score, cost, is_recent):
     return score + SUBJECT_BONUS
 
 
-def _score(words, roles, unasked_costs, static_score, cost, hit_words, is_recent, terms):
+def _score(words, roles, start, unasked_costs, static_score, cost, hit_words, is_recent, terms):
     """Higher is better. `cost` is the sum of the matched query words' costs (0 exact, 2 prefix, 3 typo each);
-    `words`, `roles` and `unasked_costs` are a food's ranking data (`ranking_words`, `unasked`)."""
+    `words`, their `roles` (from `start` on) and `unasked_costs` are a food's ranking data (`ranking_words`,
+    `unasked`)."""
     others, neutral, qualifiers, processed = unasked_costs
     subject_hit = processed_hit = reversed_head = reversed_modifier = False
     for word in hit_words.intersection(words):
-        role = roles[words.index(word)]
+        role = roles[start + words.index(word)]
         if role & SUBJECT:
             subject_hit = True
         if role & PROCESSED:
@@ -649,8 +654,12 @@ def _candidates(index, query, recent, found_by):
     """{(missing query words, minus the best score possible): [(index, rows, cost, hit words, recent or not)]}: the
     foods of this index matching `query`, grouped by what bounds their score; `found_by` takes in who found whom."""
     matched, most, hit_words, found = index.matches(query)
-    found_by.update((index.food_ids[row], name) for row, name in found.items())
-    recent_rows = {row for row in map(index.row_of, recent) if row in matched}
+    food_ids = index.food_ids
+    found_by.update((food_ids[row], name) for row, name in found.items())
+    if len(matched) < len(recent) * 4:  # a bisect for each recent food costs some four look-ups
+        recent_rows = {row for row in matched if food_ids[row] in recent}
+    else:
+        recent_rows = {row for row in map(index.row_of, recent) if row in matched}
     groups, penalties = {}, index.penalties
     for row, cost in matched.items():
         group = (cost, penalties[row], row in recent_rows)
@@ -748,8 +757,10 @@ def results(text, user):
     if not best_ids:
         return []
     url_of = detail_urls()
+    # Always MAX_RESULTS ids, the last repeated: one statement serves any number of results.
+    ids = (best_ids + best_ids[-1:] * MAX_RESULTS)[:MAX_RESULTS]
     portions = {food_id: [] for food_id in best_ids}
-    for food_id, pk, description, grams in _RESULT_PORTIONS.rows(*best_ids):
+    for food_id, pk, description, grams in _RESULT_PORTIONS.rows(*ids):
         portions[food_id].append({"id": pk, "description": description, "grams": _decimal_text(grams)})
     found = {
         pk: {
@@ -764,7 +775,7 @@ def results(text, user):
             "portions": portions[pk],
             "url": url_of(pk),
         }
-        for pk, name, category, source, source_id, magnesium in _RESULT_FOODS.rows(*best_ids)
+        for pk, name, category, source, source_id, magnesium in _RESULT_FOODS.rows(*ids)
     }
     return [found[food_id] for food_id in best_ids if food_id in found]
 
