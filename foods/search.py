@@ -26,10 +26,13 @@ same way, never cached across users.
 
 Per search: the stamp, the user's custom foods and the user's recent meal
 entries (each a `foods.prepared` query, its SQL written once a process), then
-the twenty best foods (`search`), or those foods joined with their portions for
-the type-ahead (`results`): four indexed queries whatever the size of the
-table, and past ENTRIES_KEPT foods one more (by primary key) for each
-ROWS_A_QUERY of the others it scores. It is portable SQL (SQLite and PostgreSQL
+the twenty best foods as model instances (`search`, for the result page), or
+their rows and their portions' rows for the type-ahead (`results`): four or five
+indexed queries whatever the size of the table, and past ENTRIES_KEPT foods one
+more (by primary key) for each ROWS_A_QUERY of the others it scores. Measured
+on the bench database (14,561 foods, the bench's 402 typed queries, a quiet
+machine): `results` p50 0.87 ms, p95 2.3 ms, against 4.7 ms and 5.6 ms for a
+naive `name__icontains` filter with its portions. It is portable SQL (SQLite and PostgreSQL
 alike): no full-text or trigram extension whose ranking would differ between
 the two.
 
@@ -238,8 +241,9 @@ HEAD = 64  # "milk"
 
 
 def ranking_words(name, text):
-    """The distinct words that count in ranking a food, each with its roles (SUBJECT...), and how many words its name
-    has (`search_text`'s, repeats counted): ({"nut": SUBJECT, "almond": QUALIFIER | ...}, 2) of "Nuts, almonds".
+    """The distinct words that count in ranking a food, each with its roles (SUBJECT...): {"nut": SUBJECT,
+    "almond": SUBJECT | OTHER} of "Nuts, almonds"; {"almond": SUBJECT | OTHER | MODIFIER,
+    "chicken": SUBJECT | OTHER | HEAD} of "Almond chicken".
 
     The leading words name the food itself: "almond chicken" of "Almond chicken", "nut almond" of "Nuts, almonds"
     (see CLASS_WORDS); the rest qualify it ("raw", "salted").
@@ -275,7 +279,7 @@ def ranking_words(name, text):
         roles[compound[-1]] |= HEAD
         for word in compound[:-1]:
             roles[word] |= MODIFIER
-    return roles, sum(map(len, parts))
+    return roles
 
 
 def unasked(roles):
@@ -352,7 +356,7 @@ class Index:
             self.penalties.append(KIND_PENALTY[kind])
             words_of_name = [sys.intern(word) for part in text.split(", ") for word in part.split()]
             if rows_of is None or row < ENTRIES_KEPT:
-                roles, _ = ranking_words(name, text)
+                roles = ranking_words(name, text)
                 self._words.extend(roles)
                 self._roles.extend(roles.values())
                 self._unasked.extend(unasked(roles.values()))
@@ -395,7 +399,7 @@ class Index:
             missing = [row for row in rows if row >= kept]
         if missing:
             for food_id, name, text, _ in self.rows_of([self.food_ids[row] for row in missing]):
-                roles, _ = ranking_words(name, text)
+                roles = ranking_words(name, text)
                 later[self.row_of(food_id)] = (list(roles), bytes(roles.values()), unasked(roles.values()))
         return later
 
