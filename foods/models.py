@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from foods.figures import plain
 from foods.nutrients import LABELS, UNITS, Nutrients
+from foods.prepared import Prepared
 from foods.racc import reference_amount, typical_portion
 
 
@@ -229,11 +230,15 @@ class SearchIndexVersion(models.Model):
 
     @classmethod
     def current(cls):
-        return cls.objects.filter(pk=1).values_list("stamp", flat=True).first()
+        rows = _CURRENT_STAMP.rows(1)  # every search asks: see foods.prepared
+        return rows[0][0] if rows else None
 
     @classmethod
     def bump(cls):
         cls.objects.update_or_create(pk=1, defaults={"stamp": uuid.uuid4()})
+
+
+_CURRENT_STAMP = Prepared(lambda pk: SearchIndexVersion.objects.filter(pk=pk).values_list("stamp")[:1])
 
 
 class PortionQuerySet(models.QuerySet):

@@ -1,32 +1,40 @@
 """Food search: words in any order, singular or plural, one typo forgiven, basic foods first.
 
 Design. Each server process keeps an inverted index of the shared foods in
-memory: normalised word -> food ids (an array of 4-byte ids a word), plus the
-sorted vocabulary of distinct words. A search is then a few dictionary lookups
-and a ranking in Python of the foods that match, never a scan of the table.
-`reindex` (and Food.save, for a food saved on its own) stores each food's
-normalised words in Food.search_text, from which one query builds the index,
-and bumps SearchIndexVersion's random stamp when shared foods changed; a search
-reads that stamp (one row by primary key) and rebuilds its process's index when
-it differs. The ranking data of a food (Entry: its words sorted into subject,
-qualifiers, dish words...) is worked out when a search first scores it, from its
-row, and kept for up to ENTRIES_KEPT foods; candidates are scored best possible
-score first, stopping at one that could not make the list (`_best_of`), so a
-word found in thousands of names is ranked from a few dozen entries. Measured
-(tracemalloc) on the full import (14,561 foods): the index 1.1 MB, built in
-under 1.5 s on a busy machine; 18 MB once the bench's 402 queries have scored
-12,400 foods. With synthetic branded foods up to 150,000 (`manage.py bench`):
-the index 14 MB, one worker under 100 MB in all (it was 460 MB when each
-food's ranking data was kept). The other names table (below) adds 0.2 MB. The
-user's own custom foods are few and private, so they are read from the database
-per search (by the owner index) and matched the same way, never cached across
-users.
+memory: normalised word -> rows (a food's place in the order of ids; an array
+of 4-byte rows a word), the sorted vocabulary of distinct words, and each
+food's ranking data, worked out from its name when the index is built: its
+distinct words with one byte of roles each (subject, qualifier, another dish...:
+`ranking_words`) and what they cost when the query asks for none of them, in
+flat arrays (some 65 bytes a food, where a set of words a role took a
+kilobyte). A search is then a few dictionary lookups and a ranking in Python
+of the foods that match, never a scan of the table. `reindex` (and Food.save,
+for a food saved on its own) stores each food's normalised words in
+Food.search_text, from which one query builds the index, and bumps
+SearchIndexVersion's random stamp when shared foods changed; a search reads
+that stamp (one row by primary key) and rebuilds its process's index when it
+differs. Candidates are scored best possible score first, stopping at one that
+could not make the list (`_best_of`), so a word found in thousands of names is
+ranked from a few dozen. Measured on the full import (14,561 foods): the index
+2.2 MB (tracemalloc), built in 0.25-0.6 s on a busy machine. With synthetic
+branded foods up to 150,000 (`manage.py bench`): the index 24 MB, one worker
+81 MB in all. Past ENTRIES_KEPT foods, the ranking data of the others is
+worked out from their rows when a search scores them. The other names table
+(below) adds 0.2 MB. The user's own custom foods are few and private, so they
+are read from the database per search (by the owner index) and matched the
+same way, never cached across users.
 
-Per search: the stamp, the user's custom foods, the user's recent meal entries,
-then the twenty best foods with their portions: five indexed queries whatever
-the size of the table, and one more (by primary key) for each ROWS_A_QUERY foods
-it scores that are not among those kept. It is portable SQL (SQLite and PostgreSQL alike): no
-full-text or trigram extension whose ranking would differ between the two.
+Per search: the stamp, the user's custom foods and the user's recent meal
+entries (each a `foods.prepared` query, its SQL written once a process), then
+the twenty best foods as model instances (`search`, for the result page), or
+their rows and their portions' rows for the type-ahead (`results`): four or five
+indexed queries whatever the size of the table, and past ENTRIES_KEPT foods one
+more (by primary key) for each ROWS_A_QUERY of the others it scores. Measured
+on the bench database (14,561 foods, the bench's 402 typed queries, a quiet
+machine): `results` p50 0.87 ms, p95 2.3 ms, against 4.7 ms and 5.6 ms for a
+naive `name__icontains` filter with its portions. It is portable SQL (SQLite and PostgreSQL
+alike): no full-text or trigram extension whose ranking would differ between
+the two.
 
 Matching. Names and queries go through the same `words`: lower case, accents
 dropped, split on anything not a letter or digit, little words ("and", "with")
@@ -75,11 +83,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, prefetch_related_objects
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from foods.figures import plain
 from foods.models import Food, Portion, SearchIndexVersion
+from foods.prepared import Prepared
 
 MAX_RESULTS = 20
 RECENT_ENTRIES = 50
@@ -96,10 +107,11 @@ MIN_JOINED_PART = 3
 REVERSED_COMPOUND_COST = 5
 RECENT_BONUS = 10
 SUBJECT_BONUS = 3
-# The shared foods' ranking data a worker keeps: the whole USDA import (14,561 foods) once searched for, a tenth of
-# 150,000 (about 20 MB); past it, found foods' rows are read again by primary key.
-ENTRIES_KEPT = 15_000
-SCORED_A_BATCH = 100  # candidates whose entries are read together
+# The foods whose ranking data a worker works out when it builds the index: 150,000 take some 10 MB; past it, found
+# foods' rows are read again by primary key, and ENTRIES_KEPT of their ranking data kept.
+ENTRIES_KEPT = 200_000
+SCORED_A_BATCH = 100  # candidates scored together (past ENTRIES_KEPT, their rows read together)
+ROW_FIELDS = ("pk", "name", "search_text", "kind")  # what an index is built from
 ROWS_A_QUERY = 900  # ids in one `pk IN (...)`, under SQLite's oldest limit of 999 parameters
 OTHER_NAMES_CSV = Path(__file__).parent / "data" / "other_names.csv"
 SHORT_FORM = "short form"
@@ -214,136 +226,190 @@ def reindex(foods):
         SearchIndexVersion.bump()
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One food as the ranking sees it, with what does not depend on the query worked out once."""
-
-    food_id: int
-    words: tuple
-    # The leading words that name the food itself: "almond chicken" of "Almond chicken", "nut almond" of
-    # "Nuts, almonds" (see CLASS_WORDS); the rest qualify it ("raw", "salted").
-    subject: frozenset
-    qualifiers: frozenset
-    neutral: frozenset  # words saying the food is plain: they cost almost nothing
-    processed: frozenset  # dried, powdered, fried...: a minus unless asked for
-    other_dish: frozenset  # qualifiers naming another dish or ingredient
-    static_score: float  # the kind of food, whatever the query
-    compound: tuple  # the words of a name's first part, head last: ("chocolate", "milk") of "Chocolate milk, NFS"
-
-    @classmethod
-    def of(cls, food_id, name, text, kind):
-        # Interned words and one empty set shared by all: a worker keeps thousands of entries.
-        parts = [[sys.intern(word) for word in part.split()] for part in text.split(", ")] if text else [[]]
-        subject_length = 2 if len(parts[0]) == 1 and parts[0][0] in CLASS_WORDS and len(parts) > 1 else 1
-        subject = frozenset(word for part in parts[:subject_length] for word in part)
-        qualifiers = frozenset(word for part in parts[subject_length:] for word in part)
-        lower_name = name.lower()
-        phrase_words = words(" ".join(match[0] for match in NEUTRAL_PHRASES.finditer(lower_name)))
-        neutral = NEUTRAL_WORDS.union(phrase_words, (word for word in qualifiers if word.isdigit()))  # "70-85%"
-        plain_name = NEUTRAL_PHRASES.sub(" ", lower_name)
-        processed = set(words(" ".join(match[0] for match in PROCESSED_FORM.finditer(plain_name))))
-        if parts[0][:1] in (["nut"], ["seed"]):
-            processed -= {"dried"}  # "Nuts, walnuts, dried": the plain state of nuts and seeds
-        other_dish = (qualifiers & DISH_WORDS).union(
-            *(words(match[1]) for match in WITH_INGREDIENT.finditer(lower_name))
-        ) - neutral
-        all_words = subject | qualifiers
-        return cls(
-            food_id, tuple(word for part in parts for word in part), subject, qualifiers or _NONE,
-            frozenset(all_words & neutral) or _NONE, frozenset(processed) or _NONE, frozenset(other_dish) or _NONE,
-            -KIND_PENALTY[kind], tuple(parts[subject_length - 1]),
-        )
+# What a word of a food's name stands for in the ranking (`_score`), worked out once a food from its name: an index
+# keeps one byte of these a distinct word, where a set of words a role would take some 200 bytes a food.
+SUBJECT = 1  # names the food itself ("almond chicken" of "Almond chicken"): a hit earns SUBJECT_BONUS
+PROCESSED = 2  # a dried, powdered, fried... form: PROCESSED_COST unless one such word is asked for
+# Costs OTHER_DISH_COST unless asked for: a word naming another dish or ingredient ("Chicken, feet"), or naming the
+# food without being asked for, unless it is a class word, neutral or a processed form ("chicken" of "Almond chicken").
+OTHER = 4
+NEUTRAL = 8  # a qualifier saying the food is plain ("raw", "NFS"): NEUTRAL_COST unless asked for
+QUALIFIER = 16  # any other qualifier ("salted"): QUALIFIER_COST unless asked for
+# The first part of a name in two words or more, as English names a food by its last word: "Chocolate milk".
+MODIFIER = 32  # "chocolate"
+HEAD = 64  # "milk"
 
 
-_NONE = frozenset()
+def ranking_words(name, text):
+    """The distinct words that count in ranking a food, each with its roles (SUBJECT...): {"nut": SUBJECT,
+    "almond": SUBJECT | OTHER} of "Nuts, almonds"; {"almond": SUBJECT | OTHER | MODIFIER,
+    "chicken": SUBJECT | OTHER | HEAD} of "Almond chicken".
+
+    The leading words name the food itself: "almond chicken" of "Almond chicken", "nut almond" of "Nuts, almonds"
+    (see CLASS_WORDS); the rest qualify it ("raw", "salted").
+    """
+    parts = [[sys.intern(word) for word in part.split()] for part in text.split(", ")] if text else [[]]
+    subject_length = 2 if len(parts[0]) == 1 and parts[0][0] in CLASS_WORDS and len(parts) > 1 else 1
+    subject = {word for part in parts[:subject_length] for word in part}
+    qualifiers = {word for part in parts[subject_length:] for word in part}
+    lower_name = name.lower()
+    phrases = [match[0] for match in NEUTRAL_PHRASES.finditer(lower_name)]
+    phrase_words = words(" ".join(phrases)) if phrases else ()
+    neutral = NEUTRAL_WORDS.union(phrase_words, (word for word in qualifiers if word.isdigit()))  # "70-85%"
+    plain_name = NEUTRAL_PHRASES.sub(" ", lower_name) if phrases else lower_name
+    forms = [match[0] for match in PROCESSED_FORM.finditer(plain_name)]
+    processed = set(words(" ".join(forms))) if forms else set()
+    if parts[0][:1] in (["nut"], ["seed"]):
+        processed.discard("dried")  # "Nuts, walnuts, dried": the plain state of nuts and seeds
+    other_dish = (qualifiers & DISH_WORDS).union(
+        *(words(match[1]) for match in WITH_INGREDIENT.finditer(lower_name))
+    ) - neutral
+    roles = {}
+    for word in subject:
+        plain_subject = word not in CLASS_WORDS and word not in neutral and word not in processed
+        roles[word] = SUBJECT | (OTHER if plain_subject else 0)
+    for word in qualifiers - other_dish - processed:
+        roles[word] = roles.get(word, 0) | (NEUTRAL if word in neutral else QUALIFIER)
+    for word in processed:
+        roles[sys.intern(word)] = roles.get(word, 0) | PROCESSED
+    for word in other_dish:
+        roles[sys.intern(word)] = roles.get(word, 0) | OTHER
+    compound = parts[subject_length - 1]
+    if len(compound) > 1:
+        roles[compound[-1]] |= HEAD
+        for word in compound[:-1]:
+            roles[word] |= MODIFIER
+    return roles
+
+
+def unasked(roles):
+    """What a food's words cost when the query asks for none of them: bytes (how many cost OTHER_DISH_COST,
+    NEUTRAL_COST, QUALIFIER_COST, and whether PROCESSED_COST is due)."""
+    others = neutral = qualifiers = processed = 0
+    for role in roles:
+        others += role & OTHER and 1
+        neutral += role & NEUTRAL and 1
+        qualifiers += role & QUALIFIER and 1
+        processed |= role & PROCESSED and 1
+    return bytes((others, neutral, qualifiers, processed))
 
 
 class Postings:
-    """Word -> the ids of the foods whose names hold it, each list a compact array (4 bytes an id, where a set of
-    Python ints takes some 60): at 150,000 foods this is what a worker keeps. Read as a mapping, a word's ids are a
-    set."""
+    """Word -> the rows (see Index) of the foods whose names hold it, each list a compact array (4 bytes a row, where a
+    set of Python ints takes some 60): at 150,000 foods this is most of what a worker keeps. Read as a mapping, a
+    word's rows are a set."""
 
     def __init__(self):
-        self._ids = {}
+        self._rows = {}
 
-    def add(self, word, food_id):
-        ids = self._ids.get(word)
-        if ids is None:
-            ids = self._ids[word] = array("I")
-        if not ids or ids[-1] != food_id:  # a name holding a word twice ("Chicken, chicken breast") counts once
-            ids.append(food_id)
+    def add(self, word, row):
+        rows = self._rows.get(word)
+        if rows is None:
+            rows = self._rows[word] = array("I")
+        if not rows or rows[-1] != row:  # a name holding a word twice ("Chicken, chicken breast") counts once
+            rows.append(row)
 
-    def ids(self, word):
-        """The ids, as stored (an array), for the caller that only walks through them."""
-        return self._ids.get(word, ())
+    def rows(self, word):
+        """The rows, as stored (an array), for the caller that only walks through them."""
+        return self._rows.get(word, ())
 
     def get(self, word, default=None):
-        ids = self._ids.get(word)
-        return default if ids is None else set(ids)
+        rows = self._rows.get(word)
+        return default if rows is None else set(rows)
 
     def __getitem__(self, word):
-        return set(self._ids[word])
+        return set(self._rows[word])
 
     def __contains__(self, word):
-        return word in self._ids
+        return word in self._rows
 
     def __iter__(self):
-        return iter(self._ids)
+        return iter(self._rows)
 
     def __len__(self):
-        return len(self._ids)
+        return len(self._rows)
 
 
 class Index:
-    """An inverted index over some foods: word -> ids, and the sorted vocabulary for prefixes and typos.
+    """An inverted index over some foods, read in the order of their ids: word -> rows (a food's place in that order),
+    the sorted vocabulary for prefixes and typos, and each food's ranking data (`ranking_words`) in flat arrays.
 
-    It keeps each food's ranking data (Entry) too, unless `rows_of` is given: then only the postings are kept and
-    `entries_of` works out the entries of the foods a search found from their rows, read through `rows_of(ids)`,
-    remembering up to ENTRIES_KEPT of them.
+    Given `rows_of`, it works out the ranking data of the first ENTRIES_KEPT foods only; the others' are worked
+    out from their rows, read through `rows_of(ids)`, when a search scores them, up to ENTRIES_KEPT of them kept.
     """
 
     def __init__(self, rows, rows_of=None):
         self.rows_of = rows_of
-        self.entries = {}
-        self.penalties = bytearray()  # KIND_PENALTY by food id, when entries are not all kept
+        self.food_ids = array("I")
+        self.penalties = bytearray()  # KIND_PENALTY, by row
+        self.lengths = array("H")  # how many words each name has, for the ranking's ties
         self.postings = Postings()
-        for food_id, name, text, kind in rows:
-            if rows_of is None:
-                self.entries[food_id] = Entry.of(food_id, name, text, kind)
-            else:
-                if food_id >= len(self.penalties):
-                    self.penalties.extend(bytes(food_id + 1 - len(self.penalties)))
-                self.penalties[food_id] = KIND_PENALTY[kind]
-            for part in text.split(", "):  # Entry.words, without working out the rest of the entry
-                for word in part.split():
-                    self.postings.add(word, food_id)
+        # The ranking data of row r: the words _words[_starts[r]:_starts[r + 1]] and their roles, alike in _roles;
+        # what the food's words cost when none is asked for, in _unasked[4 * r:4 * r + 4] (see `unasked`).
+        self._starts = array("I", [0])
+        self._words = []
+        self._roles = bytearray()
+        self._unasked = bytearray()
+        self._worked_out_later = {}  # row -> (words, roles, unasked): past ENTRIES_KEPT foods, those scored lately
+        for row, (food_id, name, text, kind) in enumerate(rows):
+            self.food_ids.append(food_id)
+            self.penalties.append(KIND_PENALTY[kind])
+            words_of_name = [sys.intern(word) for part in text.split(", ") for word in part.split()]
+            if rows_of is None or row < ENTRIES_KEPT:
+                roles = ranking_words(name, text)
+                self._words.extend(roles)
+                self._roles.extend(roles.values())
+                self._unasked.extend(unasked(roles.values()))
+                self._starts.append(len(self._words))
+            self.lengths.append(len(words_of_name))
+            for word in words_of_name:
+                self.postings.add(word, row)
         self.vocabulary = sorted(self.postings)
 
-    def static_score(self, food_id):
-        """Entry.static_score, without working out the entry."""
-        if self.rows_of is None:
-            return self.entries[food_id].static_score
-        return -self.penalties[food_id]
+    def row_of(self, food_id):
+        """The row of this food, or None."""
+        row = bisect_left(self.food_ids, food_id)
+        return row if row < len(self.food_ids) and self.food_ids[row] == food_id else None
 
-    def entries_of(self, food_ids):
-        """{food id: Entry} of these foods."""
-        found = {food_id: self.entries[food_id] for food_id in food_ids if food_id in self.entries}
-        if len(found) < len(food_ids):
-            for food_id, name, text, kind in self.rows_of([food_id for food_id in food_ids if food_id not in found]):
-                found[food_id] = entry = Entry.of(food_id, name, text, kind)
-                if len(self.entries) >= ENTRIES_KEPT:
-                    self.entries.clear()
-                self.entries[food_id] = entry
+    def ranked(self, rows, missing, cost, hit_words, is_recent, terms):
+        """[(missing, minus the score, name length, food id)] of these rows, found at `cost` (see `_best_of`)."""
+        kept = len(self._starts) - 1
+        later = self._worked_out(rows) if kept < len(self.food_ids) else {}
+        starts, all_words, all_roles, all_unasked = self._starts, self._words, self._roles, self._unasked
+        penalties, lengths, food_ids = self.penalties, self.lengths, self.food_ids
+        found = []
+        for row in rows:
+            if row < kept:
+                start, roles = starts[row], all_roles
+                words, unasked_costs = all_words[start:starts[row + 1]], all_unasked[4 * row:4 * row + 4]
+            else:
+                start = 0
+                words, roles, unasked_costs = later[row]
+            score = _score(words, roles, start, unasked_costs, -penalties[row], cost, hit_words, is_recent, terms)
+            found.append((missing, -score, lengths[row], food_ids[row]))
         return found
+
+    def _worked_out(self, rows):
+        """{row: (words, roles, unasked costs)} of the rows past the first ENTRIES_KEPT among these, worked out
+        from the rows `rows_of` reads; the last ENTRIES_KEPT kept."""
+        kept, later = len(self._starts) - 1, self._worked_out_later
+        missing = [row for row in rows if row >= kept and row not in later]
+        if len(later) + len(missing) > ENTRIES_KEPT:
+            later.clear()
+            missing = [row for row in rows if row >= kept]
+        if missing:
+            for food_id, name, text, _ in self.rows_of([self.food_ids[row] for row in missing]):
+                roles = ranking_words(name, text)
+                later[self.row_of(food_id)] = (list(roles), bytes(roles.values()), unasked(roles.values()))
+        return later
 
     def expansions(self, term):
         """The index words a query word stands for, each with its cost: 0 exact, 2 prefix, 3 typo."""
         found = {term: 0} if term in self.postings else {}
         if len(term) >= MIN_PREFIX_LENGTH:
-            start = bisect_left(self.vocabulary, term)
-            for word in self.vocabulary[start:]:
-                if not word.startswith(term):
-                    break
+            # The words from `term` on, up to the first not beginning with it: no character sorts after U+10FFFF.
+            vocabulary = self.vocabulary
+            for word in vocabulary[bisect_left(vocabulary, term):bisect_left(vocabulary, term + "\U0010ffff")]:
                 found.setdefault(word, PREFIX_COST)
         if not found and len(term) >= MIN_TYPO_LENGTH:
             found = {word: TYPO_COST for word in _one_edit_away(term) if word in self.postings}
@@ -358,46 +424,48 @@ class Index:
         return [(first, second) for first, second in halves if first in self.postings and second in self.postings]
 
     def matches(self, query):
-        """The foods matching the most query words, each with the sum of its words' costs: {food id: cost}, and how
-        many query words they match, the words hit, and {food id: the other name that found it}."""
-        # Costs by query word position, {food id: cost} each: a few dicts, where a dict a food would take some
+        """The rows of the foods matching the most query words, each with the sum of its words' costs: {row: cost},
+        and how many query words they match, the words hit, and {row: the other name that found it}."""
+        # Costs by query word position, {row: cost} each: a few dicts, where a dict a food would take some
         # 200 bytes for each of the thousands of foods a common word ("chicken", "coo") finds.
         by_position = [{} for _ in query.terms]
         hit_words = set()
         for position, term in enumerate(query.terms):
             costs = by_position[position]
-            for word, cost in self.expansions(term).items():
+            # Dearest first, so that each food keeps the cheapest of the words that found it.
+            for word, cost in sorted(self.expansions(term).items(), key=lambda expansion: -expansion[1]):
                 hit_words.add(word)
-                for food_id in self.postings.ids(word):
-                    if food_id not in costs or cost < costs[food_id]:
-                        costs[food_id] = cost
+                costs.update(dict.fromkeys(self.postings.rows(word), cost))
         found_by = {}
         for group in query.groups(self):
             for alternative in group.alternatives:
-                first, *others = (self.postings.ids(word) for word in alternative)
-                food_ids = set(first).intersection(*others)
-                if food_ids:
+                first, *others = (self.postings.rows(word) for word in alternative)
+                rows = set(first).intersection(*others)
+                if rows:
                     hit_words.update(alternative)
-                for food_id in food_ids:
+                for row in rows:
                     # Named only where the other name did the finding: "Turnips, raw" needs no "turnip:".
-                    if group.name and not all(food_id in by_position[position]
-                                              and by_position[position][food_id] <= group.cost
+                    if group.name and not all(row in by_position[position] and by_position[position][row] <= group.cost
                                               for position in group.positions):
-                        found_by.setdefault(food_id, group.name)
+                        found_by.setdefault(row, group.name)
                     for position in group.positions:
                         costs = by_position[position]
-                        costs[food_id] = min(group.cost, costs.get(food_id, group.cost))
+                        costs[row] = min(group.cost, costs.get(row, group.cost))
         # A food lacking a query word only counts when no food has them all ("oat milk" -> "Milk, ...").
-        if len(by_position) == 1:
+        in_all = set(by_position[0]).intersection(*by_position[1:]) if len(by_position) > 1 else None
+        if in_all is None:
             matched, most = by_position[0], 1 if by_position[0] else 0
+        elif in_all:
+            most = len(by_position)
+            matched = {row: sum(costs[row] for costs in by_position) for row in in_all}
         else:
             counts = Counter()
             for costs in by_position:
                 counts.update(costs.keys())
             most = max(counts.values(), default=0)
-            matched = {food_id: sum(costs[food_id] for costs in by_position if food_id in costs)
-                       for food_id, count in counts.items() if count == most}
-        return matched, most, hit_words, {food_id: name for food_id, name in found_by.items() if food_id in matched}
+            matched = {row: sum(costs[row] for costs in by_position if row in costs)
+                       for row, count in counts.items() if count == most}
+        return matched, most, hit_words, {row: name for row, name in found_by.items() if row in matched}
 
 
 @dataclass(frozen=True)
@@ -523,13 +591,13 @@ class _SharedIndex:
         if stamp != self._stamp:
             with self._lock:
                 if stamp != self._stamp:
-                    rows = Food.objects.filter(owner=None).values_list("pk", "name", "search_text", "kind")
+                    rows = Food.objects.filter(owner=None).order_by("pk").values_list(*ROW_FIELDS)
                     self._index, self._stamp = Index(rows.iterator(chunk_size=5000), _shared_rows), stamp
         return self._index
 
 
 def _shared_rows(food_ids):
-    rows = Food.objects.filter(owner=None).values_list("pk", "name", "search_text", "kind")
+    rows = Food.objects.filter(owner=None).values_list(*ROW_FIELDS)
     for start in range(0, len(food_ids), ROWS_A_QUERY):
         yield from rows.filter(pk__in=food_ids[start:start + ROWS_A_QUERY])
 
@@ -546,116 +614,186 @@ def _best_possible(static_score, cost, is_recent):
     return score + SUBJECT_BONUS
 
 
-def _score(entry, cost, hit_words, recent, terms):
-    """Higher is better. `cost` is the sum of the matched query words' costs (0 exact, 2 prefix, 3 typo each)."""
-    score = entry.static_score - cost
+def _score(words, roles, start, unasked_costs, static_score, cost, hit_words, is_recent, terms):
+    """Higher is better. `cost` is the sum of the matched query words' costs (0 exact, 2 prefix, 3 typo each);
+    `words`, their `roles` (from `start` on) and `unasked_costs` are a food's ranking data (`ranking_words`,
+    `unasked`)."""
+    others, neutral, qualifiers, processed = unasked_costs
+    subject_hit = processed_hit = reversed_head = reversed_modifier = False
+    for word in hit_words.intersection(words):
+        role = roles[start + words.index(word)]
+        if role & SUBJECT:
+            subject_hit = True
+        if role & PROCESSED:
+            processed_hit = True
+        if role & OTHER:
+            others -= 1
+        if role & NEUTRAL:
+            neutral -= 1
+        elif role & QUALIFIER:
+            qualifiers -= 1
+        # The query's words are among those it hit, where the food's name has them.
+        if role & HEAD and word in terms[:-1]:
+            reversed_head = True
+        if role & MODIFIER and word == terms[-1]:
+            reversed_modifier = True
+    score = static_score - cost
     # Only a query of two words or more has a head ("chocolate" of "milk chocolate") to get the wrong way round.
-    if len(terms) > 1 and len(entry.compound) > 1 and terms[-1] in entry.compound[:-1] \
-            and entry.compound[-1] in terms[:-1]:
+    if reversed_head and reversed_modifier:
         score -= REVERSED_COMPOUND_COST
-    if entry.food_id in recent:
+    if is_recent:
         score += RECENT_BONUS
-    if not entry.subject.isdisjoint(hit_words):
+    if subject_hit:
         score += SUBJECT_BONUS  # the name is about this: "Spinach, raw", not "Pasta, spinach"
     # An unmatched word naming the food ("Almond chicken") or another dish ("Chicken, feet") weighs more than
     # all qualifiers together ("Nuts, almonds, blanched, unsalted").
-    plain_subject = entry.subject - hit_words - CLASS_WORDS - entry.neutral - entry.processed
-    score -= OTHER_DISH_COST * len(plain_subject | (entry.other_dish - hit_words))
-    if entry.processed and entry.processed.isdisjoint(hit_words):
+    score -= OTHER_DISH_COST * others
+    if processed and not processed_hit:
         score -= PROCESSED_COST
-    qualifiers = entry.qualifiers - hit_words - entry.other_dish - entry.processed
-    neutral = qualifiers & entry.neutral
-    score -= min(QUALIFIERS_CAP, NEUTRAL_COST * len(neutral) + QUALIFIER_COST * len(qualifiers - neutral))
+    score -= min(QUALIFIERS_CAP, NEUTRAL_COST * neutral + QUALIFIER_COST * qualifiers)
     return score
 
 
-def _best_of(candidates, recent, terms):
-    """The MAX_RESULTS best candidates, ranked: missing query words weigh most, then the score; ties go to the
-    shorter name, then the older row.
+def _candidates(index, query, recent, found_by):
+    """{(missing query words, minus the best score possible): [(index, rows, cost, hit words, recent or not)]}: the
+    foods of this index matching `query`, grouped by what bounds their score; `found_by` takes in who found whom."""
+    matched, most, hit_words, found = index.matches(query)
+    food_ids = index.food_ids
+    found_by.update((food_ids[row], name) for row, name in found.items())
+    if len(matched) < len(recent) * 4:  # a bisect for each recent food costs some four look-ups
+        recent_rows = {row for row in matched if food_ids[row] in recent}
+    else:
+        recent_rows = {row for row in map(index.row_of, recent) if row in matched}
+    groups, penalties = {}, index.penalties
+    for row, cost in matched.items():
+        group = (cost, penalties[row], row in recent_rows)
+        if group in groups:
+            groups[group].append(row)
+        else:
+            groups[group] = [row]
+    candidates = {}
+    for (cost, penalty, is_recent), rows in groups.items():
+        key = (-most, -_best_possible(-penalty, cost, is_recent))
+        candidates.setdefault(key, []).append((index, rows, cost, hit_words, is_recent))
+    return candidates
+
+
+def _best_of(candidates, terms):
+    """The ids of the MAX_RESULTS best candidates, ranked: missing query words weigh most, then the score; ties go to
+    the shorter name, then the older row.
 
     Candidates are scored in the order of the best score they could have, a batch at a time, and no further than
     one that could not beat the last of the best found so far: a word matching thousands of foods ("chicken" among
-    150,000) ranks them having worked out the entries of a few dozen.
+    150,000) ranks them having scored a few dozen.
     """
-    candidates.sort(key=lambda candidate: candidate[:2])
     ranked = []
-    for start in range(0, len(candidates), SCORED_A_BATCH):
-        if len(ranked) >= MAX_RESULTS:
-            ranked.sort()
-            if candidates[start][:2] > ranked[MAX_RESULTS - 1][:2]:
-                break
-        batch = candidates[start:start + SCORED_A_BATCH]
-        entries = {}
-        for index in {id(index): index for *_, index, _ in batch}.values():
-            entries.update(index.entries_of([food_id for _, _, food_id, _, of, _ in batch if of is index]))
-        for missing, _, food_id, cost, _, hit_words in batch:
-            entry = entries[food_id]
-            ranked.append((missing, -_score(entry, cost, hit_words, recent, terms), len(entry.words), food_id))
-    ranked.sort()
-    return ranked
+    for key in sorted(candidates):
+        if len(ranked) >= MAX_RESULTS and key > ranked[-1][:2]:
+            break
+        missing = key[0]
+        for index, rows, cost, hit_words, is_recent in candidates[key]:
+            for start in range(0, len(rows), SCORED_A_BATCH):
+                ranked += index.ranked(rows[start:start + SCORED_A_BATCH], missing, cost, hit_words, is_recent, terms)
+        ranked.sort()
+        del ranked[MAX_RESULTS:]
+    return [food_id for *_, food_id in ranked]
+
+
+# The user's own foods and what they ate lately, read on every search (see foods.prepared).
+_CUSTOM_FOODS = Prepared(
+    lambda user_id: Food.objects.filter(owner=user_id).order_by("pk").values_list(*ROW_FIELDS)
+)
+_RECENT_FOODS = Prepared(
+    lambda user_id: get_user_model()(pk=user_id).meal_entries.filter(food__isnull=False).order_by("-date", "-pk")
+    .values_list("food")[:RECENT_ENTRIES]
+)
+# What the type-ahead shows of each food found, and their portions.
+_RESULT_FOODS = Prepared(
+    lambda *food_ids: Food.objects.filter(pk__in=food_ids).order_by()
+    .values_list("pk", "name", "category", "source", "source_id", "magnesium_mg")
+)
+_RESULT_PORTIONS = Prepared(
+    lambda *food_ids: Portion.objects.filter(food__in=food_ids).order_by("position", "pk")
+    .values_list("food", "pk", "description", "grams")
+)
+
+
+def ranked(text, user):
+    """The ids of the foods best matching `text` among shared foods and `user`'s own, best first, and {id: the other
+    name that found it} ("capsicum" for "Peppers, sweet, red, raw")."""
+    query = Query(text)
+    if not query.terms:
+        return [], {}
+    recent = {food_id for food_id, in _RECENT_FOODS.rows(user.pk)}
+    custom_rows = _CUSTOM_FOODS.rows(user.pk)
+    candidates, found_by = {}, {}
+    for index in (shared_index.get(), *([Index(custom_rows)] if custom_rows else [])):
+        for key, found in _candidates(index, query, recent, found_by).items():
+            candidates.setdefault(key, []).extend(found)
+    best_ids = _best_of(candidates, query.terms)
+    return best_ids, {food_id: found_by[food_id] for food_id in best_ids if food_id in found_by}
 
 
 def search(text, user):
-    """The foods best matching `text` among shared foods and `user`'s own, best first, portions prefetched.
+    """The foods best matching `text` among shared foods and `user`'s own, best first, as the result page shows them
+    (portions left out: the type-ahead's `results` has them).
 
     Each food found through an other name carries it as `matched_name` ("capsicum"), else "".
     """
-    query = Query(text)
-    if not query.terms:
+    best_ids, matched_names = ranked(text, user)
+    if not best_ids:
         return []
-    custom_rows = Food.objects.filter(owner=user).values_list("pk", "name", "search_text", "kind")
-    recent_entries = user.meal_entries.filter(food__isnull=False).order_by("-date", "-pk")
-    recent = set(recent_entries.values_list("food_id", flat=True)[:RECENT_ENTRIES])
-    candidates = []
-    matched_names = {}
-    for index in (shared_index.get(), Index(custom_rows)):
-        matched, most, hit_words, found_by = index.matches(query)
-        matched_names.update(found_by)
-        for food_id, cost in matched.items():
-            best = _best_possible(index.static_score(food_id), cost, food_id in recent)
-            candidates.append((-most, -best, food_id, cost, index, hit_words))
-    ranked = _best_of(candidates, recent, query.terms)
-    best_ids = [food_id for *_, food_id in ranked[:MAX_RESULTS]]
-    # Only what a result shows: building model instances is most of a search's cost.
-    portions = Portion.objects.only("food", "description", "grams").order_by("position", "pk")
-    foods = (
-        Food.objects.filter(pk__in=best_ids)
-        .only("name", "category", "source", "source_id", "owner", "magnesium_mg")
-        .prefetch_related(Prefetch("portions", queryset=portions))
+    foods = Food.objects.filter(pk__in=best_ids).only(
+        "name", "category", "source", "source_id", "owner", "magnesium_mg"
     )
     by_id = {food.pk: food for food in foods}
-    for food in foods:
+    for food in by_id.values():
         food.matched_name = matched_names.get(food.pk, "")
     return [by_id[food_id] for food_id in best_ids if food_id in by_id]
 
 
+def results(text, user):
+    """The best foods for the type-ahead, as JSON: figures as decimal strings ("592", "28.35"), null when unknown.
+
+    The foods and their portions come in two queries, as rows: no model instance is built.
+    """
+    best_ids, matched_names = ranked(text, user)
+    if not best_ids:
+        return []
+    url_of = detail_urls()
+    # Always MAX_RESULTS ids, the last repeated: one statement serves any number of results.
+    ids = (best_ids + best_ids[-1:] * MAX_RESULTS)[:MAX_RESULTS]
+    portions = {food_id: [] for food_id in best_ids}
+    for food_id, pk, description, grams in _RESULT_PORTIONS.rows(*ids):
+        portions[food_id].append({"id": pk, "description": description, "grams": _decimal_text(grams)})
+    found = {
+        pk: {
+            "id": pk,
+            "name": name,
+            "matched_name": matched_names.get(pk, ""),
+            "category": category,
+            "source": source,
+            "source_label": Food.SOURCE_LABELS[source],
+            "source_id": source_id,
+            "magnesium_mg_per_100g": _decimal_text(magnesium),
+            "portions": portions[pk],
+            "url": url_of(pk),
+        }
+        for pk, name, category, source, source_id, magnesium in _RESULT_FOODS.rows(*ids)
+    }
+    return [found[food_id] for food_id in best_ids if food_id in found]
+
+
 def detail_urls():
-    """pk -> the food's page, reversing the URL once for a whole result list rather than once per food."""
-    marker = 2**31 - 1
-    prefix, suffix = reverse("foods:detail", args=[marker]).split(str(marker))
+    """pk -> the food's page, the URL reversed once for the URL configuration and script prefix in use."""
+    prefix, suffix = _detail_url_around_pk(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
     return lambda pk: f"{prefix}{pk}{suffix}"
 
 
-def as_json(food, url_of=None):
-    """One search result for the type-ahead: figures as decimal strings ("592", "28.35"), null when unknown.
-
-    `url_of` (from detail_urls) names the food's page; without it the food reverses its own.
-    """
-    return {
-        "id": food.pk,
-        "name": food.name,
-        "matched_name": food.matched_name,
-        "category": food.category,
-        "source": food.source,
-        "source_label": food.source_label,
-        "source_id": food.source_id,
-        "magnesium_mg_per_100g": _decimal_text(food.magnesium_mg),
-        "portions": [
-            {"id": portion.pk, "description": portion.description, "grams": _decimal_text(portion.grams)}
-            for portion in food.portions.all()
-        ],
-        "url": url_of(food.pk) if url_of else food.get_absolute_url(),
-    }
+@cache
+def _detail_url_around_pk(urlconf, script_prefix):
+    marker = 2**31 - 1
+    return reverse("foods:detail", args=[marker], urlconf=urlconf).split(str(marker))
 
 
 def _decimal_text(value):

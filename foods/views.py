@@ -38,17 +38,15 @@ def food_list(request):
 def search(request):
     """Search results as a page, or as JSON for the type-ahead (Accept: application/json or ?format=json).
 
-    JSON: {"results": [...]}, best first, at most 20, each as foods.search.as_json
+    JSON: {"results": [...]}, best first, at most 20, each as foods.search.results
     makes it; figures are decimal strings ("592", "28.35") so no float rounding
     creeps in, and null when USDA has no figure. `matched_name` is the other name that found
     the food ("capsicum" for "Peppers, sweet, red, raw"), else "".
     """
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    foods = food_search.search(query, request.user)
     if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
-        url_of = food_search.detail_urls()
-        return JsonResponse({"results": [food_search.as_json(food, url_of) for food in foods]})
-    return render(request, "foods/search.html", {"query": query, "foods": foods})
+        return JsonResponse({"results": food_search.results(query, request.user)})
+    return render(request, "foods/search.html", {"query": query, "foods": food_search.search(query, request.user)})
 
 
 def food_detail(request, pk):

@@ -30,7 +30,7 @@ from django.test import Client
 
 from foods.management.commands.bench_search import build_key, typed_queries
 from foods.models import Food
-from foods.search import search
+from foods.search import results as search_results
 from journal.models import MealEntry, Profile
 from mgtracker.bench import diaries, scale, server, timing
 from mgtracker.bench.urls import TRIVIAL_PATH
@@ -184,7 +184,7 @@ class Command(BaseCommand):
     def search(self, user, options):
         queries = self.queries(options["quick"])
         return timing.search_figures(
-            lambda query: search(query, user),
+            lambda query: search_results(query, user),
             lambda query: list(Food.objects.filter(name__icontains=query).prefetch_related("portions")[:20]),
             queries,
         )
