@@ -347,22 +347,24 @@ class MealEntryQuerySet(DayQuerySet):
 
     def usual_foods(self, amounts, limit):
         """(recent, frequent) of these entries' `amounts`: the last distinct foods and the most often logged ones,
-        each as the latest entry in its usual amount, in two queries however long the history."""
-        foods = {}
+        each as the latest entry in its usual amount, read in one query however long the history."""
+        # Per food: how many times it was logged, its latest entry, and (times, latest entry) of its usual amount,
+        # the one logged most often, then most lately. Plain dicts: Today reads hundreds of amounts.
+        times, latest, usual = {}, {}, {}
         for amount in amounts:
-            food = foods.setdefault(amount["food"], {"times": 0, "latest": 0, "usual": amount})
-            food["times"] += amount["times"]
-            food["latest"] = max(food["latest"], amount["latest"])
-            food["usual"] = max(food["usual"], amount, key=lambda a: (a["times"], a["latest"]))
-        recent = sorted(foods.values(), key=lambda food: food["latest"], reverse=True)[:limit]
-        repeated = [food for food in foods.values() if food["times"] > 1]
-        frequent = sorted(repeated, key=lambda food: (food["times"], food["latest"]), reverse=True)[:limit]
+            food, logged = amount["food"], (amount["times"], amount["latest"])
+            if food in times:
+                times[food] += logged[0]
+                latest[food] = max(latest[food], logged[1])
+                usual[food] = max(usual[food], logged)
+            else:
+                times[food], latest[food], usual[food] = logged[0], logged[1], logged
+        recent = sorted(latest, key=latest.get, reverse=True)[:limit]
+        repeated = [food for food in times if times[food] > 1]
+        frequent = sorted(repeated, key=lambda food: (times[food], latest[food]), reverse=True)[:limit]
         # Unordered: ordered by date, SQLite would walk the person's whole history for a dozen rows.
-        examples = self.order_by().in_bulk([food["usual"]["latest"] for food in recent + frequent])
-        return (
-            [examples[food["usual"]["latest"]] for food in recent],
-            [examples[food["usual"]["latest"]] for food in frequent],
-        )
+        examples = self.order_by().in_bulk([usual[food][1] for food in recent + frequent])
+        return [examples[usual[food][1]] for food in recent], [examples[usual[food][1]] for food in frequent]
 
 
 class MealEntry(models.Model):
