@@ -9,6 +9,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from foods.figures import show
 from journal.models import Medicine, MedicineDose, SupplementDose
+from journal.prepared import PreparedObjects
 
 SOURCE = "NIH Office of Dietary Supplements, Magnesium fact sheet for health professionals"
 SOURCE_URL = "https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/"
@@ -64,6 +65,20 @@ SPACING = {
     ),
 }
 WIDEST_SPACING = max(gap for spacing in SPACING.values() for gap in (spacing.before, spacing.after))
+
+# timing_notes' two reads, their SQL built once per database connection (journal.prepared): every day page asks.
+SPACED_MEDICINE_DOSES = PreparedObjects(
+    lambda user, since, until: MedicineDose.objects.filter(
+        user=user, medicine__kind__in=list(SPACING), taken_at__range=(since, until),
+    ).select_related("medicine").order_by("taken_at", "pk"),
+    user=int, since=datetime, until=datetime,
+)
+MAGNESIUM_DOSES = PreparedObjects(
+    lambda user, since, until: SupplementDose.objects.filter(
+        user=user, elemental_mg__gt=0, taken_at__range=(since, until),
+    ),
+    user=int, since=datetime, until=datetime,
+)
 
 # The same fact sheet on medicines that change the body's magnesium.
 EFFECT_ON_MAGNESIUM = {
@@ -159,14 +174,11 @@ def timing_notes(profile, first, last):
         until = datetime.combine(last + timedelta(days=1), time(0), zone) + WIDEST_SPACING
     except OverflowError:  # nor the last anything after it
         until = datetime.max.replace(tzinfo=UTC)
-    spaced = MedicineDose.objects.filter(user=profile.user_id, medicine__kind__in=list(SPACING),
-                                         taken_at__range=(since, until))
-    medicine_doses = list(spaced.select_related("medicine").order_by("taken_at", "pk"))
+    between = {"user": profile.user_id, "since": since, "until": until}
+    medicine_doses = SPACED_MEDICINE_DOSES.objects(**between)
     if not medicine_doses:
         return []
-    magnesium_doses = SupplementDose.objects.filter(
-        user=profile.user_id, elemental_mg__gt=0, taken_at__range=(since, until)
-    )
+    magnesium_doses = MAGNESIUM_DOSES.objects(**between)
     # Each magnesium dose is held only against the medicine doses within the widest window of it (they are in time
     # order), not against every one: a three-year report with a daily antibiotic stays linear.
     medicine_times = [medicine_dose.taken_at for medicine_dose in medicine_doses]

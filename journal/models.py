@@ -20,6 +20,7 @@ from foods.figures import percent, plain, rounded, stored
 from foods.models import FIGURE_ORIGINS, Food, Portion, nutrient_field, nutrient_names
 from foods.nutrients import LABELS, Nutrients
 from journal import labs, reference
+from journal.prepared import PreparedObjects, PreparedValues
 from journal.supplement_forms import FORMS
 
 USER = settings.AUTH_USER_MODEL
@@ -146,6 +147,9 @@ class Profile(models.Model):
 
     @classmethod
     def for_user(cls, user):
+        for profile in PROFILE_OF.objects(user=user.pk):  # every page asks: its SQL is built once
+            profile.user = user
+            return profile
         profile, _ = cls.objects.get_or_create(user=user)
         return profile
 
@@ -197,7 +201,7 @@ class Profile(models.Model):
         return reference.goal_for(self.reference(on), doctor_goal_mg)
 
     def doctor_goal_history(self):
-        return list(DoctorGoal.objects.filter(user=self.user_id).order_by("start"))
+        return DOCTOR_GOALS.objects(user=self.user_id)
 
     def set_doctor_goal(self, mg):
         """Record a new doctor's goal from the person's today on: the days before keep the goal they had."""
@@ -322,43 +326,45 @@ class MealEntryQuerySet(DayQuerySet):
         meal_order = Case(*(When(meal=meal, then=n) for n, meal in enumerate(MealEntry.Meal)))
         return self.order_by("date", meal_order, "created_at", "pk")
 
-    def by_meal(self):
-        """[(meal choice, [entries])] in the order of the day, every meal present even when empty."""
-        grouped = {meal: [] for meal in MealEntry.Meal}
-        for entry in self:
-            grouped[entry.meal].append(entry)
-        return list(grouped.items())
-
     def copy_to(self, day):
         """Copy these entries, snapshots as they are, to another day in the same meals."""
         return MealEntry.objects.bulk_create([entry.copied_to(day) for entry in self])
 
     def quick_picks(self, user, today):
         """(recent, frequent) of `usual_foods` in the weeks up to `today`: what is offered in one tap."""
-        return self.filter(user=user, date__gte=today - QUICK_PICK_WINDOW).usual_foods(QUICK_PICKS)
+        amounts = QUICK_PICK_AMOUNTS.rows(user=user.pk, since=today - QUICK_PICK_WINDOW)
+        return self.filter(user=user).usual_foods(amounts, QUICK_PICKS)
 
-    def usual_foods(self, limit):
-        """(recent, frequent): the last distinct foods and the most often logged ones, each as the latest entry
-        in its usual amount, in two queries however long the history."""
-        amounts = (
+    def amounts(self):
+        """Each food in each amount logged, how many times and the latest entry's pk: what usual_foods reads. The
+        amount only groups the rows; reading it back would cost two decimals a row."""
+        return (
             self.filter(food__isnull=False)
             .values("food", "portion", "portion_quantity", "grams")
             .annotate(times=Count("pk"), latest=Max("pk"))
+            .values("food", "times", "latest")
         )
-        foods = {}
+
+    def usual_foods(self, amounts, limit):
+        """(recent, frequent) of these entries' `amounts`: the last distinct foods and the most often logged ones,
+        each as the latest entry in its usual amount, read in one query however long the history."""
+        # Per food: how many times it was logged, its latest entry, and (times, latest entry) of its usual amount,
+        # the one logged most often, then most lately. Plain dicts: Today reads hundreds of amounts.
+        times, latest, usual = {}, {}, {}
         for amount in amounts:
-            food = foods.setdefault(amount["food"], {"times": 0, "latest": 0, "usual": amount})
-            food["times"] += amount["times"]
-            food["latest"] = max(food["latest"], amount["latest"])
-            food["usual"] = max(food["usual"], amount, key=lambda a: (a["times"], a["latest"]))
-        recent = sorted(foods.values(), key=lambda food: food["latest"], reverse=True)[:limit]
-        repeated = [food for food in foods.values() if food["times"] > 1]
-        frequent = sorted(repeated, key=lambda food: (food["times"], food["latest"]), reverse=True)[:limit]
-        examples = self.in_bulk([food["usual"]["latest"] for food in recent + frequent])
-        return (
-            [examples[food["usual"]["latest"]] for food in recent],
-            [examples[food["usual"]["latest"]] for food in frequent],
-        )
+            food, logged = amount["food"], (amount["times"], amount["latest"])
+            if food in times:
+                times[food] += logged[0]
+                latest[food] = max(latest[food], logged[1])
+                usual[food] = max(usual[food], logged)
+            else:
+                times[food], latest[food], usual[food] = logged[0], logged[1], logged
+        recent = sorted(latest, key=latest.get, reverse=True)[:limit]
+        repeated = [food for food in times if times[food] > 1]
+        frequent = sorted(repeated, key=lambda food: (times[food], latest[food]), reverse=True)[:limit]
+        # Unordered: ordered by date, SQLite would walk the person's whole history for a dozen rows.
+        examples = self.order_by().in_bulk([usual[food][1] for food in recent + frequent])
+        return [examples[usual[food][1]] for food in recent], [examples[usual[food][1]] for food in frequent]
 
 
 class MealEntry(models.Model):
@@ -679,10 +685,15 @@ class SupplementDoseQuerySet(DayQuerySet):
     def recent(self, user, count=30):
         return self.filter(user=user).select_related("user__profile").order_by("-taken_at", "-pk")[:count]
 
-    def in_days_up_to(self, user, day, days):
-        """The doses of `days` days ending on `day`, in the order taken, their products along."""
-        first = day - min(timedelta(days=days - 1), day - date.min)  # the calendar's first days have fewer before
-        return self.filter(user=user, date__range=(first, day)).select_related("user__profile", "product")
+    def in_days(self, user, first, last):
+        """The doses of the days from `first` to `last`, in the order taken, their products along."""
+        return self.filter(user=user, date__range=(first, last)).select_related("user__profile", "product")
+
+
+def doses_in_days_up_to(user, day, days):
+    """The person's SupplementDoses of `days` days ending on `day`, in the order taken, their products along."""
+    first = day - min(timedelta(days=days - 1), day - date.min)  # the calendar's first days have fewer before
+    return DOSES_IN_DAYS.objects(user=user.pk, first=first, last=day)
 
 
 def usual_doses(doses):
@@ -1361,3 +1372,32 @@ class LabResult(models.Model):
     def conversions(self):
         """The working to every other unit of the analyte: ["0.78 mmol/L × 2.4305 = 1.90 mg/dL", ...]."""
         return [self.facts.working(self.value, self.unit, unit) for unit in self.facts.factors if unit != self.unit]
+
+
+def by_meal(entries):
+    """[(meal choice, [entries])] in the order of the day, every meal present even when empty."""
+    grouped = {meal: [] for meal in MealEntry.Meal}
+    for entry in entries:
+        grouped[entry.meal].append(entry)
+    return list(grouped.items())
+
+
+# Reads every day page (and every page through Profile.for_user) makes, each the queryset its lambda builds, their
+# SQL built once per database connection (journal.prepared, issue 11). Each gives a list of what the queryset gives.
+PROFILE_OF = PreparedObjects(lambda user: Profile.objects.filter(user=user), user=int)
+DOCTOR_GOALS = PreparedObjects(lambda user: DoctorGoal.objects.filter(user=user).order_by("start"), user=int)
+QUICK_PICK_AMOUNTS = PreparedValues(
+    lambda user, since: MealEntry.objects.filter(user=user, date__gte=since).amounts(), user=int, since=date,
+)
+DOSES_IN_DAYS = PreparedObjects(
+    lambda user, first, last: SupplementDose.objects.in_days(user, first, last), user=int, first=date, last=date,
+)
+MEALS_OF_DAY = PreparedObjects(lambda user, day: MealEntry.objects.for_day(user, day), user=int, day=date)
+DRINKS_OF_DAY = PreparedObjects(lambda user, day: Drink.objects.for_day(user, day), user=int, day=date)
+SYMPTOM_NOTES_OF_DAY = PreparedObjects(lambda user, day: SymptomNote.objects.for_day(user, day), user=int, day=date)
+STAND_TESTS_OF_DAY = PreparedObjects(lambda user, day: StandTest.objects.of(user).filter(date=day), user=int, day=date)
+MEDICINES_TAKEN_ON = PreparedObjects(lambda user, day: Medicine.objects.taken_on(user, day), user=int, day=date)
+MEDICINE_DOSES_OF_DAY = PreparedObjects(
+    lambda user, day: MedicineDose.objects.filter(user=user, date=day).select_related("medicine", "user__profile"),
+    user=int, day=date,
+)

@@ -8,6 +8,8 @@ queue (docs/offline-queue.md): its view saves once per idempotency key, and Toda
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import format_html_join
 
 from foods.figures import plain, show, stored
 
@@ -21,12 +23,19 @@ class OneTap:
     figure: str
     offline_label: str = ""  # none: the tap is sent only online
 
+    @property
+    def hidden_inputs(self):
+        """The fields as hidden inputs, each value written as a template writes it: Today draws dozens."""
+        return format_html_join("", '<input type="hidden" name="{}" value="{}">',
+                                ((name, localize(value)) for name, value in self.fields.items()))
+
 
 def food_taps(entries, day, meal):
     """Each entry's food, portion and amount logged again on `day` (a date, or the form's text of one) in `meal`."""
+    action = reverse("journal:meal_add")
     return [
         OneTap(
-            action=reverse("journal:meal_add"),
+            action=action,
             fields={"food": entry.food_id, "portion": entry.portion_id or "", "amount": entry.amount,
                     "date": str(day), "meal": meal},
             label=entry.food_name, detail=entry.amount_text, figure=show(entry.magnesium_mg, "mg"),
@@ -48,9 +57,10 @@ def saved_meal_taps(saved_meals, day, meal):
 
 def dose_taps(doses, day):
     """Each product's last dose taken again on `day`, at the time of the tap, with the product's figures now."""
+    action = reverse("journal:usual_dose", args=[day])
     return [
         OneTap(
-            action=reverse("journal:usual_dose", args=[day]),
+            action=action,
             fields={"product": dose.product_id},
             label=f"Take {dose.product}",
             detail=f"{plain(dose.units)} × {dose.product.unit_name}, as last time",

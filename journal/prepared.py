@@ -1,27 +1,34 @@
 """Querysets whose SQL is built once per database connection, then run with each request's values.
 
-The ledger asks the same eight questions of every page (issue 11): building their SQL through the ORM cost more
-than running it. A PreparedValues builds its values() queryset once with stand-in values, keeps the SQL the ORM
-compiled for that connection, and runs it with the real values in the stand-ins' places, giving the same dicts
-through the ORM's own converters (dates, decimals) on SQLite and PostgreSQL alike. Nothing is kept but SQL text:
-every call reads the database, so no figure can be stale.
+The ledger asks the same eight questions of every page, and the day page a dozen more (issue 11): building their
+SQL through the ORM cost more than running it. A prepared query builds its queryset once with stand-in values,
+keeps the SQL the ORM compiled for that connection, and runs it with the real values in the stand-ins' places,
+giving what iterating the queryset would through the ORM's own converters (dates, decimals) and, for model
+instances, its own way of building them (select_related followed, prefetch_related run), on SQLite and PostgreSQL
+alike. Nothing is kept but SQL text: every call reads the database, so no figure can be stale.
 
 A long file (the entries CSV) reads the rows as the database driver gives them instead, a chunk at a time
 (`chunks`), and converts each column itself with the converters Django would use (`converters`).
 """
 
 import weakref
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.db import connections
+from django.db.models import prefetch_related_objects
+from django.db.models.query import get_related_populators
 
-# Values no request can ask for, so each parameter the ORM compiled is known by where its stand-in landed.
-STAND_INS = {int: -7_357_913, date: date(1111, 11, 11)}
-SECOND_DATE = date(1222, 12, 12)
+# Values no request can ask for, so each parameter the ORM compiled is known by where its stand-in landed; a kind
+# asked for twice in one query (a range's two ends) takes the next stand-in of its kind.
+STAND_INS = {
+    int: (-7_357_913, -7_357_914),
+    date: (date(1111, 11, 11), date(1222, 12, 12)),
+    datetime: (datetime(1111, 11, 11, 11, 11, 11, tzinfo=UTC), datetime(1222, 12, 12, 12, 12, 12, tzinfo=UTC)),
+}
 
 
-class PreparedValues:
-    """`build(**values)` returns a values() queryset; `rows(**values)` gives what iterating it would, as a list."""
+class PreparedQuery:
+    """`build(**values)` returns a queryset; the keyword arguments name each value's kind (int, date, datetime)."""
 
     def __init__(self, build, **kinds):
         self.build = build
@@ -31,22 +38,9 @@ class PreparedValues:
 
     @staticmethod
     def _stand_ins(kinds):
-        """{name: stand-in} for {name: int or date}; a second date gets a stand-in of its own."""
-        stand_ins, dates = {}, iter((STAND_INS[date], SECOND_DATE))
-        for name, kind in kinds.items():
-            stand_ins[name] = next(dates) if kind is date else STAND_INS[kind]
-        return stand_ins
-
-    def rows(self, **values):
-        return self._for_connection().run(values)
-
-    def chunks(self, size, **values):
-        """The rows as tuples straight from the database driver (no converters), in lists of `size`."""
-        return self._for_connection().chunks(values, size)
-
-    def converters(self):
-        """For each column, a function from the driver's value to the value values() would give."""
-        return self._for_connection().column_converters()
+        """{name: stand-in} for {name: kind}, each name a stand-in of its own."""
+        unused = {kind: iter(values) for kind, values in STAND_INS.items()}
+        return {name: next(unused[kind]) for name, kind in kinds.items()}
 
     def _for_connection(self):
         if self.queryset is None:
@@ -56,6 +50,38 @@ class PreparedValues:
         if prepared is None:
             prepared = self.prepared[connection] = Prepared(self.queryset, connection, self.stand_ins)
         return prepared
+
+    def _run(self, values):
+        prepared = self._for_connection()
+        return prepared, prepared.run(values)
+
+
+class PreparedValues(PreparedQuery):
+    """For a values() queryset: `rows(**values)` gives what iterating it would, as a list of dicts."""
+
+    def rows(self, **values):
+        prepared, rows = self._run(values)
+        return [dict(zip(prepared.names, row, strict=True)) for row in rows]
+
+    def chunks(self, size, **values):
+        """The rows as tuples straight from the database driver (no converters), in lists of `size`."""
+        return self._for_connection().chunks(values, size)
+
+    def converters(self):
+        """For each column, a function from the driver's value to the value values() would give."""
+        return self._for_connection().column_converters()
+
+
+class PreparedObjects(PreparedQuery):
+    """For a queryset of model instances: `objects(**values)` gives what iterating it would, as a list."""
+
+    def objects(self, **values):
+        prepared, rows = self._run(values)
+        instances = [prepared.instance(row) for row in rows]
+        lookups = self.queryset._prefetch_related_lookups
+        if lookups and instances:
+            prefetch_related_objects(instances, *lookups)
+        return instances
 
 
 class Prepared:
@@ -77,9 +103,23 @@ class Prepared:
         missing = set(stand_ins) - set(self.params)
         if missing:
             raise ValueError(f"The SQL does not take {', '.join(sorted(missing))} as parameters: {self.sql}")
+        if self.compiler.klass_info is not None:
+            self._prepare_instances(queryset.db)
+
+    def _prepare_instances(self, db):
+        """What the ORM's ModelIterable works out before its first row, worked out once."""
+        klass_info, select = self.compiler.klass_info, self.compiler.select
+        self.db, self.model = db, klass_info["model"]
+        first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1]
+        self.model_columns = slice(first, last + 1)
+        self.attnames = [column[0].target.attname for column in select[self.model_columns]]
+        self.related_populators = get_related_populators(klass_info, select, db)
+        self.annotation_columns = self.compiler.annotation_col_map
 
     def _adapt(self, value):
-        if isinstance(value, date) and not isinstance(value, datetime):
+        if isinstance(value, datetime):
+            return self.connection.ops.adapt_datetimefield_value(value)
+        if isinstance(value, date):
             return self.connection.ops.adapt_datefield_value(value)
         return value
 
@@ -92,7 +132,7 @@ class Prepared:
             rows = cursor.fetchall()
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
-        return [dict(zip(self.names, row, strict=True)) for row in rows]
+        return rows
 
     def chunks(self, values, size):
         # The cursor QuerySet.iterator() would use: server-side on PostgreSQL, so no range is read whole into memory.
@@ -111,6 +151,14 @@ class Prepared:
                 value = function(value, expression, self.connection)
             return value
         return convert
+
+    def instance(self, row):
+        instance = self.model.from_db(self.db, self.attnames, row[self.model_columns])
+        for populator in self.related_populators:
+            populator.populate(row, instance)
+        for name, column in self.annotation_columns.items():
+            setattr(instance, name, row[column])
+        return instance
 
 
 def _as_is(value):

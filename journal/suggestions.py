@@ -1,11 +1,10 @@
 """Foods that would close the day's magnesium gap: plain, magnesium-rich foods in a household amount."""
 
-import copy
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 
 from foods.models import Food, Portion, SearchIndexVersion
 from journal.models import describe_amount
@@ -85,8 +84,8 @@ class _RichestFoods:
 
     Picking them reads every shared food through the name patterns above (a Python REGEXP callback per row on
     SQLite), so each process keeps its last pick and picks again when SearchIndexVersion's stamp changes, as it does
-    whenever a shared food is written (Food.save, an import, an admin edit). Their portions are read fresh for each
-    request, onto copies, so no request sees another's.
+    whenever a shared food is written (Food.save, an import, an admin edit). The foods kept are only read, never
+    written to; the portions of the few suggested are read fresh for each request (gap_closers).
     """
 
     def __init__(self):
@@ -101,8 +100,6 @@ class _RichestFoods:
         if foods is None:
             query = basic_foods(age_years).filter(magnesium_mg__gt=0).order_by("-magnesium_mg", "pk")
             foods = self._foods[choking_age] = list(query[:CANDIDATES])
-        foods = [copy.copy(food) for food in foods]
-        prefetch_related_objects(foods, "portions")
         return foods
 
 
@@ -112,8 +109,8 @@ richest_foods = _RichestFoods()
 def gap_closers(remaining_mg, age_years=None, count=4):
     """A few foods, each in the amount that brings `remaining_mg` of magnesium, for a person of `age_years`.
 
-    Two queries (the shared foods' stamp, the candidates' portions). The richest food of each category comes first,
-    so four suggestions are not four kinds of seed.
+    Two queries (the shared foods' stamp, the suggested foods' portions). The richest food of each category comes
+    first, so four suggestions are not four kinds of seed.
     """
     if age_years is not None and age_years < INFANT_UNDER_YEARS:
         return Suggestions(why_none=NOT_FOR_INFANTS)
@@ -126,15 +123,19 @@ def gap_closers(remaining_mg, age_years=None, count=4):
     for food in richest_of_kind.values():
         (rest if food.category in categories else first).append(food)
         categories.add(food.category)
-    return Suggestions(serving_for(food, remaining_mg) for food in (first + rest)[:count])
+    suggested = (first + rest)[:count]
+    portions = {food.pk: [] for food in suggested}
+    for portion in Portion.objects.filter(food__in=suggested):
+        portions[portion.food_id].append(portion)
+    return Suggestions(serving_for(food, portions[food.pk], remaining_mg) for food in suggested)
 
 
-def serving_for(food, remaining_mg):
-    """The household amount closest above the grams that give `remaining_mg` (at most MAX_SERVING_GRAMS), or
-    grams when even the smallest portion would give far more than is missing."""
+def serving_for(food, portions, remaining_mg):
+    """The household amount of the food's `portions` closest above the grams that give `remaining_mg` (at most
+    MAX_SERVING_GRAMS), or grams when even the smallest portion would give far more than is missing."""
     grams_needed = min(Decimal(remaining_mg) * 100 / food.magnesium_mg, MAX_SERVING_GRAMS)
     servings = []
-    for portion in food.portions.all():
+    for portion in portions:
         quantity = _up_to_half(grams_needed / portion.grams)
         grams = (quantity * portion.grams).quantize(GRAMS_STEP)  # as the add form will store it
         if quantity <= MAX_PORTIONS and grams <= min(MAX_SERVING_GRAMS, grams_needed * MAX_OVERSHOOT):

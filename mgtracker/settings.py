@@ -223,7 +223,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "mgtracker.storage.StaticFilesStorage"},  # WhiteNoise's, URLs kept once worked out
 }
 if DEBUG:
     # Development serves files straight from static/, no collectstatic needed.

@@ -1,9 +1,13 @@
+import json
+import re
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection
 
 from mgtracker import settings as project_settings
+from mgtracker.storage import StaticFilesStorage
 
 
 @pytest.mark.parametrize(
@@ -92,3 +96,16 @@ def test_static_files_collect_with_hashed_names(tmp_path, settings):
     call_command("collectstatic", "--noinput", verbosity=0)
     assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css"))
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_a_static_files_url_is_the_manifests_hashed_one_each_time(tmp_path, settings):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "mgtracker.storage.StaticFilesStorage"}}
+    call_command("collectstatic", "--noinput", verbosity=0)
+    storage = StaticFilesStorage()  # reads the manifest just written, as a server process does when it starts
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+
+    assert storage.url("css/app.css") == f"/static/{manifest['css/app.css']}"
+    assert re.fullmatch(r"/static/css/app\.[0-9a-f]{12}\.css", storage.url("css/app.css"))  # asked again: the same
+    with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+        storage.url("css/nowhere.css")

@@ -3,11 +3,12 @@ and links reversed once a process for pages that draw many (the day page: some s
 
 from datetime import date
 from functools import lru_cache
-from itertools import chain
 
 from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -37,23 +38,33 @@ def section_of(match):
     return UNDER.get(match.view_name, match.view_name)
 
 
-@register.inclusion_tag("nav_link.html", takes_context=True)
+# What marks the link to the page being read, and any other: (a class, an attribute). Every page draws a dozen
+# links, so they are written here rather than by a template rendered for each.
+MARKS = {True: (mark_safe(" active"), mark_safe(' aria-current="page"')), False: ("", "")}
+
+
+@register.simple_tag(takes_context=True)
 def nav_link(context, view_name, label, title=""):
     """<a class="nav-link"> to the named page, with aria-current="page" when the page read is under it."""
     current = section_of(context["request"].resolver_match) == view_name
-    return {"href": url_of(view_name), "label": label, "title": title, "current": current}
+    active, aria_current = MARKS[current]
+    title_attribute = format_html(' title="{}"', title) if title else ""
+    # The newline the page had when a template drew each link.
+    return format_html('<a class="nav-link{}"{} href="{}"{}>{}</a>\n', active, aria_current, url_of(view_name),
+                       title_attribute, label)
 
 
 @register.simple_tag(name="row_url")
 def url_of(view_name, *args):
     """reverse(view_name, args=args), the same URL, with the pattern reversed once a process and the arguments put
     in their places: {% row_url "journal:meal_edit" entry.pk %} where {% url %} would reverse it again each row."""
-    kinds = tuple(type(arg) for arg in args)
-    pieces = _pieces(view_name, kinds, settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())
+    pieces = _pieces(view_name, tuple(map(type, args)), settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())
     if pieces is None:
         return reverse(view_name, args=args)
-    texts = [STAND_INS[type(arg)][1](arg) for arg in args]
-    return "".join(chain.from_iterable(zip(pieces, [*texts, ""], strict=True)))
+    url = pieces[0]
+    for arg, piece in zip(args, pieces[1:], strict=True):
+        url += STAND_INS[type(arg)][1](arg) + piece
+    return url
 
 
 @lru_cache(maxsize=512)

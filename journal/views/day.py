@@ -9,14 +9,17 @@ from journal.forms.meals import meal_at_hour
 from journal.ledger import day_of, figure_notes
 from journal.medicines import SOURCE, SOURCE_URL, timing_notes, usual_taps
 from journal.models import (
+    DRINKS_OF_DAY,
+    MEALS_OF_DAY,
+    MEDICINE_DOSES_OF_DAY,
+    MEDICINES_TAKEN_ON,
+    STAND_TESTS_OF_DAY,
+    SYMPTOM_NOTES_OF_DAY,
     Drink,
     MealEntry,
-    Medicine,
-    MedicineDose,
     Profile,
-    StandTest,
-    SupplementDose,
-    SymptomNote,
+    by_meal,
+    doses_in_days_up_to,
     usual_doses,
 )
 from journal.one_tap import dose_taps, food_taps
@@ -43,10 +46,11 @@ def _day_page(request, profile, day):
     user, is_today = request.user, day == profile.today()
     figures = day_of(profile, day)
     wants_suggestions = is_today and figures.remaining_mg
-    medicine_doses = list(MedicineDose.objects.filter(user=user, date=day).select_related("medicine", "user__profile"))
-    meals = MealEntry.objects.for_day(user, day).by_meal()
+    of_the_day = {"user": user.pk, "day": day}
+    medicine_doses = MEDICINE_DOSES_OF_DAY.objects(**of_the_day)
+    meals = by_meal(MEALS_OF_DAY.objects(**of_the_day))
     # One read serves the day's doses and the products taken lately, so the usual doses cost no query of their own.
-    recent_doses = SupplementDose.objects.in_days_up_to(user, day, USUAL_DOSE_DAYS)
+    recent_doses = doses_in_days_up_to(user, day, USUAL_DOSE_DAYS)
     # Today offers its recent foods in one tap, so that one can be logged while offline (docs/offline-queue.md).
     recent_foods = MealEntry.objects.quick_picks(user, day)[0] if is_today else []
     meal_now = meal_at_hour(profile.now().hour)
@@ -59,13 +63,13 @@ def _day_page(request, profile, day):
         # The supplement and symptom sections (templates/journal/includes/) read these.
         "doses": [dose for dose in recent_doses if dose.date == day], "limit": figures.supplement_limit,
         "usual_dose_taps": dose_taps(usual_doses(recent_doses), day) if is_today else [],
-        "symptom_notes": SymptomNote.objects.for_day(user, day), "symptom_summary": figures.scores,
-        "stand_tests": StandTest.objects.of(user).filter(date=day),
-        "drinks": Drink.objects.for_day(user, day), "glass_ml": Drink.GLASS_ML, "bottle_ml": Drink.BOTTLE_ML,
+        "symptom_notes": SYMPTOM_NOTES_OF_DAY.objects(**of_the_day), "symptom_summary": figures.scores,
+        "stand_tests": STAND_TESTS_OF_DAY.objects(**of_the_day),
+        "drinks": DRINKS_OF_DAY.objects(**of_the_day), "glass_ml": Drink.GLASS_ML, "bottle_ml": Drink.BOTTLE_ML,
         "drink_kinds": Drink.Kind.choices,
         # The medicines section: one-tap buttons for the usual times, and notes on magnesium taken too close.
         "medicine_doses": medicine_doses,
-        "usual_taps": usual_taps(Medicine.objects.taken_on(user, day), medicine_doses, profile.zone),
+        "usual_taps": usual_taps(MEDICINES_TAKEN_ON.objects(**of_the_day), medicine_doses, profile.zone),
         "timing_notes": timing_notes(profile, day, day), "source": SOURCE, "source_url": SOURCE_URL,
         "profile": profile,
     })

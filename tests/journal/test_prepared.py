@@ -1,13 +1,23 @@
-"""journal.prepared: the ledger's queries, their SQL built once, give what the ORM gives for each person and range,
-including what was logged a moment ago: nothing but the SQL text is kept between calls."""
+"""journal.prepared: the ledger's and the day page's queries, their SQL built once, give what the ORM gives for each
+person and range, including what was logged a moment ago: nothing but the SQL text is kept between calls."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from journal.export import MEALS, _meals
 from journal.ledger import FIRST_MARK, FOOD_TOTALS, _food_totals
-from journal.models import DayMark
-from tests.builders import log_food, pumpkin_seeds
+from journal.medicines import MAGNESIUM_DOSES
+from journal.models import (
+    DOSES_IN_DAYS,
+    MEALS_OF_DAY,
+    PROFILE_OF,
+    STAND_TESTS_OF_DAY,
+    DayMark,
+    MealEntry,
+    StandTest,
+    SupplementDose,
+)
+from tests.builders import log_dose, log_food, make_product, pumpkin_seeds, run_stand_test, spinach
 
 FRIDAY, SATURDAY = date(2026, 11, 27), date(2026, 11, 28)
 
@@ -68,3 +78,58 @@ def test_chunks_through_the_converters_give_what_the_orm_gives(make_user):
         (FRIDAY, Decimal("177.60")), (FRIDAY, Decimal("74.00")), (SATURDAY, Decimal("59.20")),
     ]
     assert {type(row[6]) for row in rows} == {Decimal}
+
+
+def test_it_gives_the_model_instances_the_orm_gives(make_user):
+    alice, bob = make_user("alice"), make_user("bob")
+    leaves = spinach()
+    log_food(alice, pumpkin_seeds(), 30, day=FRIDAY, meal="dinner")
+    log_food(alice, leaves, 100, day=FRIDAY)
+    log_food(alice, leaves, 50, day=SATURDAY)
+    log_food(bob, leaves, 80, day=FRIDAY)
+
+    prepared = MEALS_OF_DAY.objects(user=alice.pk, day=FRIDAY)
+    orm = list(MealEntry.objects.for_day(alice, FRIDAY))
+    assert [entry.pk for entry in prepared] == [entry.pk for entry in orm]
+    assert [(entry.food_name, entry.meal, entry.magnesium_mg) for entry in prepared] == [
+        ("Spinach, raw", "breakfast", Decimal("79.00")), (orm[1].food_name, "dinner", Decimal("177.60")),
+    ]
+    assert [entry.pk for entry in MEALS_OF_DAY.objects(user=bob.pk, day=FRIDAY)] == [
+        entry.pk for entry in MealEntry.objects.for_day(bob, FRIDAY)
+    ]
+    assert MEALS_OF_DAY.objects(user=bob.pk, day=SATURDAY) == []
+
+
+def test_related_rows_come_along_as_the_queryset_asks(make_user, django_assert_num_queries):
+    alice = make_user("alice")
+    product = make_product(alice)
+    log_dose(alice, FRIDAY, product=product, units="2")
+    run_stand_test(alice, SATURDAY, standing=(90, 110))
+    [profile] = PROFILE_OF.objects(user=alice.pk)  # made by the builders
+
+    with django_assert_num_queries(1):  # select_related followed: product and profile with the dose
+        doses = DOSES_IN_DAYS.objects(user=alice.pk, first=FRIDAY, last=SATURDAY)
+        # Two capsules of 500 mg magnesium glycinate, 70.50 mg elemental each.
+        assert [(dose.product.name, dose.user.profile.pk, dose.elemental_mg) for dose in doses] == [
+            ("Magnesium glycinate", profile.pk, Decimal("141.00")),
+        ]
+    with django_assert_num_queries(2):  # prefetch_related run: the readings in a second query
+        [test] = STAND_TESTS_OF_DAY.objects(user=alice.pk, day=SATURDAY)
+        heart_rates = [reading.heart_rate for reading in test.readings.all()]
+    assert test == StandTest.objects.get()
+    assert heart_rates == [70, 75, 90, 110]  # lying, then standing, as StandReading orders them
+    assert STAND_TESTS_OF_DAY.objects(user=alice.pk, day=FRIDAY) == []
+
+
+def test_a_datetime_range_reads_the_moments_asked(make_user):
+    alice = make_user("alice")
+    morning = log_dose(alice, elemental_mg=100, taken_at=datetime(2026, 11, 27, 8, 0, tzinfo=UTC))
+    log_dose(alice, elemental_mg=100, taken_at=datetime(2026, 11, 27, 20, 0, tzinfo=UTC))
+    noon, evening = datetime(2026, 11, 27, 12, 0, tzinfo=UTC), datetime(2026, 11, 27, 23, 0, tzinfo=UTC)
+
+    assert [dose.pk for dose in MAGNESIUM_DOSES.objects(user=alice.pk, since=noon, until=evening)] == [
+        dose.pk for dose in SupplementDose.objects.filter(taken_at__range=(noon, evening))
+    ]
+    assert [dose.pk for dose in MAGNESIUM_DOSES.objects(
+        user=alice.pk, since=datetime(2026, 11, 27, 7, 59, tzinfo=UTC), until=noon,
+    )] == [morning.pk]
