@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from foods.figures import plain
 from foods.nutrients import LABELS, UNITS, Nutrients
-from foods.prepared import Prepared
 from foods.racc import reference_amount, typical_portion
+from mgtracker.prepared import PreparedValues
 
 
 def nutrient_field(verbose_name, max_digits=9):
@@ -230,7 +230,7 @@ class SearchIndexVersion(models.Model):
 
     @classmethod
     def current(cls):
-        rows = _CURRENT_STAMP.rows(1)  # every search asks: see foods.prepared
+        rows = _CURRENT_STAMP.tuples(pk=1)  # every search asks: see mgtracker.prepared
         return rows[0][0] if rows else None
 
     @classmethod
@@ -238,7 +238,7 @@ class SearchIndexVersion(models.Model):
         cls.objects.update_or_create(pk=1, defaults={"stamp": uuid.uuid4()})
 
 
-_CURRENT_STAMP = Prepared(lambda pk: SearchIndexVersion.objects.filter(pk=pk).values_list("stamp")[:1])
+_CURRENT_STAMP = PreparedValues(lambda pk: SearchIndexVersion.objects.filter(pk=pk).values_list("stamp")[:1], pk=int)
 
 
 class PortionQuerySet(models.QuerySet):

@@ -25,7 +25,7 @@ are read from the database per search (by the owner index) and matched the
 same way, never cached across users.
 
 Per search: the stamp, the user's custom foods and the user's recent meal
-entries (each a `foods.prepared` query, its SQL written once a process), then
+entries (each a `mgtracker.prepared` query, its SQL built once a database connection), then
 the twenty best foods as model instances (`search`, for the result page), or
 their rows and their portions' rows for the type-ahead (`results`): four or five
 indexed queries whatever the size of the table, and past ENTRIES_KEPT foods one
@@ -90,7 +90,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 
 from foods.figures import plain
 from foods.models import Food, Portion, SearchIndexVersion
-from foods.prepared import Prepared
+from mgtracker.prepared import PreparedValues
 
 MAX_RESULTS = 20
 RECENT_ENTRIES = 50
@@ -699,22 +699,25 @@ def _best_of(candidates, terms):
     return [food_id for *_, food_id in ranked]
 
 
-# The user's own foods and what they ate lately, read on every search (see foods.prepared).
-_CUSTOM_FOODS = Prepared(
-    lambda user_id: Food.objects.filter(owner=user_id).order_by("pk").values_list(*ROW_FIELDS)
+# The user's own foods and what they ate lately, read on every search (see mgtracker.prepared).
+_CUSTOM_FOODS = PreparedValues(
+    lambda user_id: Food.objects.filter(owner=user_id).order_by("pk").values_list(*ROW_FIELDS), user_id=int,
 )
-_RECENT_FOODS = Prepared(
+_RECENT_FOODS = PreparedValues(
     lambda user_id: get_user_model()(pk=user_id).meal_entries.filter(food__isnull=False).order_by("-date", "-pk")
-    .values_list("food")[:RECENT_ENTRIES]
+    .values_list("food")[:RECENT_ENTRIES],
+    user_id=int,
 )
 # What the type-ahead shows of each food found, and their portions.
-_RESULT_FOODS = Prepared(
-    lambda *food_ids: Food.objects.filter(pk__in=food_ids).order_by()
-    .values_list("pk", "name", "category", "source", "source_id", "magnesium_mg")
+_RESULT_FOODS = PreparedValues(
+    lambda food_ids: Food.objects.filter(pk__in=food_ids).order_by()
+    .values_list("pk", "name", "category", "source", "source_id", "magnesium_mg"),
+    food_ids=list,
 )
-_RESULT_PORTIONS = Prepared(
-    lambda *food_ids: Portion.objects.filter(food__in=food_ids).order_by("position", "pk")
-    .values_list("food", "pk", "description", "grams")
+_RESULT_PORTIONS = PreparedValues(
+    lambda food_ids: Portion.objects.filter(food__in=food_ids).order_by("position", "pk")
+    .values_list("food", "pk", "description", "grams"),
+    food_ids=list,
 )
 
 
@@ -724,8 +727,8 @@ def ranked(text, user):
     query = Query(text)
     if not query.terms:
         return [], {}
-    recent = {food_id for food_id, in _RECENT_FOODS.rows(user.pk)}
-    custom_rows = _CUSTOM_FOODS.rows(user.pk)
+    recent = {food_id for food_id, in _RECENT_FOODS.tuples(user_id=user.pk)}
+    custom_rows = _CUSTOM_FOODS.tuples(user_id=user.pk)
     candidates, found_by = {}, {}
     for index in (shared_index.get(), *([Index(custom_rows)] if custom_rows else [])):
         for key, found in _candidates(index, query, recent, found_by).items():
@@ -764,7 +767,7 @@ def results(text, user):
     # Always MAX_RESULTS ids, the last repeated: one statement serves any number of results.
     ids = (best_ids + best_ids[-1:] * MAX_RESULTS)[:MAX_RESULTS]
     portions = {food_id: [] for food_id in best_ids}
-    for food_id, pk, description, grams in _RESULT_PORTIONS.rows(*ids):
+    for food_id, pk, description, grams in _RESULT_PORTIONS.tuples(food_ids=ids):
         portions[food_id].append({"id": pk, "description": description, "grams": _decimal_text(grams)})
     found = {
         pk: {
@@ -779,7 +782,7 @@ def results(text, user):
             "portions": portions[pk],
             "url": url_of(pk),
         }
-        for pk, name, category, source, source_id, magnesium in _RESULT_FOODS.rows(*ids)
+        for pk, name, category, source, source_id, magnesium in _RESULT_FOODS.tuples(food_ids=ids)
     }
     return [found[food_id] for food_id in best_ids if food_id in found]
 

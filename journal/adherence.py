@@ -15,7 +15,7 @@ from django.db.models import Min, Q
 
 from journal.ledger import IN_RANGE, days_between
 from journal.models import DayMark, MedicineDose, SupplementDose, SupplementProduct
-from journal.prepared import PreparedValues
+from mgtracker.prepared import PreparedValues
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def _medicine_days(user, first, last):
     return doses.values("medicine", "date").order_by().distinct()
 
 
-# Their SQL built once per database connection (journal.prepared), as the ledger's.
+# Their SQL built once per database connection (mgtracker.prepared), as the ledger's.
 PRODUCT_DAYS = PreparedValues(_product_days, **IN_RANGE)
 NO_DOSE_MARKS = PreparedValues(_no_dose_marks, **IN_RANGE)
 MEDICINE_DAYS = PreparedValues(_medicine_days, **IN_RANGE)

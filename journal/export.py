@@ -14,7 +14,7 @@ from foods.figures import PRECISION, plain, rounded
 from journal.lab_history import with_intake_before
 from journal.ledger import IN_RANGE, days_of, figure_notes_of
 from journal.models import ENTRY_SOURCES, Drink, LabResult, MealEntry, StandTest, SupplementDose, SymptomNote
-from journal.prepared import PreparedValues
+from mgtracker.prepared import PreparedValues
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -146,7 +146,7 @@ def _notes(user, first, last):
     return notes.values_list(*NOTE_FIELDS)
 
 
-# The entries file's queries, their SQL built once per database connection (journal.prepared): for a file of a few
+# The entries file's queries, their SQL built once per database connection (mgtracker.prepared): for a file of a few
 # thousand rows, building them through the ORM cost as much as writing the rows.
 MEALS = PreparedValues(_meals, **IN_RANGE)
 DOSES = PreparedValues(_doses, **IN_RANGE)

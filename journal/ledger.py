@@ -42,8 +42,8 @@ from journal.models import (
     SymptomNote,
     heart_rate_rise,
 )
-from journal.prepared import PreparedValues
 from journal.reference import Goal
+from mgtracker.prepared import PreparedValues
 
 
 @dataclass(frozen=True)
@@ -563,7 +563,7 @@ def _scores(row):
     }
 
 
-# The ledger's queries, their SQL built once per database connection (journal.prepared).
+# The ledger's queries, their SQL built once per database connection (mgtracker.prepared).
 IN_RANGE = {"user": int, "first": date, "last": date}
 FOOD_TOTALS = PreparedValues(_food_totals, **IN_RANGE)
 DOSE_TOTALS = PreparedValues(_dose_totals, **IN_RANGE)

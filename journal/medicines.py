@@ -9,7 +9,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from foods.figures import show
 from journal.models import Medicine, MedicineDose, SupplementDose
-from journal.prepared import PreparedObjects
+from mgtracker.prepared import PreparedObjects
 
 SOURCE = "NIH Office of Dietary Supplements, Magnesium fact sheet for health professionals"
 SOURCE_URL = "https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/"
@@ -66,7 +66,7 @@ SPACING = {
 }
 WIDEST_SPACING = max(gap for spacing in SPACING.values() for gap in (spacing.before, spacing.after))
 
-# timing_notes' two reads, their SQL built once per database connection (journal.prepared): every day page asks.
+# timing_notes' two reads, their SQL built once per database connection (mgtracker.prepared): every day page asks.
 SPACED_MEDICINE_DOSES = PreparedObjects(
     lambda user, since, until: MedicineDose.objects.filter(
         user=user, medicine__kind__in=list(SPACING), taken_at__range=(since, until),

@@ -20,8 +20,8 @@ from foods.figures import percent, plain, rounded, stored
 from foods.models import FIGURE_ORIGINS, Food, Portion, nutrient_field, nutrient_names
 from foods.nutrients import LABELS, Nutrients
 from journal import labs, reference
-from journal.prepared import PreparedObjects, PreparedValues
 from journal.supplement_forms import FORMS
+from mgtracker.prepared import PreparedObjects, PreparedValues
 
 USER = settings.AUTH_USER_MODEL
 # Sodium's share of sodium chloride by mass: 22.99 / (22.99 + 35.45) = 0.3934 (IUPAC standard atomic weights);
@@ -1383,7 +1383,7 @@ def by_meal(entries):
 
 
 # Reads every day page (and every page through Profile.for_user) makes, each the queryset its lambda builds, their
-# SQL built once per database connection (journal.prepared, issue 11). Each gives a list of what the queryset gives.
+# SQL built once per database connection (mgtracker.prepared, issue 11). Each gives a list of what the queryset gives.
 PROFILE_OF = PreparedObjects(lambda user: Profile.objects.filter(user=user), user=int)
 DOCTOR_GOALS = PreparedObjects(lambda user: DoctorGoal.objects.filter(user=user).order_by("start"), user=int)
 QUICK_PICK_AMOUNTS = PreparedValues(

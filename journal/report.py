@@ -12,7 +12,7 @@ from journal.lab_history import DAYS_BEFORE, with_intake_before
 from journal.ledger import IN_RANGE, Period, days_of, explained, figure_notes_of
 from journal.medicines import KIDNEY_FOR_THE_DOCTOR, medicine_notes, timing_notes
 from journal.models import LabResult, Medicine, StandTest, SupplementDose, SupplementProduct, SymptomNote
-from journal.prepared import PreparedValues
+from mgtracker.prepared import PreparedValues
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,6 @@ def _written_notes(user, first, last):
     return notes.values("date", "dizziness", "fatigue", "anxiety", "heart_rate_lying", "heart_rate_standing", "text")
 
 
-# Their SQL built once per database connection (journal.prepared), as the ledger's.
+# Their SQL built once per database connection (mgtracker.prepared), as the ledger's.
 SUPPLEMENTS_TAKEN = PreparedValues(_supplements_taken, **IN_RANGE)
 WRITTEN_NOTES = PreparedValues(_written_notes, **IN_RANGE)

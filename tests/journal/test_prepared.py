@@ -1,5 +1,5 @@
-"""journal.prepared: the ledger's and the day page's queries, their SQL built once, give what the ORM gives for each
-person and range, including what was logged a moment ago: nothing but the SQL text is kept between calls."""
+"""The ledger's and the day page's queries (mgtracker.prepared), their SQL built once, give what the ORM gives for
+each person and range, including what was logged a moment ago: nothing but the SQL text is kept between calls."""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
