@@ -16,6 +16,7 @@ A long file (the entries CSV) reads the rows as the database driver gives them i
 import weakref
 from datetime import UTC, date, datetime
 from itertools import count
+from operator import itemgetter
 
 from django.db import connections
 from django.db.models import prefetch_related_objects
@@ -40,7 +41,9 @@ class PreparedQuery:
         self.build = build
         self.kinds = kinds
         self.lists = [name for name, kind in kinds.items() if kind is list]
-        self.querysets = {}  # the lengths of the list values -> the queryset built with stand-ins of those lengths
+        # The lengths of the list values -> the queryset built with stand-ins of those lengths, and its database
+        # (asked of the routers once, not on every call).
+        self.querysets = {}
         # A database connection -> {lengths: its Prepared}: per connection, not per vendor, so that two databases
         # never share SQL; weak, so that a closed thread's connection takes its SQL along.
         self.prepared = weakref.WeakKeyDictionary()
@@ -55,10 +58,12 @@ class PreparedQuery:
 
     def _for_connection(self, values):
         lengths = tuple(len(values[name]) for name in self.lists) if self.lists else ()
-        queryset = self.querysets.get(lengths)
-        if queryset is None:  # built on first use, once the apps are ready
-            queryset = self.querysets[lengths] = self.build(**self._stand_ins(lengths))
-        connection = connections[queryset.db]
+        built = self.querysets.get(lengths)
+        if built is None:  # built on first use, once the apps are ready
+            queryset = self.build(**self._stand_ins(lengths))
+            built = self.querysets[lengths] = (queryset, queryset.db)
+        queryset, db = built
+        connection = connections[db]
         by_lengths = self.prepared.get(connection)
         if by_lengths is None:
             by_lengths = self.prepared[connection] = {}
@@ -67,18 +72,16 @@ class PreparedQuery:
             prepared = by_lengths[lengths] = Prepared(queryset, connection, self._items(self._stand_ins(lengths)))
         return prepared
 
-    def _items(self, values):
-        """The values with each list's items as values of their own, named (list name, position)."""
-        if not self.lists:
-            return values
-        items = {name: value for name, value in values.items() if name not in self.lists}
+    def _items(self, stand_ins):
+        """The stand-ins with each list's items as stand-ins of their own, named (list name, position)."""
+        items = {name: value for name, value in stand_ins.items() if name not in self.lists}
         for name in self.lists:
-            items.update(((name, position), item) for position, item in enumerate(values[name]))
+            items.update(((name, position), item) for position, item in enumerate(stand_ins[name]))
         return items
 
     def _run(self, values):
         prepared = self._for_connection(values)
-        return prepared, prepared.run(self._items(values))
+        return prepared, prepared.run(values)
 
 
 class PreparedValues(PreparedQuery):
@@ -95,7 +98,7 @@ class PreparedValues(PreparedQuery):
 
     def chunks(self, size, **values):
         """The rows as tuples straight from the database driver (no converters), in lists of `size`."""
-        return self._for_connection(values).chunks(self._items(values), size)
+        return self._for_connection(values).chunks(values, size)
 
     def converters(self, **values):
         """For each column, a function from the driver's value to the value values() would give."""
@@ -128,10 +131,12 @@ class Prepared:
         self.converters = self.compiler.get_converters(fields)
         self.column_count = len(fields)
         adapted = {name: self._adapt(value) for name, value in stand_ins.items()}
-        # Each parameter: the name of the value it stands for, or a constant of the query itself.
-        self.params = [next((name for name, value in adapted.items() if value == param), _Constant(param))
-                       for param in params]
-        missing = set(stand_ins) - set(self.params)
+        # Each parameter: the name of the value it stands for, (name, position) for a list's item, or None for a
+        # constant of the query itself.
+        names = [next((name for name, value in adapted.items() if value == param), None) for param in params]
+        self.params = [self._getter(name, stand_ins.get(name), param)
+                       for name, param in zip(names, params, strict=True)]
+        missing = set(stand_ins) - set(names)
         if missing:
             raise ValueError(f"The SQL does not take {', '.join(sorted(map(str, missing)))} as parameters: {self.sql}")
         if self.compiler.klass_info is not None:
@@ -154,8 +159,19 @@ class Prepared:
             return self.connection.ops.adapt_datefield_value(value)
         return value
 
+    def _getter(self, name, stand_in, constant):
+        """From the values of a call, the parameter: found once per SQL, so that a call only looks its values up."""
+        if name is None:
+            return lambda values: constant
+        if isinstance(name, tuple):
+            list_name, position = name
+            return lambda values: values[list_name][position]
+        if isinstance(stand_in, date):
+            return lambda values: self._adapt(values[name])
+        return itemgetter(name)
+
     def _params(self, values):
-        return [param.value if isinstance(param, _Constant) else self._adapt(values[param]) for param in self.params]
+        return [get(values) for get in self.params]
 
     def run(self, values):
         with self.connection.cursor() as cursor:
@@ -194,8 +210,3 @@ class Prepared:
 
 def _as_is(value):
     return value
-
-
-class _Constant:
-    def __init__(self, value):
-        self.value = value
