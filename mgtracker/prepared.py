@@ -13,7 +13,6 @@ A long file (the entries CSV) reads the rows as the database driver gives them i
 (`chunks`), and converts each column itself with the converters Django would use (`converters`).
 """
 
-import weakref
 from datetime import UTC, date, datetime
 from itertools import count
 from operator import itemgetter
@@ -44,12 +43,13 @@ class PreparedQuery:
         # The lengths of the list values -> the queryset built with stand-ins of those lengths, and its database
         # (asked of the routers once, not on every call).
         self.querysets = {}
-        # A database connection -> {lengths: its Prepared}: per connection, not per vendor, so that two databases
-        # never share SQL; weak, so that a closed thread's connection takes its SQL along.
-        self.prepared = weakref.WeakKeyDictionary()
 
     def _stand_ins(self, lengths):
         """{name: stand-in} for {name: kind}, each name a stand-in of its own, each list of the given length."""
+        for kind in STAND_INS:
+            if sum(asked is kind for asked in self.kinds.values()) > len(STAND_INS[kind]):
+                raise ValueError(f"A prepared query takes at most {len(STAND_INS[kind])} values of {kind.__name__}: "
+                                 "add stand-ins to STAND_INS for more.")
         unused = {kind: iter(values) for kind, values in STAND_INS.items()}
         unused_items = count(LIST_ITEM_STAND_INS, -1)
         lengths = iter(lengths)
@@ -64,12 +64,17 @@ class PreparedQuery:
             built = self.querysets[lengths] = (queryset, queryset.db)
         queryset, db = built
         connection = connections[db]
-        by_lengths = self.prepared.get(connection)
-        if by_lengths is None:
-            by_lengths = self.prepared[connection] = {}
-        prepared = by_lengths.get(lengths)
+        # Kept on the connection itself, not here: per connection, not per vendor, so that two databases never share
+        # SQL, and gone with the connection when its thread ends (a Prepared refers to its connection, so a map
+        # from connections held here would keep every thread's connection open for the life of the process).
+        try:
+            kept = connection.prepared_queries
+        except AttributeError:
+            kept = connection.prepared_queries = {}
+        prepared = kept.get((self, lengths))
         if prepared is None:
-            prepared = by_lengths[lengths] = Prepared(queryset, connection, self._items(self._stand_ins(lengths)))
+            stand_ins = self._items(self._stand_ins(lengths))
+            prepared = kept[self, lengths] = Prepared(queryset, connection, stand_ins)
         return prepared
 
     def _items(self, stand_ins):
@@ -182,8 +187,10 @@ class Prepared:
         return rows
 
     def chunks(self, values, size):
-        # The cursor QuerySet.iterator() would use: server-side on PostgreSQL, so no range is read whole into memory.
-        with self.connection.chunked_cursor() as cursor:
+        # The cursor QuerySet.iterator() would use: server-side on PostgreSQL, so no range is read whole into memory,
+        # unless the settings turn those off (as behind a transaction-pooling PgBouncer).
+        server_side = not self.connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS")
+        with self.connection.chunked_cursor() if server_side else self.connection.cursor() as cursor:
             cursor.execute(self.sql, self._params(values))
             while rows := cursor.fetchmany(size):
                 yield rows

@@ -1,6 +1,8 @@
 """mgtracker.prepared: a query whose SQL the ORM builds once and each call runs with its own values, as both apps
 use it (a search's queries here, the ledger's and the day page's in tests/journal/test_prepared.py)."""
 
+import gc
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
@@ -62,6 +64,15 @@ def test_it_refuses_sql_that_does_not_take_a_value_it_is_given(user):
         ignoring.tuples(owner=user.pk)
 
 
+def test_a_third_value_of_one_kind_is_refused_with_a_reason(user):
+    three_owners = PreparedValues(
+        lambda first, second, third: Food.objects.filter(owner__in=(first, second, third)).values_list("pk"),
+        first=int, second=int, third=int,
+    )
+    with pytest.raises(ValueError, match="at most 2 values of int"):
+        three_owners.tuples(first=user.pk, second=user.pk, third=user.pk)
+
+
 def test_each_call_reads_the_database_again(user):
     stamps = PreparedValues(lambda owner: Food.objects.filter(owner=owner).values_list("name"), owner=int)
     assert stamps.tuples(owner=user.pk) == []
@@ -69,9 +80,8 @@ def test_each_call_reads_the_database_again(user):
     assert stamps.tuples(owner=user.pk) == [("Oat bar",)]
 
 
-
 @pytest.mark.django_db(transaction=True)
-def test_each_connection_runs_sql_written_for_it(user):
+def test_each_connection_runs_sql_written_for_it_and_lets_it_go_with_its_thread(user):
     # Django gives each thread a connection of its own, as it would each database: a query run on two connections
     # keeps SQL written for each (the vendor, server version and settings are the connection's, not the process's).
     make_food("Oat bar", source=Food.Source.CUSTOM, owner=user)
@@ -79,12 +89,22 @@ def test_each_connection_runs_sql_written_for_it(user):
     assert owned.tuples(owner=user.pk) == [("Oat bar",)]
     with ThreadPoolExecutor(1) as other_thread:
         thread_connection, rows = other_thread.submit(_on_own_connection, owned, user.pk).result()
-        assert rows == [("Oat bar",)]
-        ours = connections[DEFAULT_DB_ALIAS]
-        assert thread_connection is not ours
-        written_for = {key: [prepared.connection for prepared in by_lengths.values()]
-                       for key, by_lengths in owned.prepared.items()}
-        assert written_for == {ours: [ours], thread_connection: [thread_connection]}
+    assert rows == [("Oat bar",)]
+    ours = connections[DEFAULT_DB_ALIAS]
+    assert thread_connection is not ours
+    assert _connections_written_for(owned, ours) == [ours]
+    assert _connections_written_for(owned, thread_connection) == [thread_connection]
+
+    # A server with a thread a request (runserver, gunicorn's gthread) ends threads all day: the SQL kept for a
+    # thread's connection must not keep that connection, and its database session, open for the life of the process.
+    ended = weakref.ref(thread_connection)
+    del thread_connection
+    gc.collect()
+    assert ended() is None
+
+
+def _connections_written_for(query, connection):
+    return [prepared.connection for (kept, _), prepared in connection.prepared_queries.items() if kept is query]
 
 
 def _on_own_connection(query, owner):
