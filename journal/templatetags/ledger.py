@@ -6,10 +6,16 @@ from functools import lru_cache
 
 from django import template
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
 register = template.Library()
+
+
+def number_cells(cells):
+    """<td class="text-end..."> for each (extra classes, text), the text escaped: the long tables' rows, drawn in one
+    call each (journal/templatetags/week.py, report.py)."""
+    return "".join(f'<td class="text-end{extra}">{conditional_escape(text)}</td>' for extra, text in cells)
 
 
 @register.filter

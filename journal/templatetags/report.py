@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from foods.figures import show
-from journal.templatetags.ledger import amount_cell, dated
+from journal.templatetags.ledger import amount_cell, dated, number_cells
 
 register = template.Library()
 
@@ -27,11 +27,6 @@ class _Numbers(dict):
     def __missing__(self, number):
         self[number] = text = localize(number)
         return text
-
-
-def _cells(cells):
-    """<td>s from (extra classes, text) pairs."""
-    return "".join(f'<td class="text-end{extra}">{text}</td>' for extra, text in cells)
 
 
 @register.simple_tag
@@ -52,7 +47,7 @@ def report_week_rows(weeks):
             *scores,
         )
         rows.append(f'<tr><th scope="row" class="text-nowrap">{escape(dated(week.first, "D j M Y", language))}</th>'
-                    f"{_cells(cells)}</tr>")
+                    f"{number_cells(cells)}</tr>")
     return mark_safe("\n".join(rows))
 
 
@@ -96,7 +91,7 @@ def report_adherence_rows(adherence):
         for week in item.weeks:
             counts = (week.taken, week.none_taken, week.not_recorded, week.counted)
             rows.append(f'<tr>{heading}<td class="text-nowrap">{escape(dated(week.first, "j M Y", language))}</td>'
-                        f"{_cells(('', numbers[count]) for count in counts)}</tr>")
+                        f"{number_cells(('', numbers[count]) for count in counts)}</tr>")
             heading = ""
     return mark_safe("\n".join(rows))
 

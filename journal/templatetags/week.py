@@ -3,21 +3,16 @@ fourteen rows cost more than the rest of the page's content (issue 11). The cell
 
 from django import template
 from django.utils.formats import date_format, localize
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from foods.figures import show
-from journal.templatetags.ledger import amount_cell, short_date
+from journal.templatetags.ledger import amount_cell, number_cells, short_date
 from journal.templatetags.navigation import url_of
 
 register = template.Library()
 
 NOTHING = "–"  # nothing logged or recorded
-
-
-def _cells(cells):
-    """<td class="text-end..."> for each (extra classes, text), the text escaped."""
-    return "".join(f'<td class="text-end{extra}">{conditional_escape(text)}</td>' for extra, text in cells)
 
 
 @register.simple_tag
@@ -38,7 +33,7 @@ def week_row(day):
         ("", share),
         *(("", NOTHING if mean is None else show(mean, "score")) for mean in day.summary_score_means),
     )
-    return mark_safe(f"<tr>{link}{_cells(cells)}</tr>")
+    return mark_safe(f"<tr>{link}{number_cells(cells)}</tr>")
 
 
 @register.simple_tag
@@ -49,4 +44,4 @@ def panel_row(day):
             f'<span class="d-none d-sm-inline"> {escape(date_format(day.day, "M"))}</span></th>')
     rise = NOTHING if day.hr_rise_bpm_max is None else show(day.hr_rise_bpm_max, "bpm")
     cells = (*(("", amount_cell(amount)) for amount in (day.sodium, day.potassium, day.fluid)), ("", rise))
-    return mark_safe(f"<tr>{when}{_cells(cells)}</tr>")
+    return mark_safe(f"<tr>{when}{number_cells(cells)}</tr>")
