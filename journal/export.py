@@ -13,7 +13,17 @@ from dataclasses import replace
 from foods.figures import PRECISION, plain, rounded
 from journal.lab_history import with_intake_before
 from journal.ledger import IN_RANGE, days_of, figure_notes_of
-from journal.models import ENTRY_SOURCES, Drink, LabResult, MealEntry, StandTest, SupplementDose, SymptomNote
+from journal.models import (
+    ENTRY_SOURCES,
+    Drink,
+    LabResult,
+    MealEntry,
+    Medicine,
+    MedicineDose,
+    StandTest,
+    SupplementDose,
+    SymptomNote,
+)
 from mgtracker.prepared import PreparedValues
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -117,6 +127,7 @@ MEAL_FIELDS = ("date", "meal", "food_name", "portion_description", "portion_quan
                "estimated_figures", "estimated_from")
 DOSE_FIELDS = ("date", "taken_at", "product_name", "units", "elemental_mg", "sodium_mg", "potassium_mg", "form",
                "elemental_mg_per_unit", "elemental_working", "water_ml")
+MEDICINE_DOSE_FIELDS = ("date", "taken_at", "medicine__name", "medicine__dose", "medicine__kind")
 DRINK_FIELDS = ("date", "kind", "ml")
 NOTE_FIELDS = ("date", "recorded_at", "dizziness", "fatigue", "anxiety", "heart_rate_lying", "heart_rate_standing",
                "text")
@@ -124,6 +135,7 @@ MEAL_LABELS = dict(MealEntry.Meal.choices)
 SOURCE_LABELS = dict(ENTRY_SOURCES)
 FORM_LABELS = dict(SupplementDose._meta.get_field("form").choices)
 DRINK_LABELS = dict(Drink.Kind.choices)
+MEDICINE_KIND_LABELS = dict(Medicine.Kind.choices)
 
 
 def _meals(user, first, last):
@@ -134,6 +146,11 @@ def _meals(user, first, last):
 def _doses(user, first, last):
     doses = SupplementDose.objects.filter(user=user, date__range=(first, last)).order_by("taken_at", "pk")
     return doses.values_list(*DOSE_FIELDS)
+
+
+def _medicine_doses(user, first, last):
+    doses = MedicineDose.objects.filter(user=user, date__range=(first, last)).order_by("taken_at", "pk")
+    return doses.values_list(*MEDICINE_DOSE_FIELDS)
 
 
 def _drinks(user, first, last):
@@ -150,6 +167,7 @@ def _notes(user, first, last):
 # thousand rows, building them through the ORM cost as much as writing the rows.
 MEALS = PreparedValues(_meals, **IN_RANGE)
 DOSES = PreparedValues(_doses, **IN_RANGE)
+MEDICINE_DOSES = PreparedValues(_medicine_doses, **IN_RANGE)
 DRINKS = PreparedValues(_drinks, **IN_RANGE)
 NOTES = PreparedValues(_notes, **IN_RANGE)
 FETCH_SIZE = 2000  # rows read from the database at a time
@@ -260,9 +278,9 @@ def _figure_columns(model, columns, converters):
 
 
 def entry_rows(profile, first, last):
-    """Every meal entry, supplement dose, drink and symptom note in the range, each kind in date order (meals in the
-    order of the day: breakfast, lunch, dinner, snack). A day's fluid_ml, sodium_mg and potassium_mg in the daily
-    file are the sums of these rows'. Each cell is text as the file holds it (csv_chunks(encoded=True)).
+    """Every meal entry, supplement dose, medicine dose, drink and symptom note in the range, each kind in date order
+    (meals in the order of the day: breakfast, lunch, dinner, snack). A day's fluid_ml, sodium_mg and potassium_mg
+    in the daily file are the sums of these rows'. Each cell is text as the file holds it (csv_chunks(encoded=True)).
 
     The file may hold years of entries: rows are read as the database gives them, a chunk at a time, and each
     column's distinct values are formatted once (_Memo), its figures by _figure_cells."""
@@ -270,6 +288,7 @@ def entry_rows(profile, first, last):
     in_range = {"user": profile.user_id, "first": first, "last": last}
     yield from _meal_rows(cells, in_range)
     yield from _dose_rows(cells, in_range, profile.zone)
+    yield from _medicine_dose_rows(cells, in_range, profile.zone)
     yield from _drink_rows(cells, in_range)
     yield from _note_rows(cells, in_range, profile.zone)
 
@@ -337,6 +356,20 @@ def _dose_rows(cells, in_range, zone):
                 "supplement product", "", forms[form], "", "", "", "", "", "", per_unit[per_unit_mg],
                 elemental_sources[working], water(water_ml), "",
             ]
+
+
+def _medicine_dose_rows(cells, in_range, zone):
+    """A medicine taken: its name, its dose as on the prescription, and in `note` its kind, which is what says how it
+    and magnesium bear on each other (journal.medicines). It carries no figure: medicines are no part of the totals."""
+    day_of, taken_at_of, name_of, dose_of, kind_of = MEDICINE_DOSES.converters()
+    dates = _dates(day_of)
+    names = cells.texts(name_of)
+    doses = cells.texts(dose_of)
+    kinds = cells.texts(kind_of, lambda kind: MEDICINE_KIND_LABELS.get(kind, kind))
+    for chunk in MEDICINE_DOSES.chunks(FETCH_SIZE, **in_range):
+        for day, taken_at, name, dose, kind in chunk:
+            yield [dates[day], _local_time(taken_at_of(taken_at), zone), "medicine", "", names[name], doses[dose],
+                   *[""] * 14, kinds[kind], "", "", "", ""]
 
 
 def _drink_rows(cells, in_range):

@@ -17,7 +17,16 @@ from foods.models import Food
 from journal.cronometer import import_rows, read_servings
 from journal.export import ENTRY_HEADER, safe_cell
 from journal.models import Drink, MealEntry, Profile, SupplementDose
-from tests.builders import add_drink, log_dose, log_food, make_food, rehydration_sachet, write_note
+from tests.builders import (
+    add_drink,
+    log_dose,
+    log_food,
+    log_medicine_dose,
+    make_food,
+    make_medicine,
+    rehydration_sachet,
+    write_note,
+)
 from tests.hostile import FEW_EXAMPLES
 
 DAY = date(2026, 11, 20)
@@ -84,6 +93,21 @@ def test_the_entries_file_reads_byte_for_byte_as_worked_out(logged_in_client, di
         "2026-11-20,18:05,symptoms,,,,,,,,,,,,,3,4,2,,,'-felt faint,,,,",
         "",
     ]
+
+
+def test_a_medicine_taken_is_a_row_of_its_own_with_its_dose_and_kind_and_no_figure(logged_in_client, diary,
+                                                                                    other_user):
+    cipro = make_medicine(diary, "Ciprofloxacin", kind="quinolone", dose="500 mg tablet")
+    log_medicine_dose(diary, cipro, taken_at=datetime(2026, 11, 20, 13, tzinfo=UTC))  # 08:00 in New York
+    log_medicine_dose(diary, cipro, taken_at=datetime(2026, 11, 21, 13, tzinfo=UTC))  # the next day: not asked for
+    log_medicine_dose(other_user, make_medicine(other_user, "Alendronate"), DAY)  # someone else's
+
+    lines = entries_file(logged_in_client).split("\r\n")
+    records = [line.split(",")[2] for line in lines[1:-1]]
+    # After the supplement doses, before the drinks; no figure in any column, as no total counts a medicine.
+    assert records == ["meal"] * 4 + ["supplement"] * 2 + ["medicine", "drink", "symptoms", "symptoms"]
+    assert lines[7] == ('2026-11-20,08:00,medicine,,Ciprofloxacin,500 mg tablet,,,,,,,,,,,,,,,'
+                        '"Quinolone antibiotic (such as ciprofloxacin, levofloxacin)",,,,')
 
 
 # Figures as an entry's columns can hold them (three places: a restored backup may carry them), up to their limit,
