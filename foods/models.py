@@ -230,7 +230,7 @@ class SearchIndexVersion(models.Model):
 
     @classmethod
     def current(cls):
-        rows = _CURRENT_STAMP.tuples(pk=1)  # every search asks: see mgtracker.prepared
+        rows = _CURRENT_STAMP.tuples()  # every search asks: see mgtracker.prepared
         return rows[0][0] if rows else None
 
     @classmethod
@@ -238,7 +238,7 @@ class SearchIndexVersion(models.Model):
         cls.objects.update_or_create(pk=1, defaults={"stamp": uuid.uuid4()})
 
 
-_CURRENT_STAMP = PreparedValues(lambda pk: SearchIndexVersion.objects.filter(pk=pk).values_list("stamp")[:1], pk=int)
+_CURRENT_STAMP = PreparedValues(lambda: SearchIndexVersion.objects.filter(pk=1).values_list("stamp"))
 
 
 class PortionQuerySet(models.QuerySet):

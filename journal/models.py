@@ -147,11 +147,11 @@ class Profile(models.Model):
 
     @classmethod
     def for_user(cls, user):
-        for profile in PROFILE_OF.objects(user=user.pk):  # every page asks: its SQL is built once
-            profile.user = user
-            return profile
-        profile, _ = cls.objects.get_or_create(user=user)
-        return profile
+        profiles = PROFILE_OF.objects(user=user.pk)  # every page asks: its SQL is built once
+        if not profiles:
+            return cls.objects.get_or_create(user=user)[0]
+        profiles[0].user = user
+        return profiles[0]
 
     def clean(self):
         try:
