@@ -154,7 +154,22 @@ MIDDLEWARE = [
 ROOT_URLCONF = "mgtracker.urls"
 WSGI_APPLICATION = "mgtracker.wsgi.application"
 
+# The pages are Jinja2 (mgtracker/templating.py says why); Django's own engine draws what third-party apps bring
+# (crispy's form layouts, the admin).
 TEMPLATES = [
+    {
+        "NAME": "jinja2",
+        "BACKEND": "mgtracker.templating.Jinja2",
+        "DIRS": [BASE_DIR / "templates-jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "mgtracker.templating.environment",
+            "context_processors": [
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

@@ -1,0 +1,132 @@
+"""The pages' template language: Jinja2, through Django's own backend.
+
+Why not Django's template language: the day, Today and week pages draw some four hundred values each, and Django's
+engine resolved every one node by node, about two thirds of each page's time (issue 11, measured by `make bench`).
+Jinja2 compiles each template to Python once. What the pages print stays as Django printed it: values pass through
+`shown` (dates, times and numbers in the active language's formats, datetimes in the current time zone), and the
+filters below are Django's own where Jinja2 has none or one that means something else (`default` keeps Django's
+sense: any false value, not only an undefined one).
+
+Django's template language still draws what third-party apps bring: crispy's form layouts (through `crispy` and
+`crispy_field` here) and the admin.
+"""
+
+import jinja2
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
+from crispy_forms.utils import render_crispy_form
+from django.template import defaultfilters
+from django.template.backends import jinja2 as backend
+from django.templatetags.static import static
+from django.templatetags.tz import do_timezone
+from django.test.signals import template_rendered
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.timezone import template_localtime
+
+from foods.templatetags.figures import figure
+from journal.templatetags import ledger, medicines, navigation, report, symptoms, week
+
+
+class Jinja2(backend.Jinja2):
+    """Django's Jinja2 backend, its templates telling the test client what they drew (response.context,
+    assertTemplateUsed) as Django's own engine does. With nobody listening, as when serving, that is one check."""
+
+    def from_string(self, template_code):
+        return Template(super().from_string(template_code).template, self)
+
+    def get_template(self, template_name):
+        return Template(super().get_template(template_name).template, self)
+
+
+class Template(backend.Template):
+    def __init__(self, template, backend):
+        super().__init__(template, backend)
+        self.name = template.name
+
+    def render(self, context=None, request=None):
+        context = {} if context is None else context
+        template_rendered.send(sender=self, template=self, context=context)
+        return super().render(context, request)
+
+
+def shown(value):
+    """`value` as Django's template language prints it (render_value_in_context), before escaping.
+
+    Django's language calls a method named without its brackets; Jinja2 would print "<bound method ...>", so a page
+    that does fails instead, in the tests, rather than showing that to a person."""
+    if isinstance(value, str):
+        return value
+    if callable(value):
+        raise TypeError(f"{value!r} printed uncalled: write it with () in the template")
+    return localize(template_localtime(value))
+
+
+def url(view_name, *args, **kwargs):
+    """{{ url("journal:day", day) }}: reverse() for a link drawn once on a page; row_url for one drawn in each row."""
+    return reverse(view_name, args=args, kwargs=kwargs)
+
+
+def date(value, format=None):
+    return defaultfilters.date(template_localtime(value), format)
+
+
+def time(value, format=None):
+    return defaultfilters.time(template_localtime(value), format)
+
+
+@jinja2.pass_context
+def crispy(context, form, helper=None):
+    """{% crispy form %}: the form laid out by its helper, with the page's context (its CSRF token)."""
+    return render_crispy_form(form, helper, context=context.get_all())
+
+
+@jinja2.pass_context
+def nav_link(context, view_name, label, title=""):
+    return navigation.nav_link(context, view_name, label, title)
+
+
+GLOBALS = {
+    "url": url,
+    "row_url": navigation.url_of,
+    "static": static,
+    "nav_link": nav_link,
+    "crispy": crispy,
+    "kidney_note": medicines.kidney_note,
+    "week_row": week.week_row,
+    "panel_row": week.panel_row,
+    "report_week_rows": report.report_week_rows,
+    "report_day_rows": report.report_day_rows,
+    "report_adherence_rows": report.report_adherence_rows,
+    "report_notes": report.report_notes,
+}
+
+FILTERS = {
+    # Django's, where Jinja2 has none or means something else by the name.
+    "date": date,
+    "time": time,
+    "timezone": do_timezone,
+    "default": defaultfilters.default,
+    "default_if_none": defaultfilters.default_if_none,
+    "capfirst": defaultfilters.capfirst,
+    "pluralize": defaultfilters.pluralize,
+    "yesno": defaultfilters.yesno,
+    "linebreaksbr": defaultfilters.linebreaksbr,
+    "json_script": defaultfilters.json_script,
+    "urlencode": defaultfilters.urlencode,
+    # The project's.
+    "figure": figure,
+    "amount_cell": ledger.amount_cell,
+    "short_date": ledger.short_date,
+    "short_dates": ledger.short_dates,
+    "score_label": symptoms.score_label,
+    "crispy": as_crispy_form,
+    "as_crispy_field": as_crispy_field,
+}
+
+
+def environment(**options):
+    # A file's last newline is kept, as Django's engine keeps it (the service worker, text answers).
+    env = jinja2.Environment(finalize=shown, keep_trailing_newline=True, **options)
+    env.globals.update(GLOBALS)
+    env.filters.update(FILTERS)
+    return env

@@ -1,0 +1,45 @@
+"""The pages' Jinja2 templates print values as Django's own template language did, and fail loudly where a template
+would otherwise show a person Python's insides (mgtracker/templating.py)."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from django.template import engines
+from django.utils import timezone
+
+
+def render(source, **context):
+    return engines["jinja2"].from_string(source).render(context)
+
+
+def test_dates_datetimes_and_numbers_print_as_django_printed_them():
+    with timezone.override("America/New_York"):
+        page = render("{{ day }} | {{ moment }} | {{ amount }} | {{ count }} | {{ nothing }}",
+                      day=date(2026, 11, 3), moment=datetime(2026, 11, 3, 2, 30, tzinfo=UTC),
+                      amount=Decimal("12.50"), count=1234, nothing=None)
+    # 02:30 UTC is 21:30 the evening before in New York.
+    assert page == "Nov. 3, 2026 | Nov. 2, 2026, 9:30 p.m. | 12.50 | 1234 | None"
+
+
+def test_the_date_and_time_filters_read_a_datetime_in_the_current_time_zone():
+    with timezone.override("America/New_York"):
+        page = render('{{ moment|date("D j M Y") }} {{ moment|time("H:i") }}',
+                      moment=datetime(2026, 11, 3, 2, 30, tzinfo=UTC))
+    assert page == "Mon 2 Nov 2026 21:30"
+
+
+def test_default_takes_over_for_any_false_value_as_in_django():
+    assert render('{{ zero|default("–") }} {{ empty|default("–") }} {{ shown|default("–") }}',
+                  zero=0, empty="", shown=7) == "– – 7"
+
+
+def test_values_are_escaped_and_safe_markup_is_not():
+    assert render("{{ text }} {{ url('journal:today') }}", text='<b>"fish" & chips</b>') == (
+        "&lt;b&gt;&#34;fish&#34; &amp; chips&lt;/b&gt; /today/")
+
+
+def test_a_method_printed_without_its_brackets_fails_rather_than_showing_its_insides():
+    with pytest.raises(TypeError, match="printed uncalled"):
+        render("{{ day.isoformat }}", day=date(2026, 11, 3))
+    assert render("{{ day.isoformat() }}", day=date(2026, 11, 3)) == "2026-11-03"
