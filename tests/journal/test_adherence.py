@@ -80,7 +80,7 @@ def test_the_report_carries_the_adherence_table_and_the_medicines(diary, client)
     assertContains(response, "Doxycycline 100 mg: tetracycline antibiotic (such as doxycycline, demeclocycline), "
                              "from 6 Nov 2026 to 10 Nov 2026.")
     assertContains(response, "Furosemide: Taken for a long time, loop diuretics can increase the loss of magnesium "
-                             "in urine and lower the body&#x27;s magnesium.")
+                             "in urine and lower the body&#39;s magnesium.")
     # Doxycycline at 08:00 on the 6th, 7th and 9th and 15:00 on the 7th; magnesium at noon: on the 7th noon is 3 h
     # before the 15:00 dose (inside 6 h) and 4 h after the 08:00 one (clear); on the 6th and 9th 4 h after (clear).
     assertContains(response, "Magnesium doses logged too close to a medicine that needs spacing from it:\n      1.")

@@ -192,7 +192,7 @@ def test_insights_compare_the_heart_rate_rise_and_symptoms_with_the_same_and_the
     assert response.context["insights"].chart["hr_rise_bpm"][-1] == 29.4
     assertContains(response, '<td class="text-end">29.4 bpm</td>', html=True)
     assertContains(response, "Symptoms and heart-rate rise on days at and below your sodium target")
-    assertContains(response, "The previous day&#x27;s sodium")
+    assertContains(response, "The previous day&#39;s sodium")
     assertContains(
         response, '<td class="text-end">40.0 bpm <span class="text-body-secondary small">(5 days)</span></td>',
         html=True,

@@ -67,7 +67,7 @@ def test_a_result_is_saved_as_printed_and_listed_with_its_conversions(logged_in_
     assertContains(page, "1.9 mg/dL ÷ 2.4305 = 0.78 mmol/L")  # 1.9 / 2.4305 = 0.7817
     assertContains(page, "1.9 mg/dL ÷ 1.21525 = 1.56 mEq/L")  # 1.9 / 1.21525 = 1.5635
     assertContains(page, SERUM_SHARE_URL)
-    assertContains(page, "Less than 1% of the body&#x27;s magnesium is in the blood serum")
+    assertContains(page, "Less than 1% of the body&#39;s magnesium is in the blood serum")
 
 
 @pytest.mark.parametrize(("fields", "field", "message"), [

@@ -186,9 +186,9 @@ def test_the_profile_names_medicines_that_change_magnesium(logged_in_client, use
     make_medicine(user, "Midodrine", kind="other")
     response = logged_in_client.get(reverse("journal:profile"))
     assertContains(response, "Furosemide: Taken for a long time, loop diuretics can increase the loss of magnesium "
-                             "in urine and lower the body&#x27;s magnesium.")
+                             "in urine and lower the body&#39;s magnesium.")
     assertContains(response, "Spironolactone: Potassium-sparing diuretics reduce the loss of magnesium in urine, so "
-                             "they can raise the body&#x27;s magnesium.")
+                             "they can raise the body&#39;s magnesium.")
     assertNotContains(response, "Omeprazole")
     assertNotContains(response, "Midodrine")
     assertContains(response, SPACING_NOTE)

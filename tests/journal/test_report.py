@@ -136,3 +136,8 @@ def test_what_the_person_typed_reads_as_text_in_the_reports_tables_and_notes(log
                              '&lt;b&gt;Mg&lt;/b&gt; &amp; &quot;co&quot;'
                              '<div class="small text-body-secondary">Supplement, from 2 Nov 2026</div></th>')
     assertContains(response, "anxiety 2. &lt;script&gt;alert(1)&lt;/script&gt;<br>then better</p>")
+
+
+def test_the_report_says_when_it_was_made_in_the_persons_time_zone(logged_in_client, user, frozen_now):
+    Profile.objects.create(user=user, time_zone="Pacific/Auckland")  # 13 hours ahead of UTC in November
+    assertContains(get_report(logged_in_client), "29 Nov 2026, 01:00 (Pacific/Auckland)")

@@ -189,7 +189,7 @@ def test_the_list_shows_only_ones_own_links(logged_in_client, diary, other_user,
     make_link(other_user, note="Bob's cardiologist")
     make_link(diary, note="Alice's neurologist")
     response = logged_in_client.get("/share/")
-    assertContains(response, "Alice&#x27;s neurologist")
+    assertContains(response, "Alice&#39;s neurologist")
     assertNotContains(response, "Bob")
 
 
