@@ -53,8 +53,9 @@ def shown(value):
     """`value` as Django's template language prints it (render_value_in_context), before escaping.
 
     Django's language calls a method named without its brackets; Jinja2 would print "<bound method ...>", so a page
-    that does fails instead, in the tests, rather than showing that to a person."""
-    if isinstance(value, str):
+    that does fails instead, in the tests, rather than showing that to a person. A name the page was not given prints
+    nothing, as in Django's language (Jinja2's Undefined is callable, but is no method)."""
+    if isinstance(value, str | jinja2.Undefined):
         return value
     if callable(value):
         raise TypeError(f"{value!r} printed uncalled: write it with () in the template")

@@ -166,7 +166,7 @@ def test_deleting_keeps_the_meals_logged_with_it(logged_in_client, user, granola
     log_food(user, granola, 45, date(2026, 11, 24))  # 67.5 mg
     response = logged_in_client.post(reverse("foods:custom_delete", args=[granola.pk]), follow=True)
     assertRedirects(response, reverse("foods:custom_list"))
-    assertContains(response, "Deleted Alice&#x27;s granola.")
+    assertContains(response, "Deleted Alice&#39;s granola.")
     assert not Food.objects.filter(pk=granola.pk).exists()
     assert MealEntry.objects.get().food_name == "Alice's granola"
 
@@ -178,7 +178,7 @@ def test_delete_needs_a_post(logged_in_client, granola):
 
 def test_my_foods_lists_only_the_users_own(logged_in_client, granola, bobs_food):
     response = logged_in_client.get(reverse("foods:custom_list"))
-    assertContains(response, "Alice&#x27;s granola")
+    assertContains(response, "Alice&#39;s granola")
     assertContains(response, "1 cup (110 g)")
     assertNotContains(response, "Bob")
 
@@ -300,7 +300,7 @@ def test_a_figure_typed_from_the_label_wins_over_an_estimate(logged_in_client, u
                                                 estimated_figures=["magnesium_mg", "water_g"]), follow=True)
     food = Food.objects.get(owner=user)
     assert (food.magnesium_mg, food.estimated_figures, food.estimated_from) == (50, "", None)  # 20 x 100 / 40
-    assertContains(response, "Magnesium: the label&#x27;s figure is kept; what you type wins over an estimate.")
+    assertContains(response, "Magnesium: the label&#39;s figure is kept; what you type wins over an estimate.")
     assertContains(response, "Water: Snacks, granola bars, hard, plain has no figure either, so it stays unknown.")
 
 

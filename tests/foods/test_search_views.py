@@ -63,7 +63,7 @@ def test_it_hides_other_users_custom_foods(logged_in_client, user, other_user):
     make_food("Alice's magnesium bar", source=Food.Source.CUSTOM, owner=user, magnesium_mg="120")
     make_food("Bob's magnesium bar", source=Food.Source.CUSTOM, owner=other_user, magnesium_mg="150")
     response = logged_in_client.get(URL, {"q": "magnesium bar"})
-    assertContains(response, "Alice&#x27;s magnesium bar")
+    assertContains(response, "Alice&#39;s magnesium bar")
     assertNotContains(response, "Bob")
     names = [r["name"] for r in logged_in_client.get(URL, {"q": "bar", "format": "json"}).json()["results"]]
     assert names == ["Alice's magnesium bar"]

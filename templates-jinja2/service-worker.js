@@ -1,9 +1,9 @@
-{% comment %}
+{#
 mgtracker's service worker, served at /service-worker.js (mgtracker.views.service_worker) so that it acts on every
 page. Static files come from its cache (filled when it installs, and as pages ask for more); pages come from the
 network, and the offline page stands in when there is none. A new VERSION (any change to a static file) makes a
 new cache and drops the old one.
-{% endcomment %}"use strict";
+#}"use strict";
 const VERSION = "{{ version }}";
 const CACHE = `mgtracker-${VERSION}`;
 const PRECACHE = {{ precache|safe }};
