@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 
-from foods.templatetags.figures import figure
-from journal.templatetags import ledger, medicines, navigation, report, symptoms, week
+from foods.templating.figures import figure
+from journal.templating import ledger, medicines, navigation, report, symptoms, week
 
 
 class Jinja2(backend.Jinja2):
@@ -77,7 +77,8 @@ def time(value, format=None):
 
 @jinja2.pass_context
 def crispy(context, form, helper=None):
-    """{% crispy form %}: the form laid out by its helper, with the page's context (its CSRF token)."""
+    """{{ crispy(form) }}, as {% crispy form %} was: the form laid out by its helper, with the page's context (its
+    CSRF token)."""
     return render_crispy_form(form, helper, context=context.get_all())
 
 

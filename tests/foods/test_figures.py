@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from django.template import Context, Template
+from django.template import engines
 
 from foods.figures import percent, plain, rounded, show, stored
 
@@ -70,6 +70,5 @@ def test_plain_drops_trailing_zeros_and_exponents(value, expected):
 
 
 def test_the_template_filter_shows_worked_out_and_source_figures():
-    template = Template('{% load figures %}{{ portion|figure:"mg" }} / {{ per_100_g|figure:"source mg" }}')
-    context = Context({"portion": Decimal("763.68"), "per_100_g": Decimal("257.600")})
-    assert template.render(context) == "764 mg / 257.6 mg"
+    template = engines["jinja2"].from_string('{{ portion|figure("mg") }} / {{ per_100_g|figure("source mg") }}')
+    assert template.render({"portion": Decimal("763.68"), "per_100_g": Decimal("257.600")}) == "764 mg / 257.6 mg"

@@ -1,4 +1,4 @@
-"""{% row_url %} (journal.templatetags.navigation.url_of) reverses a pattern once a process and puts each row's
+"""row_url (journal.templating.navigation.url_of) reverses a pattern once a process and puts each row's
 arguments in their places: every link must be the one reverse() gives."""
 
 from datetime import date
@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from journal.templatetags.navigation import url_of
+from journal.templating.navigation import url_of
 from tests.builders import log_food, pumpkin_seeds, spinach
 
 

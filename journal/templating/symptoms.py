@@ -1,11 +1,6 @@
-from django import template
-
 from journal.models import SymptomNote
 
-register = template.Library()
 
-
-@register.filter
 def score_label(name):
     """"muscle_cramps" -> "Muscle cramps", as the note's form labels it."""
     return SymptomNote._meta.get_field(name).verbose_name.capitalize()

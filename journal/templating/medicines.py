@@ -1,12 +1,8 @@
-from django import template
 from django.utils.html import format_html
 
 from journal.medicines import KIDNEY_NOTE, SOURCE, SOURCE_URL
 
-register = template.Library()
 
-
-@register.simple_tag
 def kidney_note(profile):
     """The plain sentence on supplements and the kidneys, where the profile records kidney disease."""
     if not profile.kidney_disease:

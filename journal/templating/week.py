@@ -1,21 +1,17 @@
 """The week page's two day-by-day tables, each row drawn in one Python call: as template tags and filters, their
 fourteen rows cost more than the rest of the page's content (issue 11). The cells are those the template drew."""
 
-from django import template
 from django.utils.formats import date_format, localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from foods.figures import show
-from journal.templatetags.ledger import amount_cell, number_cells, short_date
-from journal.templatetags.navigation import url_of
-
-register = template.Library()
+from journal.templating.ledger import amount_cell, number_cells, short_date
+from journal.templating.navigation import url_of
 
 NOTHING = "–"  # nothing logged or recorded
 
 
-@register.simple_tag
 def week_row(day):
     """A Day's row of the magnesium and symptoms table: its date linking to its page, then magnesium from food,
     supplements and both, the share of the goal ("≥" for a lower bound) and the symptom means; "nothing logged"
@@ -36,7 +32,6 @@ def week_row(day):
     return mark_safe(f"<tr>{link}{number_cells(cells)}</tr>")
 
 
-@register.simple_tag
 def panel_row(day):
     """A Day's row of the fluid and electrolytes table: sodium, potassium and fluid, then the highest heart-rate
     rise on standing."""

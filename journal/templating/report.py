@@ -6,7 +6,6 @@ The cells hold figures, dates and fixed words, written as the templates they rep
 |date, foods.figures.show); dates and what a person typed (names, note text) are escaped as the templates did.
 """
 
-from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import localize
 from django.utils.html import escape
@@ -14,9 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from foods.figures import show
-from journal.templatetags.ledger import amount_cell, dated, number_cells
-
-register = template.Library()
+from journal.templating.ledger import amount_cell, dated, number_cells
 
 
 class _Numbers(dict):
@@ -29,7 +26,6 @@ class _Numbers(dict):
         return text
 
 
-@register.simple_tag
 def report_week_rows(weeks):
     """The rows of the week-by-week table, one per Period of journal.ledger.Period.weeks(): the Monday, the days
     that count, the daily means of magnesium from food, supplements and both, the days at goal and the symptom
@@ -51,7 +47,6 @@ def report_week_rows(weeks):
     return mark_safe("\n".join(rows))
 
 
-@register.simple_tag
 def report_day_rows(days):
     """The rows of the day-by-day table, one per Day: the date, then magnesium from food, supplements and both, the
     goal, its share, sodium, potassium and fluid. "≥" where a total is a lower bound, "–" without a figure."""
@@ -78,7 +73,6 @@ def _day_row(day, numbers, language):
     )
 
 
-@register.simple_tag
 def report_adherence_rows(adherence):
     """The rows of the adherence table: for each journal.adherence.Adherence, its name, kind and start heading its
     weeks, then each week's days taken, none taken, not recorded and counted."""
@@ -96,7 +90,6 @@ def report_adherence_rows(adherence):
     return mark_safe("\n".join(rows))
 
 
-@register.simple_tag
 def report_notes(notes):
     """The written notes (rows of journal.report.WRITTEN_NOTES), each with its date, the scores, the heart rates when
     both were taken, and the text with its line breaks."""

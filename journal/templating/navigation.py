@@ -4,13 +4,10 @@ and links reversed once a process for pages that draw many (the day page: some s
 from datetime import date
 from functools import lru_cache
 
-from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-
-register = template.Library()
 
 # A stand-in for each kind of argument url_of reverses once, and how an argument of that kind reads in a URL (the
 # int and date converters' to_url). A URL whose stand-ins cannot be told apart in it is reversed each time.
@@ -43,7 +40,6 @@ def section_of(match):
 MARKS = {True: (mark_safe(" active"), mark_safe(' aria-current="page"')), False: ("", "")}
 
 
-@register.simple_tag(takes_context=True)
 def nav_link(context, view_name, label, title=""):
     """<a class="nav-link"> to the named page, with aria-current="page" when the page read is under it."""
     current = section_of(context["request"].resolver_match) == view_name
@@ -54,10 +50,9 @@ def nav_link(context, view_name, label, title=""):
                        title_attribute, label)
 
 
-@register.simple_tag(name="row_url")
 def url_of(view_name, *args):
     """reverse(view_name, args=args), the same URL, with the pattern reversed once a process and the arguments put
-    in their places: {% row_url "journal:meal_edit" entry.pk %} where {% url %} would reverse it again each row."""
+    in their places: {{ row_url("journal:meal_edit", entry.pk) }} where url() would reverse it again each row."""
     pieces = _pieces(view_name, tuple(map(type, args)), settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())
     if pieces is None:
         return reverse(view_name, args=args)

@@ -1,24 +1,20 @@
 """Filters for the ledger's figures in long tables (the week page, insights, the doctor report): a year's report
 draws a thousand cells and thousands of dates, so each is one Python call rather than an included template. The
-report's own tables are drawn whole in journal/templatetags/report.py."""
+report's own tables are drawn whole in journal/templating/report.py."""
 
 from functools import lru_cache
 
-from django import template
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
-register = template.Library()
-
 
 def number_cells(cells):
     """<td class="text-end..."> for each (extra classes, text), the text escaped: the long tables' rows, drawn in one
-    call each (journal/templatetags/week.py, report.py)."""
+    call each (journal/templating/week.py, report.py)."""
     return "".join(f'<td class="text-end{extra}">{conditional_escape(text)}</td>' for extra, text in cells)
 
 
-@register.filter
 def amount_cell(amount):
     """One Amount (journal.ledger) in a table cell: "382 mg", "≥ 61 mg" for a lower bound, "no data", "–" for
     nothing logged."""
@@ -27,13 +23,11 @@ def amount_cell(amount):
     return format_html("&ge;&nbsp;{}", amount.figure) if amount.lower_bound else amount.figure
 
 
-@register.filter
 def short_date(day):
-    """"Mon 2 Nov", as {{ day|date:"D j M" }} writes it, formatted once a process for each date and language."""
+    """"Mon 2 Nov", as {{ day|date("D j M") }} writes it, formatted once a process for each date and language."""
     return dated(day, "D j M", get_language())
 
 
-@register.filter
 def short_dates(dates):
     """"Mon 2 Nov, Tue 3 Nov"."""
     language = get_language()
@@ -42,6 +36,6 @@ def short_dates(dates):
 
 @lru_cache(maxsize=8192)
 def dated(day, format, language):
-    """`day` as {{ day|date:format }} writes it. The language is part of the key: day and month names are
+    """`day` as {{ day|date(format) }} writes it. The language is part of the key: day and month names are
     translated. A date's text never changes."""
     return date_format(day, format)
