@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime
 
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 
 from journal.ledger import day_of
 from journal.models import Profile, SymptomNote
@@ -12,11 +13,13 @@ DAY = date(2026, 3, 14)
 
 
 def render_card(user):
+    request = RequestFactory().get("/day/2026-03-14/")
+    request.user = user
     context = {
         "day": DAY, "symptom_notes": SymptomNote.objects.for_day(user, DAY),
         "symptom_summary": day_of(Profile.for_user(user), DAY).scores,
     }
-    return render_to_string("journal/includes/day_symptoms.html", context)
+    return render_to_string("journal/includes/day_symptoms.html", context, request=request)
 
 
 def test_it_shows_each_note_and_the_days_mean_and_worst(user):
@@ -37,10 +40,10 @@ def test_it_shows_each_note_and_the_days_mean_and_worst(user):
     assert "Headache" not in html  # not scored that day
     assert "a rise of <strong class=\"tabular\">35 bpm</strong> on standing" in html
     assert "not a diagnosis" in html
-    assert 'href="/symptoms/add/?date=2026-03-14"' in html
+    assert 'href="/symptoms/add/?date=2026-03-14&amp;next=/day/2026-03-14/"' in html
 
 
 def test_an_empty_day(user):
     html = render_card(user)
     assert "No symptom notes on this day." in html
-    assert 'href="/symptoms/add/?date=2026-03-14"' in html
+    assert 'href="/symptoms/add/?date=2026-03-14&amp;next=/day/2026-03-14/"' in html
