@@ -154,13 +154,13 @@ MIDDLEWARE = [
 ROOT_URLCONF = "mgtracker.urls"
 WSGI_APPLICATION = "mgtracker.wsgi.application"
 
-# The pages are Jinja2 (mgtracker/templating.py says why); Django's own engine draws what third-party apps bring
-# (crispy's form layouts, the admin).
+# The pages are Jinja2 (mgtracker/templating.py says why). Django's own engine draws only what third-party apps bring
+# from their own folders: crispy's form layouts and the admin.
 TEMPLATES = [
     {
         "NAME": "jinja2",
         "BACKEND": "mgtracker.templating.Jinja2",
-        "DIRS": [BASE_DIR / "templates-jinja2"],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "mgtracker.templating.environment",
@@ -172,7 +172,6 @@ TEMPLATES = [
     },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

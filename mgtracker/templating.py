@@ -14,13 +14,16 @@ Django's template language still draws what third-party apps bring: crispy's for
 import jinja2
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
 from crispy_forms.utils import render_crispy_form
+from django.middleware.csrf import get_token
 from django.template import defaultfilters
 from django.template.backends import jinja2 as backend
+from django.template.backends.utils import csrf_input
 from django.templatetags.static import static
 from django.templatetags.tz import do_timezone
 from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils.formats import localize
+from django.utils.functional import SimpleLazyObject
 from django.utils.timezone import template_localtime
 
 from foods.templating.figures import figure
@@ -46,7 +49,15 @@ class Template(backend.Template):
     def render(self, context=None, request=None):
         context = {} if context is None else context
         template_rendered.send(sender=self, template=self, context=context)
-        return super().render(context, request)
+        if request is not None:
+            context["request"] = request
+            # Worked out once a page, when first printed: Django's backend masks a new token each time, a quarter of
+            # the day page's drawing with its fifteen forms.
+            context["csrf_input"] = SimpleLazyObject(lambda: csrf_input(request))
+            context["csrf_token"] = SimpleLazyObject(lambda: get_token(request))
+            for context_processor in self.backend.template_context_processors:
+                context.update(context_processor(request))
+        return super().render(context)
 
 
 def shown(value):

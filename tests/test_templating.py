@@ -1,12 +1,17 @@
 """The pages' Jinja2 templates print values as Django's own template language did, and fail loudly where a template
 would otherwise show a person Python's insides (mgtracker/templating.py)."""
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 from django.template import engines
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
+
+from journal.models import Profile
 
 
 def render(source, **context):
@@ -43,3 +48,15 @@ def test_a_method_printed_without_its_brackets_fails_rather_than_showing_its_ins
     with pytest.raises(TypeError, match="printed uncalled"):
         render("{{ day.isoformat }}", day=date(2026, 11, 3))
     assert render("{{ day.isoformat() }}", day=date(2026, 11, 3)) == "2026-11-03"
+
+
+def test_a_pages_forms_share_one_csrf_token_that_the_server_accepts(logged_in_client, user):
+    page = logged_in_client.get("/today/").content.decode()
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+    # The day page draws a dozen forms (the day's marks, each one-tap, log out); one token serves them all.
+    assert len(tokens) == 1
+    checked = Client(enforce_csrf_checks=True)
+    checked.cookies = logged_in_client.cookies
+    marks = reverse("journal:day_marks", args=[Profile.for_user(user).today()])
+    response = checked.post(marks, {"csrfmiddlewaretoken": tokens.pop(), "food_complete": "true"}, follow=True)
+    assert "Food log complete" in response.content.decode()
