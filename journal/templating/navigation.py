@@ -1,6 +1,7 @@
 """The navigation bar's links, the one for the page being read marked as current (for sight and screen readers),
 and links reversed once a process for pages that draw many (the day page: some seventy, three for each food)."""
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -10,8 +11,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 # A stand-in for each kind of argument url_of reverses once, and how an argument of that kind reads in a URL (the
-# int and date converters' to_url). A URL whose stand-ins cannot be told apart in it is reversed each time.
-STAND_INS = {int: (7_357_913, str), date: (date(1111, 11, 11), date.isoformat)}
+# int and date converters' to_url; a str as it is when reverse() would neither quote nor refuse it, as for the meal
+# names in the day page's links, else None). A URL whose stand-ins cannot be told apart in it is reversed each time.
+PLAIN_WORD = re.compile(r"[A-Za-z0-9_-]+")
+STAND_INS = {int: (7_357_913, str), date: (date(1111, 11, 11), date.isoformat),
+             str: ("stand-in-7357913", lambda text: text if PLAIN_WORD.fullmatch(text) else None)}
 
 # Pages that are no navigation item themselves, and the item they sit under; every page of the foods app sits
 # under Foods.
@@ -58,7 +62,10 @@ def url_of(view_name, *args):
         return reverse(view_name, args=args)
     url = pieces[0]
     for arg, piece in zip(args, pieces[1:], strict=True):
-        url += STAND_INS[type(arg)][1](arg) + piece
+        text = STAND_INS[type(arg)][1](arg)
+        if text is None:
+            return reverse(view_name, args=args)
+        url += text + piece
     return url
 
 

@@ -4,7 +4,7 @@ arguments in their places: every link must be the one reverse() gives."""
 from datetime import date
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from journal.templating.navigation import url_of
 from tests.builders import log_food, pumpkin_seeds, spinach
@@ -18,15 +18,25 @@ from tests.builders import log_food, pumpkin_seeds, spinach
     ("journal:meal_edit", (7,)),
     ("journal:meal_edit", (12345678901,)),
     ("journal:meal_delete", (1,)),
-    ("journal:meal_copy", (date(2026, 11, 28), "breakfast")),  # a text argument: reversed each time
+    ("journal:meal_copy", (date(2026, 11, 28), "breakfast")),
     ("journal:saved_meal_create", (date(2026, 11, 28), "snack")),
+    # Text reverse() quotes or refuses goes through reverse() itself.
+    ("journal:meal_copy", (date(2026, 11, 28), "café au lait")),
+    ("journal:meal_copy", (date(2026, 11, 28), "a?b#c")),
 ])
 def test_it_gives_the_url_reverse_gives(view_name, args):
     assert url_of(view_name, *args) == reverse(view_name, args=args)
 
 
+def test_a_text_reverse_refuses_is_refused_as_reverse_refuses_it():
+    with pytest.raises(NoReverseMatch):
+        url_of("journal:meal_copy", date(2026, 11, 28), "a/b")
+
+
 def test_a_second_row_gets_its_own_arguments_not_the_firsts():
     assert url_of("journal:meal_edit", 3) == "/meals/3/edit/"
+    assert url_of("journal:meal_copy", date(2026, 1, 9), "lunch") == "/day/2026-01-09/lunch/copy/"
+    assert url_of("journal:meal_copy", date(2026, 1, 10), "dinner") == "/day/2026-01-10/dinner/copy/"
     assert url_of("journal:meal_edit", 41) == "/meals/41/edit/"
     assert url_of("journal:day", date(2026, 1, 9)) == "/day/2026-01-09/"
 
