@@ -111,7 +111,7 @@ def test_supplements_without_food_are_no_total(alice):
 def test_one_tap_marks_the_food_log_complete_and_another_takes_it_back(logged_in_client, alice):
     eat(alice, TODAY, "300")
     response = logged_in_client.post(f"/day/{TODAY}/marks/", {"food_complete": "true"}, follow=True)
-    assertContains(response, "Marked this day&#x27;s food log complete.")
+    assertContains(response, "Marked this day&#39;s food log complete.")
     assertContains(response, "Food log complete")
     assert DayMark.objects.get(user=alice, date=TODAY).food_complete
 
