@@ -462,6 +462,7 @@ def days_of(profile, first, last):
         mark = marks.get(day, {})
         food_complete = mark.get("food_complete", False)
         dose_row = dose_rows.get(day, {})
+        note_row = note_rows.get(day)
         days.append(Day(
             day=day,
             goal=profile.goal(day, doctor_goals),
@@ -475,22 +476,26 @@ def days_of(profile, first, last):
             drinks_ml=drinks_ml.get(day, 0),
             fluid_target_ml=profile.fluid_target_ml,
             sodium_target_mg=profile.sodium_target_mg,
-            notes=note_rows.get(day, {}).get("notes", 0),
-            scores=_scores(note_rows.get(day)),
+            notes=0 if note_row is None else note_row["notes"],
+            scores=_scores(note_row),
             food_complete=food_complete,
             no_supplements=mark.get("no_supplements", False),
             no_medicines=mark.get("no_medicines", False),
             marks_apply=first_mark is not None and day >= first_mark,
-            hr_rise_bpm_max=_highest([*test_rises.get(day, []), note_rows.get(day, {}).get("hr_rise_max")]),
+            hr_rise_bpm_max=_highest([*test_rises.get(day, ()), None if note_row is None else note_row["hr_rise_max"]]),
         ))
     return days
 
 
+# Each measure, with the names of its columns in _food_totals' rows: its sum, and how many foods report it.
+_FOOD_COLUMNS = tuple((measure, f"{measure.field}_total", f"{measure.field}_reporting") for measure in FOOD_MEASURES)
+
+
 def _food_totals(user, first, last):
     sums = {}
-    for measure in FOOD_MEASURES:
-        sums[f"{measure.field}_total"] = Sum(measure.field)
-        sums[f"{measure.field}_reporting"] = Count(measure.field)  # COUNT(column) leaves out the nulls
+    for measure, total, reporting in _FOOD_COLUMNS:
+        sums[total] = Sum(measure.field)
+        sums[reporting] = Count(measure.field)  # COUNT(column) leaves out the nulls
     return MealEntry.objects.filter(user=user, date__range=(first, last)).values("date").annotate(
         foods=Count("pk"), **sums
     )
@@ -521,22 +526,28 @@ def _first_mark(user):
 def _amounts(row, food_complete):
     """Each measure's Amount from a day's sums; with no food logged, nothing (or 0 on a day marked complete)."""
     if row is None:
-        empty = Decimal(0) if food_complete else None
-        return {measure.field: Amount(measure, empty, 0, 0) for measure in FOOD_MEASURES}
+        return dict(_MARKED_COMPLETE_WITHOUT_FOOD if food_complete else _NO_FOOD_LOGGED)
+    foods = row["foods"]
     return {
-        measure.field: Amount(
-            measure, rounded(row[f"{measure.field}_total"], measure.kind), row[f"{measure.field}_reporting"],
-            row["foods"], row[f"{measure.field}_total"],
-        )
-        for measure in FOOD_MEASURES
+        measure.field: Amount(measure, rounded(row[total], measure.kind), row[reporting], foods, row[total])
+        for measure, total, reporting in _FOOD_COLUMNS
     }
+
+
+# A day without food has the same Amounts as any other (an Amount never changes): built once, a dict a day.
+_NO_FOOD_LOGGED = {measure.field: Amount(measure, None, 0, 0) for measure in FOOD_MEASURES}
+_MARKED_COMPLETE_WITHOUT_FOOD = {measure.field: Amount(measure, Decimal(0), 0, 0) for measure in FOOD_MEASURES}
+
+
+# Each score, with the names of its columns in _score_summaries' rows: the day's mean and its worst.
+_SCORE_COLUMNS = tuple((name, f"{name}_mean", f"{name}_worst") for name in SymptomNote.SCORES)
 
 
 def _score_summaries(user, first, last):
     aggregates = {}
-    for name in SymptomNote.SCORES:
-        aggregates[f"{name}_mean"] = Avg(name)
-        aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
+    for name, mean, worst in _SCORE_COLUMNS:
+        aggregates[mean] = Avg(name)
+        aggregates[worst] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
     # NULL when either heart rate is missing, and MAX leaves the NULLs out.
     aggregates["hr_rise_max"] = Max(F("heart_rate_standing") - F("heart_rate_lying"))
     notes = SymptomNote.objects.filter(user=user, date__range=(first, last))
@@ -569,10 +580,12 @@ def _highest(rises):
 
 def _scores(row):
     """{score: (mean to 0.1, worst)}; the worst is the highest, but the lowest for sleep quality (10 is the best)."""
-    row = row or {}
-    return {
-        name: (rounded(row.get(f"{name}_mean"), "score"), row.get(f"{name}_worst")) for name in SymptomNote.SCORES
-    }
+    if row is None:
+        return dict(_UNSCORED)
+    return {name: (rounded(row[mean], "score"), row[worst]) for name, mean, worst in _SCORE_COLUMNS}
+
+
+_UNSCORED = {name: (None, None) for name in SymptomNote.SCORES}
 
 
 # The ledger's queries, their SQL built once per database connection (mgtracker.prepared).
