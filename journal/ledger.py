@@ -360,7 +360,7 @@ def figure_notes(entries):
 
 
 def _each_once(notes):
-    # A dict keeps the first of equal notes, in order: a year's report has thousands to sift.
+    # A dict keeps the first of equal notes, in order.
     return list(dict.fromkeys(note for note in notes if note is not None))
 
 
@@ -368,22 +368,25 @@ def figure_notes_of(profile, first, last):
     """{date: [FigureNote]} for the days from first to last with a food whose figure is missing or estimated, in one
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
     asked = {"user": profile.user_id, "first": first, "last": last}
-    # The rows as the driver gives them, each date and kind converted once: a year holds thousands of entries to
-    # explain but a few hundred dates and a few dozen kinds, and converting each row's date cost more than the rest.
+    # The rows as the driver gives them: a year holds thousands of entries to explain but a few dozen kinds, so each
+    # kind is converted, and its note worked out and told from the others, once; a day keeps its notes' numbers.
     date_of, *kind_converters = ENTRIES_TO_EXPLAIN.converters(**asked)
-    kinds = {}  # date -> {kind: None}, each day's kinds in the order of its entries, each once
+    note_numbers = {}  # FigureNote (or None) -> its number: equal notes of two kinds are one note
+    kind_numbers = {}  # kind as read -> the number of its note
+    numbers_by_day = {}  # date as read -> {number: None}, each day's notes in the order of its entries, each once
     for chunk in ENTRIES_TO_EXPLAIN.chunks(EXPLAINED_FETCH_SIZE, **asked):
         for row in chunk:
-            kinds.setdefault(row[0], {})[row[1:]] = None
-    notes = {}  # kind as read -> its FigureNote
-
-    def note_of(kind):
-        if kind not in notes:
-            notes[kind] = _note_of_kind(tuple(
-                convert(value) for convert, value in zip(kind_converters, kind, strict=True)
-            ))
-        return notes[kind]
-    return {date_of(day): _each_once(map(note_of, day_kinds)) for day, day_kinds in kinds.items()}
+            kind = row[1:]
+            number = kind_numbers.get(kind)
+            if number is None:
+                converted = tuple(convert(value) for convert, value in zip(kind_converters, kind, strict=True))
+                number = kind_numbers[kind] = note_numbers.setdefault(_note_of_kind(converted), len(note_numbers))
+            numbers_by_day.setdefault(row[0], {})[number] = None
+    notes = list(note_numbers)
+    return {
+        date_of(day): [notes[number] for number in numbers if notes[number] is not None]
+        for day, numbers in numbers_by_day.items()
+    }
 
 
 @lru_cache(maxsize=4096)
