@@ -432,18 +432,14 @@ def explained(days, notes_by_day):
     once with the dates it applies to: [(what, [date])], in the order the days first say it. Grouped so that four
     weeks of the same food without a figure take one line of the printed report, not twenty-eight."""
     dates = {}
-    texts = {}  # each note's words, worked out once: a year says the same few dozen notes thousands of times
     for day in days:
         magnesium = day.magnesium
         if magnesium.foods and not magnesium.known:
             total = "at least the sum" if magnesium.lower_bound else "no total"
             dates.setdefault(f"magnesium {total} ({magnesium.reporting} of {_foods(magnesium.foods)} report "
                              "magnesium)", []).append(day.day)
-        for note in notes_by_day.get(day.day, []):
-            text = texts.get(note)
-            if text is None:
-                text = texts[note] = str(note)
-            dates.setdefault(text, []).append(day.day)
+        for note in notes_by_day.get(day.day, ()):
+            dates.setdefault(note.text, []).append(day.day)
     return list(dates.items())
 
 
