@@ -15,7 +15,7 @@ from django.db.models import Min, Q
 
 from journal.ledger import IN_RANGE, days_between
 from journal.models import DayMark, MedicineDose, SupplementDose, SupplementProduct
-from mgtracker.prepared import PreparedValues
+from mgtracker.prepared import PreparedObjects, PreparedValues
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,7 @@ def adherence(user, first, last, medicines):
     however long the period."""
     weeks = _weeks(days_between(first, last))
     in_range = {"user": user, "first": first, "last": last}
-    products = (SupplementProduct.objects.filter(user=user).annotate(first_dose=Min("doses__date"))
-                .filter(first_dose__lte=last).order_by("name", "pk"))
+    products = PRODUCTS_BEGUN.objects(user=user, last=last)
     product_days = {}
     for row in PRODUCT_DAYS.rows(**in_range):
         product_days.setdefault(row["product"], set()).add(row["date"])
@@ -83,6 +82,12 @@ def adherence(user, first, last, medicines):
             weeks, medicine.started_on, medicine.stopped_on, medicine_days.get(medicine.pk, set()), no_medicines,
         )) for medicine in medicines),
     ]
+
+
+def _products_begun(user, last):
+    """The person's products with a first dose logged by `last`, that date as `first_dose`."""
+    products = SupplementProduct.objects.filter(user=user).annotate(first_dose=Min("doses__date"))
+    return products.filter(first_dose__lte=last).order_by("name", "pk")
 
 
 def _product_days(user, first, last):
@@ -104,6 +109,7 @@ def _medicine_days(user, first, last):
 
 
 # Their SQL built once per database connection (mgtracker.prepared), as the ledger's.
+PRODUCTS_BEGUN = PreparedObjects(_products_begun, user=int, last=date)
 PRODUCT_DAYS = PreparedValues(_product_days, **IN_RANGE)
 NO_DOSE_MARKS = PreparedValues(_no_dose_marks, **IN_RANGE)
 MEDICINE_DAYS = PreparedValues(_medicine_days, **IN_RANGE)

@@ -24,11 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cached_property, lru_cache
-from operator import itemgetter
+from functools import cached_property, lru_cache, reduce
+from operator import add
 
-from django.db.models import Avg, Case, CharField, Count, F, Max, Min, Q, Sum, Value, When
-from django.db.models.functions import Concat
+from django.db.models import Avg, Case, Count, F, IntegerField, Max, Min, Q, Sum, Value, When
 
 from foods.figures import percent, rounded, show
 from foods.nutrients import Nutrients
@@ -361,35 +360,55 @@ def figure_notes(entries):
 
 
 def _each_once(notes):
-    # A dict keeps the first of equal notes, in order: a year's report has thousands to sift.
+    # A dict keeps the first of equal notes, in order.
     return list(dict.fromkeys(note for note in notes if note is not None))
 
 
 def figure_notes_of(profile, first, last):
     """{date: [FigureNote]} for the days from first to last with a food whose figure is missing or estimated, in one
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
-    kinds = {}  # date -> {kind: None}, each day's kinds in the order of its entries, each once
-    for row in ENTRIES_TO_EXPLAIN.rows(user=profile.user_id, first=first, last=last):
-        kinds.setdefault(row["date"], {})[_kind_of(row)] = None
-    return {day: _each_once(map(_note_of_kind, day_kinds)) for day, day_kinds in kinds.items()}
+    asked = {"user": profile.user_id, "first": first, "last": last}
+    # The rows as the driver gives them: a year holds thousands of entries to explain but a few dozen kinds, so each
+    # kind is converted, and its note worked out and told from the others, once; a day keeps its notes' numbers.
+    date_of, *kind_converters = ENTRIES_TO_EXPLAIN.converters(**asked)
+    note_numbers = {}  # FigureNote (or None) -> its number: equal notes of two kinds are one note
+    kind_numbers = {}  # kind as read -> the number of its note
+    numbers_by_day = {}  # date as read -> {number: None}, each day's notes in the order of its entries, each once
+    for chunk in ENTRIES_TO_EXPLAIN.chunks(EXPLAINED_FETCH_SIZE, **asked):
+        for row in chunk:
+            kind = row[1:]
+            number = kind_numbers.get(kind)
+            if number is None:
+                converted = tuple(convert(value) for convert, value in zip(kind_converters, kind, strict=True))
+                number = kind_numbers[kind] = note_numbers.setdefault(_note_of_kind(converted), len(note_numbers))
+            numbers_by_day.setdefault(row[0], {})[number] = None
+    notes = list(note_numbers)
+    return {
+        date_of(day): [notes[number] for number in numbers if notes[number] is not None]
+        for day, numbers in numbers_by_day.items()
+    }
 
 
 @lru_cache(maxsize=4096)
 def _note_of_kind(kind):
     """The FigureNote of an entry of this kind: the food, where it came from, what was estimated (EXPLAINED_BY), and
-    which of Nutrients.NAMES are missing ("1" in the `missing` text of _entries_to_explain). A year holds thousands
-    of entries to explain but few kinds, and a kind's note never changes: it is worked out from an unsaved entry whose
-    figures are None where the kind's are missing and 0 elsewhere, since a note says which are missing, never a
-    value."""
+    which of Nutrients.NAMES are missing (a bit each of the `missing` number of _entries_to_explain). A year holds
+    thousands of entries to explain but few kinds, and a kind's note never changes: it is worked out from an unsaved
+    entry whose figures are None where the kind's are missing and 0 elsewhere, since a note says which are missing,
+    never a value."""
     *said, missing = kind
-    figures = {name: None if gone == "1" else 0 for name, gone in zip(Nutrients.NAMES, missing, strict=True)}
+    figures = {name: None if missing & _missing_bit(name) else 0 for name in Nutrients.NAMES}
     return MealEntry(**dict(zip(EXPLAINED_BY, said, strict=True)), **figures).figure_note
 
 
 # What a FigureNote says of an entry besides which figures are missing.
 EXPLAINED_BY = ("food_name", "food_source", "estimated_figures", "estimated_from")
-# An entry's kind, as _note_of_kind takes it, from its row of _entries_to_explain.
-_kind_of = itemgetter(*EXPLAINED_BY, "missing")
+# Rows of _entries_to_explain read from the database at a time: a year's, for most people.
+EXPLAINED_FETCH_SIZE = 5000
+
+
+def _missing_bit(name):
+    return 1 << Nutrients.NAMES.index(name)
 
 
 def _entries_to_explain(user, first, last):
@@ -398,11 +417,13 @@ def _entries_to_explain(user, first, last):
     for measure in FOOD_MEASURES:
         missing_or_estimated |= Q(**{f"{measure.field}__isnull": True})
     entries = MealEntry.objects.filter(missing_or_estimated, user=user, date__range=(first, last))
-    # Which of Nutrients.NAMES are missing, as one text of "1" (missing) and "0": thousands of rows a year, and one
-    # text column needs no converting where six booleans each did.
-    missing = Concat(*(
-        Case(When(**{f"{name}__isnull": True}, then=Value("1")), default=Value("0")) for name in Nutrients.NAMES
-    ), output_field=CharField())
+    # Which of Nutrients.NAMES are missing, as one number, a bit each: thousands of rows a year, and a small number
+    # costs the database and the driver less than a text of six (or six booleans, each converted).
+    missing = reduce(add, (
+        Case(When(**{f"{name}__isnull": True}, then=Value(_missing_bit(name))), default=Value(0),
+             output_field=IntegerField())
+        for name in Nutrients.NAMES
+    ))
     return entries.in_day_order().annotate(missing=missing).values("date", *EXPLAINED_BY, "missing")
 
 
@@ -411,18 +432,14 @@ def explained(days, notes_by_day):
     once with the dates it applies to: [(what, [date])], in the order the days first say it. Grouped so that four
     weeks of the same food without a figure take one line of the printed report, not twenty-eight."""
     dates = {}
-    texts = {}  # each note's words, worked out once: a year says the same few dozen notes thousands of times
     for day in days:
         magnesium = day.magnesium
         if magnesium.foods and not magnesium.known:
             total = "at least the sum" if magnesium.lower_bound else "no total"
             dates.setdefault(f"magnesium {total} ({magnesium.reporting} of {_foods(magnesium.foods)} report "
                              "magnesium)", []).append(day.day)
-        for note in notes_by_day.get(day.day, []):
-            text = texts.get(note)
-            if text is None:
-                text = texts[note] = str(note)
-            dates.setdefault(text, []).append(day.day)
+        for note in notes_by_day.get(day.day, ()):
+            dates.setdefault(note.text, []).append(day.day)
     return list(dates.items())
 
 
@@ -450,6 +467,7 @@ def days_of(profile, first, last):
         mark = marks.get(day, {})
         food_complete = mark.get("food_complete", False)
         dose_row = dose_rows.get(day, {})
+        note_row = note_rows.get(day)
         days.append(Day(
             day=day,
             goal=profile.goal(day, doctor_goals),
@@ -463,22 +481,26 @@ def days_of(profile, first, last):
             drinks_ml=drinks_ml.get(day, 0),
             fluid_target_ml=profile.fluid_target_ml,
             sodium_target_mg=profile.sodium_target_mg,
-            notes=note_rows.get(day, {}).get("notes", 0),
-            scores=_scores(note_rows.get(day)),
+            notes=0 if note_row is None else note_row["notes"],
+            scores=_scores(note_row),
             food_complete=food_complete,
             no_supplements=mark.get("no_supplements", False),
             no_medicines=mark.get("no_medicines", False),
             marks_apply=first_mark is not None and day >= first_mark,
-            hr_rise_bpm_max=_highest([*test_rises.get(day, []), note_rows.get(day, {}).get("hr_rise_max")]),
+            hr_rise_bpm_max=_highest([*test_rises.get(day, ()), None if note_row is None else note_row["hr_rise_max"]]),
         ))
     return days
 
 
+# Each measure, with the names of its columns in _food_totals' rows: its sum, and how many foods report it.
+_FOOD_COLUMNS = tuple((measure, f"{measure.field}_total", f"{measure.field}_reporting") for measure in FOOD_MEASURES)
+
+
 def _food_totals(user, first, last):
     sums = {}
-    for measure in FOOD_MEASURES:
-        sums[f"{measure.field}_total"] = Sum(measure.field)
-        sums[f"{measure.field}_reporting"] = Count(measure.field)  # COUNT(column) leaves out the nulls
+    for measure, total, reporting in _FOOD_COLUMNS:
+        sums[total] = Sum(measure.field)
+        sums[reporting] = Count(measure.field)  # COUNT(column) leaves out the nulls
     return MealEntry.objects.filter(user=user, date__range=(first, last)).values("date").annotate(
         foods=Count("pk"), **sums
     )
@@ -509,22 +531,28 @@ def _first_mark(user):
 def _amounts(row, food_complete):
     """Each measure's Amount from a day's sums; with no food logged, nothing (or 0 on a day marked complete)."""
     if row is None:
-        empty = Decimal(0) if food_complete else None
-        return {measure.field: Amount(measure, empty, 0, 0) for measure in FOOD_MEASURES}
+        return dict(_MARKED_COMPLETE_WITHOUT_FOOD if food_complete else _NO_FOOD_LOGGED)
+    foods = row["foods"]
     return {
-        measure.field: Amount(
-            measure, rounded(row[f"{measure.field}_total"], measure.kind), row[f"{measure.field}_reporting"],
-            row["foods"], row[f"{measure.field}_total"],
-        )
-        for measure in FOOD_MEASURES
+        measure.field: Amount(measure, rounded(row[total], measure.kind), row[reporting], foods, row[total])
+        for measure, total, reporting in _FOOD_COLUMNS
     }
+
+
+# A day without food has the same Amounts as any other (an Amount never changes): built once, a dict a day.
+_NO_FOOD_LOGGED = {measure.field: Amount(measure, None, 0, 0) for measure in FOOD_MEASURES}
+_MARKED_COMPLETE_WITHOUT_FOOD = {measure.field: Amount(measure, Decimal(0), 0, 0) for measure in FOOD_MEASURES}
+
+
+# Each score, with the names of its columns in _score_summaries' rows: the day's mean and its worst.
+_SCORE_COLUMNS = tuple((name, f"{name}_mean", f"{name}_worst") for name in SymptomNote.SCORES)
 
 
 def _score_summaries(user, first, last):
     aggregates = {}
-    for name in SymptomNote.SCORES:
-        aggregates[f"{name}_mean"] = Avg(name)
-        aggregates[f"{name}_worst"] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
+    for name, mean, worst in _SCORE_COLUMNS:
+        aggregates[mean] = Avg(name)
+        aggregates[worst] = Min(name) if name in SymptomNote.HIGHER_IS_BETTER else Max(name)
     # NULL when either heart rate is missing, and MAX leaves the NULLs out.
     aggregates["hr_rise_max"] = Max(F("heart_rate_standing") - F("heart_rate_lying"))
     notes = SymptomNote.objects.filter(user=user, date__range=(first, last))
@@ -557,10 +585,12 @@ def _highest(rises):
 
 def _scores(row):
     """{score: (mean to 0.1, worst)}; the worst is the highest, but the lowest for sleep quality (10 is the best)."""
-    row = row or {}
-    return {
-        name: (rounded(row.get(f"{name}_mean"), "score"), row.get(f"{name}_worst")) for name in SymptomNote.SCORES
-    }
+    if row is None:
+        return dict(_UNSCORED)
+    return {name: (rounded(row[mean], "score"), row[worst]) for name, mean, worst in _SCORE_COLUMNS}
+
+
+_UNSCORED = {name: (None, None) for name in SymptomNote.SCORES}
 
 
 # The ledger's queries, their SQL built once per database connection (mgtracker.prepared).

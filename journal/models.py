@@ -296,8 +296,13 @@ class FigureNote:
         return f"{_listed(self.estimated)} estimated from {self.estimated_from}" if self.estimated else ""
 
     def __str__(self):
+        return self.text
+
+    @cached_property
+    def text(self):
         """"no water figure, and magnesium estimated from USDA SR28 NDB 19020 ...: Muesli bar (your own label)":
-        the food named once, after all that is said of it."""
+        the food named once, after all that is said of it. Worked out once a note: a year's report, its files and
+        the week page say the same few dozen notes thousands of times."""
         said = [f"no {_listed(self.missing, 'or')} figure"] if self.missing else []
         if self.estimated:
             said.append(self.estimate)

@@ -12,7 +12,7 @@ from journal.lab_history import DAYS_BEFORE, with_intake_before
 from journal.ledger import IN_RANGE, Period, days_of, explained, figure_notes_of
 from journal.medicines import KIDNEY_FOR_THE_DOCTOR, medicine_notes, timing_notes
 from journal.models import LabResult, Medicine, StandTest, SupplementDose, SupplementProduct, SymptomNote
-from mgtracker.prepared import PreparedValues
+from mgtracker.prepared import PreparedObjects, PreparedValues
 
 
 @dataclass(frozen=True)
@@ -43,21 +43,19 @@ class Report:
 
 
 def report_for(profile, first, last):
-    in_range = {"user": profile.user_id, "date__range": (first, last)}
     asked = {"user": profile.user_id, "first": first, "last": last}
     # The ledger reads the 7 days before the period too, in the same eight queries, for the intake before each lab
     # result; the period itself starts at `first`.
     days = days_of(profile, first - timedelta(days=DAYS_BEFORE), last)
-    results = LabResult.objects.filter(user=profile.user_id, taken_on__range=(first, last)).order_by("taken_on", "pk")
-    medicines = list(Medicine.objects.taken_between(profile.user_id, first, last))
+    medicines = MEDICINES_TAKEN.objects(**asked)
     period = Period(days[DAYS_BEFORE:])
     return Report(
         period=period,
         supplements=[{**row, "form_label": SupplementProduct.Form(row["form"]).label}
                      for row in SUPPLEMENTS_TAKEN.rows(**asked)],
         notes=WRITTEN_NOTES.rows(**asked),
-        stand_tests=list(StandTest.objects.with_readings().filter(**in_range).order_by("started_at", "pk")),
-        lab_results=with_intake_before(profile, results, days),
+        stand_tests=STAND_TESTS.objects(**asked),
+        lab_results=with_intake_before(profile, LAB_RESULTS.objects(**asked), days),
         medicines=medicines,
         medicine_notes=medicine_notes(medicines),
         timing_notes=timing_notes(profile, first, last),
@@ -92,6 +90,18 @@ def _written_notes(user, first, last):
     return notes.values("date", "dizziness", "fatigue", "anxiety", "heart_rate_lying", "heart_rate_standing", "text")
 
 
-# Their SQL built once per database connection (mgtracker.prepared), as the ledger's.
+def _stand_tests(user, first, last):
+    return StandTest.objects.with_readings().filter(user=user, date__range=(first, last)).order_by("started_at", "pk")
+
+
+def _lab_results(user, first, last):
+    return LabResult.objects.filter(user=user, taken_on__range=(first, last)).order_by("taken_on", "pk")
+
+
+# Their SQL built once per database connection (mgtracker.prepared), as the ledger's: building it through the ORM
+# cost a report of any length more than running it.
 SUPPLEMENTS_TAKEN = PreparedValues(_supplements_taken, **IN_RANGE)
 WRITTEN_NOTES = PreparedValues(_written_notes, **IN_RANGE)
+STAND_TESTS = PreparedObjects(_stand_tests, **IN_RANGE)
+MEDICINES_TAKEN = PreparedObjects(Medicine.objects.taken_between, **IN_RANGE)
+LAB_RESULTS = PreparedObjects(_lab_results, **IN_RANGE)

@@ -6,6 +6,8 @@ The cells hold figures, dates and fixed words, written as the templates they rep
 |date, foods.figures.show); dates and what a person typed (names, note text) are escaped as the templates did.
 """
 
+from functools import lru_cache
+
 from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import localize
 from django.utils.html import escape
@@ -16,30 +18,29 @@ from foods.figures import show
 from journal.templating.ledger import amount_cell, dated, number_cells
 
 
-class _Numbers(dict):
-    """{whole number: localize(number)} while one table is drawn: a year repeats the same few hundred whole numbers
-    (scores, heart rates, goals, percentages) thousands of times, and localize() looks up the language and its
-    formats on every call. Whole numbers (int) only: Decimal("1.0") == 1 would share a key but not a text."""
-
-    def __missing__(self, number):
-        self[number] = text = localize(number)
-        return text
+@lru_cache(maxsize=4096, typed=True)
+def _number(number, language):
+    """localize(number), worked out once a process for each number and language: a year's report repeats the same
+    few hundred whole numbers (scores, heart rates, goals, percentages) thousands of times in four tables, and
+    localize() looks up the language and its formats on every call. The language is part of the key, as for dates
+    (journal.templating.ledger.dated); typed, so that Decimal("1.0"), equal to 1, is kept apart from it."""
+    return localize(number)
 
 
 def report_week_rows(weeks):
     """The rows of the week-by-week table, one per Period of journal.ledger.Period.weeks(): the Monday, the days
     that count, the daily means of magnesium from food, supplements and both, the days at goal and the symptom
     means."""
-    numbers, language = _Numbers(), get_language()
+    language = get_language()
     rows = []
     for week in weeks:
         scores = (("", "–" if mean is None else show(mean, "score")) for mean in week.symptom_means.values())
         cells = (
-            ("", f"{numbers[len(week.counted)]} of {numbers[len(week.days)]}"),
+            ("", f"{_number(len(week.counted), language)} of {_number(len(week.days), language)}"),
             ("", show(week.mean_food_mg, "mg")),
             ("", show(week.mean_supplement_mg, "mg")),
             (" fw-semibold", show(week.mean_total_mg, "mg")),
-            ("", numbers[week.goal_met_days]),
+            ("", _number(week.goal_met_days, language)),
             *scores,
         )
         rows.append(f'<tr><th scope="row" class="text-nowrap">{escape(dated(week.first, "D j M Y", language))}</th>'
@@ -50,11 +51,11 @@ def report_week_rows(weeks):
 def report_day_rows(days):
     """The rows of the day-by-day table, one per Day: the date, then magnesium from food, supplements and both, the
     goal, its share, sodium, potassium and fluid. "≥" where a total is a lower bound, "–" without a figure."""
-    numbers, language = _Numbers(), get_language()
-    return mark_safe("\n".join(_day_row(day, numbers, language) for day in days))
+    language = get_language()
+    return mark_safe("\n".join(_day_row(day, language) for day in days))
 
 
-def _day_row(day, numbers, language):
+def _day_row(day, language):
     magnesium, food = day.magnesium, day.food_magnesium
     at_least = "≥ " if magnesium.lower_bound else ""
     percent_of_goal = day.percent_of_goal
@@ -62,12 +63,12 @@ def _day_row(day, numbers, language):
     food_mg = "–" if food.total is None else f"{'≥ ' if food.lower_bound else ''}{food.figure}"
     supplement = "–" if supplement_mg is None else show(supplement_mg, "mg")
     total = "–" if magnesium.total is None else f"{at_least}{magnesium.figure}"
-    of_goal = "–" if percent_of_goal is None else f"{at_least}{numbers[percent_of_goal]}%"
+    of_goal = "–" if percent_of_goal is None else f"{at_least}{_number(percent_of_goal, language)}%"
     # One f-string a row: a year draws 3,285 cells.
     return (
         f'<tr><th scope="row" class="text-nowrap fw-normal">{escape(dated(day.day, "D j M", language))}</th>'
         f'<td class="text-end">{food_mg}</td><td class="text-end">{supplement}</td>'
-        f'<td class="text-end fw-semibold">{total}</td><td class="text-end">{numbers[day.goal.mg]} mg</td>'
+        f'<td class="text-end fw-semibold">{total}</td><td class="text-end">{_number(day.goal.mg, language)} mg</td>'
         f'<td class="text-end">{of_goal}</td><td class="text-end">{amount_cell(day.sodium)}</td>'
         f'<td class="text-end">{amount_cell(day.potassium)}</td><td class="text-end">{amount_cell(day.fluid)}</td></tr>'
     )
@@ -76,16 +77,16 @@ def _day_row(day, numbers, language):
 def report_adherence_rows(adherence):
     """The rows of the adherence table: for each journal.adherence.Adherence, its name, kind and start heading its
     weeks, then each week's days taken, none taken, not recorded and counted."""
-    numbers, language = _Numbers(), get_language()
+    language = get_language()
     rows = []
     for item in adherence:
-        heading = (f'<th scope="rowgroup" rowspan="{numbers[len(item.weeks)]}" class="fw-normal">{escape(item.name)}'
-                   f'<div class="small text-body-secondary">{escape(item.kind)}, from '
+        heading = (f'<th scope="rowgroup" rowspan="{_number(len(item.weeks), language)}" class="fw-normal">'
+                   f'{escape(item.name)}<div class="small text-body-secondary">{escape(item.kind)}, from '
                    f'{escape(dated(item.since, "j M Y", language))}</div></th>')
         for week in item.weeks:
             counts = (week.taken, week.none_taken, week.not_recorded, week.counted)
             rows.append(f'<tr>{heading}<td class="text-nowrap">{escape(dated(week.first, "j M Y", language))}</td>'
-                        f"{number_cells(('', numbers[count]) for count in counts)}</tr>")
+                        f"{number_cells(('', _number(count, language)) for count in counts)}</tr>")
             heading = ""
     return mark_safe("\n".join(rows))
 
@@ -93,17 +94,24 @@ def report_adherence_rows(adherence):
 def report_notes(notes):
     """The written notes (rows of journal.report.WRITTEN_NOTES), each with its date, the scores, the heart rates when
     both were taken, and the text with its line breaks."""
-    numbers, language = _Numbers(), get_language()
-    return mark_safe("\n".join(_note(note, numbers, language) for note in notes))
+    language = get_language()
+    return mark_safe("\n".join(_note(note, language) for note in notes))
 
 
-def _note(note, numbers, language):
+def _note(note, language):
     heart_rates = ""
     if note["heart_rate_lying"] and note["heart_rate_standing"]:
-        heart_rates = (f"; heart rate\n      {numbers[note['heart_rate_lying']]} lying, "
-                       f"{numbers[note['heart_rate_standing']]} standing")
+        heart_rates = (f"; heart rate\n      {_number(note['heart_rate_lying'], language)} lying, "
+                       f"{_number(note['heart_rate_standing'], language)} standing")
     return (
         f'<p class="mb-2"><strong>{escape(dated(note["date"], "D j M", language))}</strong>: dizziness '
-        f"{numbers[note['dizziness']]}, fatigue {numbers[note['fatigue']]},\n      anxiety {numbers[note['anxiety']]}"
-        f"{heart_rates}. {linebreaksbr(note['text'], autoescape=True)}</p>"
+        f"{_number(note['dizziness'], language)}, fatigue {_number(note['fatigue'], language)},\n      anxiety "
+        f"{_number(note['anxiety'], language)}"
+        f"{heart_rates}. {_with_line_breaks(note['text'])}</p>"
     )
+
+
+def _with_line_breaks(text):
+    """The text escaped, its line breaks as <br> (|linebreaksbr); most notes are one line, and escaping alone is a
+    fifth of the filter's cost."""
+    return linebreaksbr(text, autoescape=True) if "\n" in text or "\r" in text else escape(text)
