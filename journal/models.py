@@ -691,13 +691,17 @@ class SupplementDoseQuerySet(DayQuerySet):
 
     def in_days(self, user, first, last):
         """The doses of the days from `first` to `last`, in the order taken, their products along."""
-        return self.filter(user=user, date__range=(first, last)).select_related("user__profile", "product")
+        return self.filter(user=user, date__range=(first, last)).select_related("product")
 
 
 def doses_in_days_up_to(user, day, days):
-    """The person's SupplementDoses of `days` days ending on `day`, in the order taken, their products along."""
+    """The person's SupplementDoses of `days` days ending on `day`, in the order taken, their products along. Each
+    dose's user is `user` itself, so the profile Profile.for_user read gives their local times: not read again."""
     first = day - min(timedelta(days=days - 1), day - date.min)  # the calendar's first days have fewer before
-    return DOSES_IN_DAYS.objects(user=user.pk, first=first, last=day)
+    doses = DOSES_IN_DAYS.objects(user=user.pk, first=first, last=day)
+    for dose in doses:
+        dose.user = user
+    return doses
 
 
 def usual_doses(doses):
