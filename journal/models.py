@@ -475,7 +475,7 @@ class MealEntry(models.Model):
     def figure_note(self):
         """A FigureNote when a figure is missing or an estimate, else None."""
         estimated = self.estimated_figures.split()
-        missing = tuple(LABELS[name].lower() for name, value in Nutrients.of(self).items() if value is None)
+        missing = tuple(LABELS[name].lower() for name in Nutrients.NAMES if getattr(self, name) is None)
         borrowed = tuple(LABELS[name].lower() for name in Nutrients.NAMES if name in estimated)
         if not missing and not borrowed:
             return None
