@@ -336,9 +336,14 @@ class MealEntryQuerySet(DayQuerySet):
         return MealEntry.objects.bulk_create([entry.copied_to(day) for entry in self])
 
     def quick_picks(self, user, today):
-        """(recent, frequent) of `usual_foods` in the weeks up to `today`: what is offered in one tap."""
-        amounts = QUICK_PICK_AMOUNTS.rows(user=user.pk, since=today - QUICK_PICK_WINDOW)
-        return self.filter(user=user).usual_foods(amounts, QUICK_PICKS)
+        """(recent, frequent) entries of `usual_foods` in the weeks up to `today`: what is offered in one tap."""
+        amounts = QUICK_PICK_AMOUNTS.tuples(user=user.pk, since=today - QUICK_PICK_WINDOW)
+        recent, frequent = usual_foods(amounts, QUICK_PICKS)
+        if not recent:  # nothing logged in the window, so nothing to read
+            return [], []
+        examples = QUICK_PICK_EXAMPLES.objects(user=user.pk, pks=sorted({*recent, *frequent}))
+        examples = {entry.pk: entry for entry in examples}
+        return [examples[pk] for pk in recent], [examples[pk] for pk in frequent]
 
     def amounts(self):
         """Each food in each amount logged, how many times and the latest entry's pk: what usual_foods reads. The
@@ -347,29 +352,28 @@ class MealEntryQuerySet(DayQuerySet):
             self.filter(food__isnull=False)
             .values("food", "portion", "portion_quantity", "grams")
             .annotate(times=Count("pk"), latest=Max("pk"))
-            .values("food", "times", "latest")
+            .values_list("food", "times", "latest")
         )
 
-    def usual_foods(self, amounts, limit):
-        """(recent, frequent) of these entries' `amounts`: the last distinct foods and the most often logged ones,
-        each as the latest entry in its usual amount, read in one query however long the history."""
-        # Per food: how many times it was logged, its latest entry, and (times, latest entry) of its usual amount,
-        # the one logged most often, then most lately. Plain dicts: Today reads hundreds of amounts.
-        times, latest, usual = {}, {}, {}
-        for amount in amounts:
-            food, logged = amount["food"], (amount["times"], amount["latest"])
-            if food in times:
-                times[food] += logged[0]
-                latest[food] = max(latest[food], logged[1])
-                usual[food] = max(usual[food], logged)
-            else:
-                times[food], latest[food], usual[food] = logged[0], logged[1], logged
-        recent = sorted(latest, key=latest.get, reverse=True)[:limit]
-        repeated = [food for food in times if times[food] > 1]
-        frequent = sorted(repeated, key=lambda food: (times[food], latest[food]), reverse=True)[:limit]
-        # Unordered: ordered by date, SQLite would walk the person's whole history for a dozen rows.
-        examples = self.order_by().in_bulk([usual[food][1] for food in recent + frequent])
-        return [examples[usual[food][1]] for food in recent], [examples[usual[food][1]] for food in frequent]
+
+def usual_foods(amounts, limit):
+    """(recent, frequent) of `amounts` ((food, times, latest entry's pk) of each amount of each food): the last
+    distinct foods and the most often logged ones, each as the pk of the latest entry in its usual amount."""
+    # Per food: how many times it was logged, its latest entry, and (times, latest entry) of its usual amount,
+    # the one logged most often, then most lately. Plain dicts and tuples: Today reads hundreds of amounts.
+    times, latest, usual = {}, {}, {}
+    for food, amount_times, amount_latest in amounts:
+        amount = (amount_times, amount_latest)
+        if food in times:
+            times[food] += amount_times
+            latest[food] = max(latest[food], amount_latest)
+            usual[food] = max(usual[food], amount)
+        else:
+            times[food], latest[food], usual[food] = amount_times, amount_latest, amount
+    recent = sorted(latest, key=latest.get, reverse=True)[:limit]
+    repeated = [food for food in times if times[food] > 1]
+    frequent = sorted(repeated, key=lambda food: (times[food], latest[food]), reverse=True)[:limit]
+    return [usual[food][1] for food in recent], [usual[food][1] for food in frequent]
 
 
 class MealEntry(models.Model):
@@ -476,7 +480,7 @@ class MealEntry(models.Model):
     def figure_note(self):
         """A FigureNote when a figure is missing or an estimate, else None."""
         estimated = self.estimated_figures.split()
-        missing = tuple(LABELS[name].lower() for name, value in Nutrients.of(self).items() if value is None)
+        missing = tuple(LABELS[name].lower() for name in Nutrients.NAMES if getattr(self, name) is None)
         borrowed = tuple(LABELS[name].lower() for name in Nutrients.NAMES if name in estimated)
         if not missing and not borrowed:
             return None
@@ -692,13 +696,17 @@ class SupplementDoseQuerySet(DayQuerySet):
 
     def in_days(self, user, first, last):
         """The doses of the days from `first` to `last`, in the order taken, their products along."""
-        return self.filter(user=user, date__range=(first, last)).select_related("user__profile", "product")
+        return self.filter(user=user, date__range=(first, last)).select_related("product")
 
 
 def doses_in_days_up_to(user, day, days):
-    """The person's SupplementDoses of `days` days ending on `day`, in the order taken, their products along."""
+    """The person's SupplementDoses of `days` days ending on `day`, in the order taken, their products along. Each
+    dose's user is `user` itself, so the profile Profile.for_user read gives their local times: not read again."""
     first = day - min(timedelta(days=days - 1), day - date.min)  # the calendar's first days have fewer before
-    return DOSES_IN_DAYS.objects(user=user.pk, first=first, last=day)
+    doses = DOSES_IN_DAYS.objects(user=user.pk, first=first, last=day)
+    for dose in doses:
+        dose.user = user
+    return doses
 
 
 def usual_doses(doses):
@@ -1393,6 +1401,10 @@ PROFILE_OF = PreparedObjects(lambda user: Profile.objects.filter(user=user), use
 DOCTOR_GOALS = PreparedObjects(lambda user: DoctorGoal.objects.filter(user=user).order_by("start"), user=int)
 QUICK_PICK_AMOUNTS = PreparedValues(
     lambda user, since: MealEntry.objects.filter(user=user, date__gte=since).amounts(), user=int, since=date,
+)
+# Unordered: ordered by date, SQLite would walk the person's whole history for a dozen rows.
+QUICK_PICK_EXAMPLES = PreparedObjects(
+    lambda user, pks: MealEntry.objects.filter(user=user, pk__in=pks).order_by(), user=int, pks=list,
 )
 DOSES_IN_DAYS = PreparedObjects(
     lambda user, first, last: SupplementDose.objects.in_days(user, first, last), user=int, first=date, last=date,

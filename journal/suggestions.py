@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from foods.models import Food, Portion, SearchIndexVersion
 from journal.models import describe_amount
+from mgtracker.prepared import PreparedObjects
 
 # Basic foods (Food.kind) that are still not eaten as a serving on their own, which kind cannot tell: spices and
 # dried herbs go in by the pinch; flours and meals are baked; cocoa, instant coffee and tea, drink mixes and other
@@ -104,6 +105,7 @@ class _RichestFoods:
 
 
 richest_foods = _RichestFoods()
+PORTIONS_OF = PreparedObjects(lambda foods: Portion.objects.filter(food__in=foods), foods=list)
 
 
 def gap_closers(remaining_mg, age_years=None, count=4):
@@ -125,7 +127,8 @@ def gap_closers(remaining_mg, age_years=None, count=4):
         categories.add(food.category)
     suggested = (first + rest)[:count]
     portions = {food.pk: [] for food in suggested}
-    for portion in Portion.objects.filter(food__in=suggested):
+    # No foods to suggest asks nothing (a prepared query takes a list of one food at least).
+    for portion in PORTIONS_OF.objects(foods=list(portions)) if portions else []:
         portions[portion.food_id].append(portion)
     return Suggestions(serving_for(food, portions[food.pk], remaining_mg) for food in suggested)
 

@@ -28,6 +28,25 @@ def test_recent_foods_come_last_logged_first_in_their_usual_amount(
     assertContains(response, "168 mg")  # 1 oz of pumpkin seeds: 592 mg/100 g x 28.35 g = 167.83 mg
 
 
+def test_a_food_logged_often_stays_frequent_in_its_usual_amount_after_many_foods_since(
+    logged_in_client, log_food, pumpkin_seeds, today
+):
+    for days_ago, grams in ((40, 30), (39, 30), (38, 25)):
+        log_food(pumpkin_seeds, grams, day=today - timedelta(days=days_ago))
+    newer = [make_food(f"Food {n}", magnesium_mg=n) for n in range(7)]
+    for n, food in enumerate(newer):
+        log_food(food, 10 + n, day=today - timedelta(days=30 - n))
+    log_food(newer[0], 12, day=today - timedelta(days=1))
+
+    response = logged_in_client.get("/meals/add/")
+
+    # Food 0 was logged last, in an amount of its own; the newest entry of its usual amount stands for it (ties of
+    # how often go to the amount logged last).
+    newest_others = [(f"Food {n}", f"{10 + n} g") for n in (6, 5, 4, 3, 2)]
+    assert quick_picks(response, "recent") == [("Food 0", "12 g"), *newest_others]
+    assert quick_picks(response, "frequent") == [(pumpkin_seeds.name, "30 g"), ("Food 0", "12 g")]
+
+
 def test_one_tap_logs_a_recent_food_again(logged_in_client, user, log_food, pumpkin_seeds, today):
     log_food(pumpkin_seeds, "0.5", "1 cup", day=today - timedelta(days=1))
     response = logged_in_client.get("/meals/add/", {"date": today.isoformat(), "meal": "snack"})

@@ -10,6 +10,7 @@ from journal.medicines import MAGNESIUM_DOSES
 from journal.models import (
     DOSES_IN_DAYS,
     MEALS_OF_DAY,
+    MEDICINE_DOSES_OF_DAY,
     PROFILE_OF,
     STAND_TESTS_OF_DAY,
     DayMark,
@@ -17,7 +18,16 @@ from journal.models import (
     StandTest,
     SupplementDose,
 )
-from tests.builders import log_dose, log_food, make_product, pumpkin_seeds, run_stand_test, spinach
+from tests.builders import (
+    log_dose,
+    log_food,
+    log_medicine_dose,
+    make_medicine,
+    make_product,
+    pumpkin_seeds,
+    run_stand_test,
+    spinach,
+)
 
 FRIDAY, SATURDAY = date(2026, 11, 27), date(2026, 11, 28)
 
@@ -104,15 +114,19 @@ def test_related_rows_come_along_as_the_queryset_asks(make_user, django_assert_n
     alice = make_user("alice")
     product = make_product(alice)
     log_dose(alice, FRIDAY, product=product, units="2")
+    log_medicine_dose(alice, make_medicine(alice), FRIDAY)
     run_stand_test(alice, SATURDAY, standing=(90, 110))
     [profile] = PROFILE_OF.objects(user=alice.pk)  # made by the builders
 
-    with django_assert_num_queries(1):  # select_related followed: product and profile with the dose
+    with django_assert_num_queries(1):  # select_related followed: the product with the dose
         doses = DOSES_IN_DAYS.objects(user=alice.pk, first=FRIDAY, last=SATURDAY)
         # Two capsules of 500 mg magnesium glycinate, 70.50 mg elemental each.
-        assert [(dose.product.name, dose.user.profile.pk, dose.elemental_mg) for dose in doses] == [
-            ("Magnesium glycinate", profile.pk, Decimal("141.00")),
+        assert [(dose.product.name, dose.elemental_mg) for dose in doses] == [
+            ("Magnesium glycinate", Decimal("141.00")),
         ]
+    with django_assert_num_queries(1):  # and two steps away: the medicine, and the person's profile, with the dose
+        doses = MEDICINE_DOSES_OF_DAY.objects(user=alice.pk, day=FRIDAY)
+        assert [(dose.medicine.name, dose.user.profile.pk) for dose in doses] == [("Alendronate", profile.pk)]
     with django_assert_num_queries(2):  # prefetch_related run: the readings in a second query
         [test] = STAND_TESTS_OF_DAY.objects(user=alice.pk, day=SATURDAY)
         heart_rates = [reading.heart_rate for reading in test.readings.all()]
