@@ -2,17 +2,24 @@
 draws a thousand cells and thousands of dates, so each is one Python call rather than an included template. The
 report's own tables are drawn whole in journal/templating/report.py."""
 
+import html
 from functools import lru_cache
 
-from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.formats import date_format, localize
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 
 def number_cells(cells):
     """<td class="text-end..."> for each (extra classes, text), the text escaped: the long tables' rows, drawn in one
     call each (journal/templating/week.py, report.py)."""
-    return "".join(f'<td class="text-end{extra}">{conditional_escape(text)}</td>' for extra, text in cells)
+    return "".join(f'<td class="text-end{extra}">{escaped(text)}</td>' for extra, text in cells)
+
+
+def escaped(text):
+    """conditional_escape(text), byte for byte, without its look for lazy translations, none of which reaches a
+    cell: that look was a third of a long table's drawing. HTML stays as it is, any other text is escaped."""
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
 def amount_cell(amount):
@@ -20,7 +27,7 @@ def amount_cell(amount):
     nothing logged."""
     if amount.total is None:
         return "no data" if amount.foods else "–"
-    return format_html("&ge;&nbsp;{}", amount.figure) if amount.lower_bound else amount.figure
+    return mark_safe(f"&ge;&nbsp;{escaped(amount.figure)}") if amount.lower_bound else amount.figure
 
 
 def short_date(day):
@@ -39,3 +46,12 @@ def dated(day, format, language):
     """`day` as {{ day|date(format) }} writes it. The language is part of the key: day and month names are
     translated. A date's text never changes."""
     return date_format(day, format)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def localized(number, language):
+    """localize(number), worked out once a process for each number and language: a year's report repeats the same
+    few hundred whole numbers (scores, heart rates, goals, percentages) thousands of times in four tables, and
+    localize() looks up the language and its formats on every call. The language is part of the key, as for dates;
+    typed, so that Decimal("1.0"), equal to 1, is kept apart from it."""
+    return localize(number)

@@ -6,25 +6,13 @@ The cells hold figures, dates and fixed words, written as the templates they rep
 |date, foods.figures.show); dates and what a person typed (names, note text) are escaped as the templates did.
 """
 
-from functools import lru_cache
-
 from django.template.defaultfilters import linebreaksbr
-from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from foods.figures import show
-from journal.templating.ledger import amount_cell, dated, number_cells
-
-
-@lru_cache(maxsize=4096, typed=True)
-def _number(number, language):
-    """localize(number), worked out once a process for each number and language: a year's report repeats the same
-    few hundred whole numbers (scores, heart rates, goals, percentages) thousands of times in four tables, and
-    localize() looks up the language and its formats on every call. The language is part of the key, as for dates
-    (journal.templating.ledger.dated); typed, so that Decimal("1.0"), equal to 1, is kept apart from it."""
-    return localize(number)
+from journal.templating.ledger import amount_cell, dated, localized, number_cells
 
 
 def report_week_rows(weeks):
@@ -36,11 +24,11 @@ def report_week_rows(weeks):
     for week in weeks:
         scores = (("", "–" if mean is None else show(mean, "score")) for mean in week.symptom_means.values())
         cells = (
-            ("", f"{_number(len(week.counted), language)} of {_number(len(week.days), language)}"),
+            ("", f"{localized(len(week.counted), language)} of {localized(len(week.days), language)}"),
             ("", show(week.mean_food_mg, "mg")),
             ("", show(week.mean_supplement_mg, "mg")),
             (" fw-semibold", show(week.mean_total_mg, "mg")),
-            ("", _number(week.goal_met_days, language)),
+            ("", localized(week.goal_met_days, language)),
             *scores,
         )
         rows.append(f'<tr><th scope="row" class="text-nowrap">{escape(dated(week.first, "D j M Y", language))}</th>'
@@ -63,12 +51,12 @@ def _day_row(day, language):
     food_mg = "–" if food.total is None else f"{'≥ ' if food.lower_bound else ''}{food.figure}"
     supplement = "–" if supplement_mg is None else show(supplement_mg, "mg")
     total = "–" if magnesium.total is None else f"{at_least}{magnesium.figure}"
-    of_goal = "–" if percent_of_goal is None else f"{at_least}{_number(percent_of_goal, language)}%"
+    of_goal = "–" if percent_of_goal is None else f"{at_least}{localized(percent_of_goal, language)}%"
     # One f-string a row: a year draws 3,285 cells.
     return (
         f'<tr><th scope="row" class="text-nowrap fw-normal">{escape(dated(day.day, "D j M", language))}</th>'
         f'<td class="text-end">{food_mg}</td><td class="text-end">{supplement}</td>'
-        f'<td class="text-end fw-semibold">{total}</td><td class="text-end">{_number(day.goal.mg, language)} mg</td>'
+        f'<td class="text-end fw-semibold">{total}</td><td class="text-end">{localized(day.goal.mg, language)} mg</td>'
         f'<td class="text-end">{of_goal}</td><td class="text-end">{amount_cell(day.sodium)}</td>'
         f'<td class="text-end">{amount_cell(day.potassium)}</td><td class="text-end">{amount_cell(day.fluid)}</td></tr>'
     )
@@ -80,13 +68,13 @@ def report_adherence_rows(adherence):
     language = get_language()
     rows = []
     for item in adherence:
-        heading = (f'<th scope="rowgroup" rowspan="{_number(len(item.weeks), language)}" class="fw-normal">'
+        heading = (f'<th scope="rowgroup" rowspan="{localized(len(item.weeks), language)}" class="fw-normal">'
                    f'{escape(item.name)}<div class="small text-body-secondary">{escape(item.kind)}, from '
                    f'{escape(dated(item.since, "j M Y", language))}</div></th>')
         for week in item.weeks:
             counts = (week.taken, week.none_taken, week.not_recorded, week.counted)
             rows.append(f'<tr>{heading}<td class="text-nowrap">{escape(dated(week.first, "j M Y", language))}</td>'
-                        f"{number_cells(('', _number(count, language)) for count in counts)}</tr>")
+                        f"{number_cells(('', localized(count, language)) for count in counts)}</tr>")
             heading = ""
     return mark_safe("\n".join(rows))
 
@@ -101,12 +89,12 @@ def report_notes(notes):
 def _note(note, language):
     heart_rates = ""
     if note["heart_rate_lying"] and note["heart_rate_standing"]:
-        heart_rates = (f"; heart rate\n      {_number(note['heart_rate_lying'], language)} lying, "
-                       f"{_number(note['heart_rate_standing'], language)} standing")
+        heart_rates = (f"; heart rate\n      {localized(note['heart_rate_lying'], language)} lying, "
+                       f"{localized(note['heart_rate_standing'], language)} standing")
     return (
         f'<p class="mb-2"><strong>{escape(dated(note["date"], "D j M", language))}</strong>: dizziness '
-        f"{_number(note['dizziness'], language)}, fatigue {_number(note['fatigue'], language)},\n      anxiety "
-        f"{_number(note['anxiety'], language)}"
+        f"{localized(note['dizziness'], language)}, fatigue {localized(note['fatigue'], language)},\n      anxiety "
+        f"{localized(note['anxiety'], language)}"
         f"{heart_rates}. {_with_line_breaks(note['text'])}</p>"
     )
 
