@@ -49,6 +49,8 @@ class Template(backend.Template):
     def render(self, context=None, request=None):
         context = {} if context is None else context
         template_rendered.send(sender=self, template=self, context=context)
+        # The URL configuration read once a page, not once for each of its seventy-odd links.
+        context["row_url"] = navigation.urls_here()
         if request is not None:
             context["request"] = request
             # Worked out once a page, when first printed: Django's backend masks a new token each time, a quarter of
