@@ -14,6 +14,7 @@ Django's template language still draws what third-party apps bring: crispy's for
 import jinja2
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
 from crispy_forms.utils import render_crispy_form
+from django.conf import settings
 from django.middleware.csrf import get_token
 from django.template import defaultfilters
 from django.template.backends import jinja2 as backend
@@ -55,11 +56,28 @@ class Template(backend.Template):
             context["request"] = request
             # Worked out once a page, when first printed: Django's backend masks a new token each time, a quarter of
             # the day page's drawing with its fifteen forms.
-            context["csrf_input"] = SimpleLazyObject(lambda: csrf_input(request))
+            context["csrf_input"] = HtmlOnceNeeded(lambda: csrf_input(request))
             context["csrf_token"] = SimpleLazyObject(lambda: get_token(request))
             for context_processor in self.backend.template_context_processors:
                 context.update(context_processor(request))
         return super().render(context)
+
+
+class HtmlOnceNeeded:
+    """HTML worked out when a page first prints it and kept for the rest: the CSRF field, printed in each of the day
+    page's fifteen forms, and not at all (nor its cookie set) on a page with none. Cheaper to print than a
+    SimpleLazyObject, whose every look at it (is it a str? a date?) goes through the object it wraps."""
+
+    def __init__(self, make):
+        self.make = make
+        self.html = None
+
+    def __html__(self):
+        if self.html is None:
+            self.html = self.make()
+        return self.html
+
+    __str__ = __html__
 
 
 def shown(value):
@@ -70,6 +88,8 @@ def shown(value):
     nothing, as in Django's language (Jinja2's Undefined is callable, but is no method)."""
     if isinstance(value, str | jinja2.Undefined):
         return value
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)  # what localize() gives, without looking up the language's three number formats
     if callable(value):
         raise TypeError(f"{value!r} printed uncalled: write it with () in the template")
     return localize(template_localtime(value))
