@@ -11,6 +11,8 @@ Django's template language still draws what third-party apps bring: crispy's for
 `crispy_field` here) and the admin.
 """
 
+import datetime
+
 import jinja2
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
 from crispy_forms.utils import render_crispy_form
@@ -26,6 +28,7 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.functional import SimpleLazyObject
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 
 from foods.templating.figures import figure
 from journal.templating import ledger, medicines, navigation, report, symptoms, week
@@ -101,6 +104,8 @@ def url(view_name, *args, **kwargs):
 
 
 def date(value, format=None):
+    if type(value) is datetime.date:  # never changes: written once a process (and language), not once a page
+        return ledger.dated(value, format, get_language())
     return defaultfilters.date(template_localtime(value), format)
 
 
