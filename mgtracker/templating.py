@@ -12,6 +12,8 @@ Django's template language still draws what third-party apps bring: crispy's for
 """
 
 import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import jinja2
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
@@ -106,11 +108,26 @@ def url(view_name, *args, **kwargs):
 def date(value, format=None):
     if type(value) is datetime.date:  # never changes: written once a process (and language), not once a page
         return ledger.dated(value, format, get_language())
-    return defaultfilters.date(template_localtime(value), format)
+    return _in_words(defaultfilters.date, template_localtime(value), format)
 
 
 def time(value, format=None):
-    return defaultfilters.time(template_localtime(value), format)
+    return _in_words(defaultfilters.time, template_localtime(value), format)
+
+
+def _in_words(django_filter, value, format):
+    """What Django's date or time filter writes for `value`, the moment's text kept once worked out when its zone
+    is a ZoneInfo: then its wall time, fold and zone say which moment it is and how it reads (an aware datetime's
+    equality would not: the same instant in two zones reads two ways)."""
+    if isinstance(value, datetime.datetime) and type(value.tzinfo) is ZoneInfo:
+        return _moment_in_words(django_filter, value.replace(tzinfo=None), value.fold, value.tzinfo, format,
+                                get_language())
+    return django_filter(value, format)
+
+
+@lru_cache(maxsize=4096)
+def _moment_in_words(django_filter, wall_time, fold, zone, format, language):
+    return django_filter(wall_time.replace(tzinfo=zone, fold=fold), format)
 
 
 @jinja2.pass_context
