@@ -8,10 +8,11 @@ queue (docs/offline-queue.md): its view saves once per idempotency key, and Toda
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.formats import localize
-from django.utils.html import format_html_join
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from foods.figures import plain, show, stored
+from mgtracker.templating import shown
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,10 @@ class OneTap:
 
     @property
     def hidden_inputs(self):
-        """The fields as hidden inputs, each value written as a template writes it: Today draws dozens."""
-        return format_html_join("", '<input type="hidden" name="{}" value="{}">',
-                                ((name, localize(value)) for name, value in self.fields.items()))
+        """The fields as hidden inputs, each value written as a template writes it: Today draws dozens. The names
+        are this module's own words."""
+        return mark_safe("".join(f'<input type="hidden" name="{name}" value="{conditional_escape(shown(value))}">'
+                                 for name, value in self.fields.items()))
 
 
 def food_taps(entries, day, meal):

@@ -11,9 +11,14 @@ Django's template language still draws what third-party apps bring: crispy's for
 `crispy_field` here) and the admin.
 """
 
+import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
 import jinja2
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
 from crispy_forms.utils import render_crispy_form
+from django.conf import settings
 from django.middleware.csrf import get_token
 from django.template import defaultfilters
 from django.template.backends import jinja2 as backend
@@ -25,6 +30,7 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.functional import SimpleLazyObject
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 
 from foods.templating.figures import figure
 from journal.templating import ledger, medicines, navigation, report, symptoms, week
@@ -49,15 +55,34 @@ class Template(backend.Template):
     def render(self, context=None, request=None):
         context = {} if context is None else context
         template_rendered.send(sender=self, template=self, context=context)
+        # The URL configuration read once a page, not once for each of its seventy-odd links.
+        context["row_url"] = navigation.urls_here()
         if request is not None:
             context["request"] = request
             # Worked out once a page, when first printed: Django's backend masks a new token each time, a quarter of
             # the day page's drawing with its fifteen forms.
-            context["csrf_input"] = SimpleLazyObject(lambda: csrf_input(request))
+            context["csrf_input"] = HtmlOnceNeeded(lambda: csrf_input(request))
             context["csrf_token"] = SimpleLazyObject(lambda: get_token(request))
             for context_processor in self.backend.template_context_processors:
                 context.update(context_processor(request))
         return super().render(context)
+
+
+class HtmlOnceNeeded:
+    """HTML worked out when a page first prints it and kept for the rest: the CSRF field, printed in each of the day
+    page's fifteen forms, and not at all (nor its cookie set) on a page with none. Cheaper to print than a
+    SimpleLazyObject, whose every look at it (is it a str? a date?) goes through the object it wraps."""
+
+    def __init__(self, make):
+        self.make = make
+        self.html = None
+
+    def __html__(self):
+        if self.html is None:
+            self.html = self.make()
+        return self.html
+
+    __str__ = __html__
 
 
 def shown(value):
@@ -68,6 +93,8 @@ def shown(value):
     nothing, as in Django's language (Jinja2's Undefined is callable, but is no method)."""
     if isinstance(value, str | jinja2.Undefined):
         return value
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)  # what localize() gives, without looking up the language's three number formats
     if callable(value):
         raise TypeError(f"{value!r} printed uncalled: write it with () in the template")
     return localize(template_localtime(value))
@@ -79,11 +106,28 @@ def url(view_name, *args, **kwargs):
 
 
 def date(value, format=None):
-    return defaultfilters.date(template_localtime(value), format)
+    if type(value) is datetime.date:  # never changes: written once a process (and language), not once a page
+        return ledger.dated(value, format, get_language())
+    return _in_words(defaultfilters.date, template_localtime(value), format)
 
 
 def time(value, format=None):
-    return defaultfilters.time(template_localtime(value), format)
+    return _in_words(defaultfilters.time, template_localtime(value), format)
+
+
+def _in_words(django_filter, value, format):
+    """What Django's date or time filter writes for `value`, the moment's text kept once worked out when its zone
+    is a ZoneInfo: then its wall time, fold and zone say which moment it is and how it reads (an aware datetime's
+    equality would not: the same instant in two zones reads two ways)."""
+    if isinstance(value, datetime.datetime) and type(value.tzinfo) is ZoneInfo:
+        return _moment_in_words(django_filter, value.replace(tzinfo=None), value.fold, value.tzinfo, format,
+                                get_language())
+    return django_filter(value, format)
+
+
+@lru_cache(maxsize=4096)
+def _moment_in_words(django_filter, wall_time, fold, zone, format, language):
+    return django_filter(wall_time.replace(tzinfo=zone, fold=fold), format)
 
 
 @jinja2.pass_context

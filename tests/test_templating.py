@@ -4,9 +4,11 @@ would otherwise show a person Python's insides (mgtracker/templating.py)."""
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import engines
+from django.templatetags.tz import do_timezone as template_timezone
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +34,15 @@ def test_the_date_and_time_filters_read_a_datetime_in_the_current_time_zone():
         page = render('{{ moment|date("D j M Y") }} {{ moment|time("H:i") }}',
                       moment=datetime(2026, 11, 3, 2, 30, tzinfo=UTC))
     assert page == "Mon 2 Nov 2026 21:30"
+
+
+def test_the_same_moment_reads_in_each_persons_own_zone_however_often_it_is_shown():
+    moment = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    in_berlin = template_timezone(moment, ZoneInfo("Europe/Berlin"))
+    in_new_york = template_timezone(moment, ZoneInfo("America/New_York"))
+    page = render('{% for at in moments %}{{ at|time("H:i T") }}, {{ at|date("j M Y H:i O") }}; {% endfor %}',
+                  moments=[in_berlin, in_new_york, in_berlin, in_new_york])
+    assert page == 2 * "14:00 CEST, 1 Jun 2026 14:00 +0200; 08:00 EDT, 1 Jun 2026 08:00 -0400; "
 
 
 def test_default_takes_over_for_any_false_value_as_in_django():

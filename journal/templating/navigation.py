@@ -47,30 +47,58 @@ MARKS = {True: (mark_safe(" active"), mark_safe(' aria-current="page"')), False:
 def nav_link(context, view_name, label, title=""):
     """<a class="nav-link"> to the named page, with aria-current="page" when the page read is under it."""
     current = section_of(context["request"].resolver_match) == view_name
+    return _nav_link(context["row_url"](view_name), label, title, current)
+
+
+@lru_cache(maxsize=256, typed=True)  # typed: a label already marked safe is not escaped
+def _nav_link(url, label, title, current):
+    """Written once a process for each link, label and state: every page draws a dozen."""
     active, aria_current = MARKS[current]
     title_attribute = format_html(' title="{}"', title) if title else ""
     # The newline the page had when a template drew each link.
-    return format_html('<a class="nav-link{}"{} href="{}"{}>{}</a>\n', active, aria_current, url_of(view_name),
-                       title_attribute, label)
+    return format_html('<a class="nav-link{}"{} href="{}"{}>{}</a>\n', active, aria_current, url, title_attribute,
+                       label)
 
 
 def url_of(view_name, *args):
     """reverse(view_name, args=args), the same URL, with the pattern reversed once a process and the arguments put
     in their places: {{ row_url("journal:meal_edit", entry.pk) }} where url() would reverse it again each row."""
-    pieces = _pieces(view_name, tuple(map(type, args)), settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())
-    if pieces is None:
-        return reverse(view_name, args=args)
-    url = pieces[0]
-    for arg, piece in zip(args, pieces[1:], strict=True):
-        text = STAND_INS[type(arg)][1](arg)
-        if text is None:
+    return urls_here()(view_name, *args)
+
+
+def urls_here():
+    """url_of for the URL configuration and script prefix in force now, read once: a page's render binds it as
+    row_url (mgtracker/templating.py), for reading them (thread-locals) was two thirds of each link's time."""
+    urlconf = get_urlconf()
+    known = _known_pieces(settings.ROOT_URLCONF, urlconf, get_script_prefix())
+
+    def url(view_name, *args):
+        kinds = tuple(map(type, args))
+        try:
+            pieces = known[view_name, kinds]
+        except KeyError:
+            pieces = known[view_name, kinds] = _pieces(view_name, kinds, urlconf)
+        if pieces is None:
             return reverse(view_name, args=args)
-        url += text + piece
+        url = pieces[0]
+        for arg, piece in zip(args, pieces[1:], strict=True):
+            text = STAND_INS[type(arg)][1](arg)
+            if text is None:
+                return reverse(view_name, args=args)
+            url += text + piece
+        return url
+
     return url
 
 
-@lru_cache(maxsize=512)
-def _pieces(view_name, kinds, root_urlconf, urlconf, script_prefix):
+@lru_cache(maxsize=16)
+def _known_pieces(root_urlconf, urlconf, script_prefix):
+    """The pieces (below) of each URL reversed so far under one URL configuration and script prefix. Its keys are
+    the view names and argument kinds the templates name, a few dozen."""
+    return {}
+
+
+def _pieces(view_name, kinds, urlconf):
     """The URL split around its arguments' places; None when an argument has no stand-in or its place is unclear."""
     if any(kind not in STAND_INS for kind in kinds):
         return None

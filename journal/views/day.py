@@ -49,8 +49,9 @@ def _day_page(request, profile, day):
     of_the_day = {"user": user.pk, "day": day}
     medicine_doses = MEDICINE_DOSES_OF_DAY.objects(**of_the_day)
     meals = by_meal(MEALS_OF_DAY.objects(**of_the_day))
-    # One read serves the day's doses and the products taken lately, so the usual doses cost no query of their own.
-    recent_doses = doses_in_days_up_to(user, day, USUAL_DOSE_DAYS)
+    # On Today one read serves the day's doses and the products taken lately, so the usual doses cost no query of
+    # their own; another day offers no usual doses, so it reads its own doses only.
+    recent_doses = doses_in_days_up_to(user, day, USUAL_DOSE_DAYS if is_today else 1)
     # Today offers its recent foods in one tap, so that one can be logged while offline (docs/offline-queue.md).
     recent_foods = MealEntry.objects.quick_picks(user, day)[0] if is_today else []
     meal_now = meal_at_hour(profile.now().hour)
