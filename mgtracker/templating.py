@@ -8,7 +8,7 @@ filters below are Django's own where Jinja2 has none or one that means something
 sense: any false value, not only an undefined one).
 
 Django's template language still draws what third-party apps bring: crispy's form layouts (through `crispy` and
-`crispy_field` here) and the admin.
+`as_crispy_field` here) and the admin.
 """
 
 import datetime
@@ -173,7 +173,6 @@ FILTERS = {
     # The project's.
     "figure": figure,
     "amount_cell": ledger.amount_cell,
-    "short_date": ledger.short_date,
     "short_dates": ledger.short_dates,
     "score_label": symptoms.score_label,
     "crispy": as_crispy_form,

@@ -30,13 +30,9 @@ def amount_cell(amount):
     return mark_safe(f"&ge;&nbsp;{escaped(amount.figure)}") if amount.lower_bound else amount.figure
 
 
-def short_date(day):
-    """"Mon 2 Nov", as {{ day|date("D j M") }} writes it, formatted once a process for each date and language."""
-    return dated(day, "D j M", get_language())
-
-
 def short_dates(dates):
-    """"Mon 2 Nov, Tue 3 Nov"."""
+    """"Mon 2 Nov, Tue 3 Nov", as {{ day|date("D j M") }} writes each, formatted once a process for each date and
+    language."""
     language = get_language()
     return ", ".join(dated(day, "D j M", language) for day in dates)
 
