@@ -155,6 +155,7 @@ GLOBALS = {
     "report_day_rows": report.report_day_rows,
     "report_adherence_rows": report.report_adherence_rows,
     "report_notes": report.report_notes,
+    "explained_items": ledger.explained_items,
 }
 
 FILTERS = {
@@ -174,7 +175,6 @@ FILTERS = {
     "figure": figure,
     "amount_cell": ledger.amount_cell,
     "short_date": ledger.short_date,
-    "short_dates": ledger.short_dates,
     "score_label": symptoms.score_label,
     "crispy": as_crispy_form,
     "as_crispy_field": as_crispy_field,
