@@ -149,12 +149,13 @@ GLOBALS = {
     "nav_link": nav_link,
     "crispy": crispy,
     "kidney_note": medicines.kidney_note,
-    "week_row": week.week_row,
-    "panel_row": week.panel_row,
+    "week_rows": week.week_rows,
+    "panel_rows": week.panel_rows,
     "report_week_rows": report.report_week_rows,
     "report_day_rows": report.report_day_rows,
     "report_adherence_rows": report.report_adherence_rows,
     "report_notes": report.report_notes,
+    "explained_items": ledger.explained_items,
 }
 
 FILTERS = {
@@ -173,7 +174,6 @@ FILTERS = {
     # The project's.
     "figure": figure,
     "amount_cell": ledger.amount_cell,
-    "short_dates": ledger.short_dates,
     "score_label": symptoms.score_label,
     "crispy": as_crispy_form,
     "as_crispy_field": as_crispy_field,

@@ -8,17 +8,22 @@ from django.utils.translation import get_language
 
 from foods.figures import show
 from journal.templating.ledger import amount_cell, dated, localized, number_cells
-from journal.templating.navigation import url_of
+from journal.templating.navigation import urls_here
 
 NOTHING = "–"  # nothing logged or recorded
 
 
-def week_row(day):
-    """A Day's row of the magnesium and symptoms table: its date linking to its page, then magnesium from food,
+def week_rows(days):
+    """Each Day's row of the magnesium and symptoms table: its date linking to its page, then magnesium from food,
     supplements and both, the share of the goal ("≥" for a lower bound) and the symptom means; "nothing logged"
-    across the row of a day without a record."""
-    language = get_language()
-    link = (f'<th scope="row"><a class="d-inline-block py-2 lh-lg" href="{escape(url_of("journal:day", day.day))}">'
+    across the row of a day without a record. The language and the URLs are read once for the week (thread-locals,
+    a third of a row's time when read for each)."""
+    language, url = get_language(), urls_here()
+    return [_week_row(day, language, url) for day in days]
+
+
+def _week_row(day, language, url):
+    link = (f'<th scope="row"><a class="d-inline-block py-2 lh-lg" href="{escape(url("journal:day", day.day))}">'
             f'{escape(dated(day.day, "D j M", language))}</a></th>')
     if not day.logged:
         return mark_safe(f'<tr>{link}<td colspan="7" class="text-body-secondary">nothing logged</td></tr>')
@@ -35,10 +40,14 @@ def week_row(day):
     return mark_safe(f"<tr>{link}{number_cells(cells)}</tr>")
 
 
-def panel_row(day):
-    """A Day's row of the fluid and electrolytes table: sodium, potassium and fluid, then the highest heart-rate
+def panel_rows(days):
+    """Each Day's row of the fluid and electrolytes table: sodium, potassium and fluid, then the highest heart-rate
     rise on standing."""
     language = get_language()
+    return [_panel_row(day, language) for day in days]
+
+
+def _panel_row(day, language):
     when = (f'<th scope="row" class="text-nowrap">{escape(dated(day.day, "D j", language))}'
             f'<span class="d-none d-sm-inline"> {escape(dated(day.day, "M", language))}</span></th>')
     rise = NOTHING if day.hr_rise_bpm_max is None else show(day.hr_rise_bpm_max, "bpm")
