@@ -339,11 +339,16 @@ class MealEntryQuerySet(DayQuerySet):
         """(recent, frequent) entries of `usual_foods` in the weeks up to `today`: what is offered in one tap."""
         amounts = QUICK_PICK_AMOUNTS.tuples(user=user.pk, since=today - QUICK_PICK_WINDOW)
         recent, frequent = usual_foods(amounts, QUICK_PICKS)
-        if not recent:  # nothing logged in the window, so nothing to read
-            return [], []
-        examples = QUICK_PICK_EXAMPLES.objects(user=user.pk, pks=sorted({*recent, *frequent}))
-        examples = {entry.pk: entry for entry in examples}
+        examples = _quick_pick_examples(user, {*recent, *frequent})
         return [examples[pk] for pk in recent], [examples[pk] for pk in frequent]
+
+    def recent_picks(self, user, today):
+        """The recent entries of `quick_picks` alone (Today's one-tap foods), read from the amounts of the recent
+        foods only: the usual amount of each asks for no other food's, and Today would otherwise read hundreds."""
+        amounts = RECENT_PICK_AMOUNTS.tuples(user=user.pk, since=today - QUICK_PICK_WINDOW)
+        recent, _ = usual_foods(amounts, QUICK_PICKS)
+        examples = _quick_pick_examples(user, recent)
+        return [examples[pk] for pk in recent]
 
     def amounts(self):
         """Each food in each amount logged, how many times and the latest entry's pk: what usual_foods reads. The
@@ -354,6 +359,13 @@ class MealEntryQuerySet(DayQuerySet):
             .annotate(times=Count("pk"), latest=Max("pk"))
             .values_list("food", "times", "latest")
         )
+
+
+def _quick_pick_examples(user, pks):
+    """{pk: entry} of these quick picks' entries."""
+    if not pks:  # nothing logged in the window, so nothing to read
+        return {}
+    return {entry.pk: entry for entry in QUICK_PICK_EXAMPLES.objects(user=user.pk, pks=sorted(pks))}
 
 
 def usual_foods(amounts, limit):
@@ -1402,6 +1414,19 @@ DOCTOR_GOALS = PreparedObjects(lambda user: DoctorGoal.objects.filter(user=user)
 QUICK_PICK_AMOUNTS = PreparedValues(
     lambda user, since: MealEntry.objects.filter(user=user, date__gte=since).amounts(), user=int, since=date,
 )
+
+
+def _recent_pick_amounts(user, since):
+    """QUICK_PICK_AMOUNTS of the foods logged last only: the QUICK_PICKS foods with the latest entries."""
+    in_window = MealEntry.objects.filter(user=user, date__gte=since)
+    recent_foods = (
+        in_window.filter(food__isnull=False).values("food").annotate(latest=Max("pk")).order_by("-latest")
+        .values("food")[:QUICK_PICKS]
+    )
+    return in_window.filter(food__in=recent_foods).amounts()
+
+
+RECENT_PICK_AMOUNTS = PreparedValues(_recent_pick_amounts, user=int, since=date)
 # Unordered: ordered by date, SQLite would walk the person's whole history for a dozen rows.
 QUICK_PICK_EXAMPLES = PreparedObjects(
     lambda user, pks: MealEntry.objects.filter(user=user, pk__in=pks).order_by(), user=int, pks=list,

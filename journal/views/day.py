@@ -53,7 +53,7 @@ def _day_page(request, profile, day):
     # their own; another day offers no usual doses, so it reads its own doses only.
     recent_doses = doses_in_days_up_to(user, day, USUAL_DOSE_DAYS if is_today else 1)
     # Today offers its recent foods in one tap, so that one can be logged while offline (docs/offline-queue.md).
-    recent_foods = MealEntry.objects.quick_picks(user, day)[0] if is_today else []
+    recent_foods = MealEntry.objects.recent_picks(user, day) if is_today else []
     meal_now = meal_at_hour(profile.now().hour)
     return render(request, "journal/day.html", {
         "day": day, "is_today": is_today, "figures": figures, "meals": meals,

@@ -71,3 +71,24 @@ def test_the_add_page_runs_a_fixed_number_of_queries(
         response = logged_in_client.get("/meals/add/", {"food": foods[0].pk})
 
     assert len(response.context["recent"]) == 6
+
+
+def test_today_offers_the_add_pages_recent_foods_in_their_usual_amount(
+    logged_in_client, log_food, pumpkin_seeds, today
+):
+    log_food(pumpkin_seeds, 30, day=today - timedelta(days=40))
+    log_food(pumpkin_seeds, 30, day=today - timedelta(days=20))
+    newer = [make_food(f"Food {n}", magnesium_mg=n) for n in range(7)]
+    for n, food in enumerate(newer):
+        log_food(food, 10 + n, day=today - timedelta(days=10 - n))
+    log_food(pumpkin_seeds, 25, day=today - timedelta(days=1))  # logged last in an amount other than its usual
+    log_food(newer[6], 99, day=today - timedelta(days=30))  # logged last of all, for a day long past
+
+    add_page_recent = quick_picks(logged_in_client.get("/meals/add/"), "recent")
+    taps = logged_in_client.get("/today/").context["recent_food_taps"]
+
+    # Six of the eight foods, the last logged first, each in its usual amount (ties go to the amount logged last).
+    assert [(tap.label, tap.detail) for tap in taps] == add_page_recent == [
+        ("Food 6", "99 g"), (pumpkin_seeds.name, "30 g"), ("Food 5", "15 g"), ("Food 4", "14 g"), ("Food 3", "13 g"),
+        ("Food 2", "12 g"),
+    ]
