@@ -144,7 +144,6 @@ def nav_link(context, view_name, label, title=""):
 
 GLOBALS = {
     "url": url,
-    "row_url": navigation.url_of,
     "static": static,
     "nav_link": nav_link,
     "crispy": crispy,
@@ -181,7 +180,9 @@ FILTERS = {
 
 
 def environment(**options):
-    # A file's last newline is kept, as Django's engine keeps it (the service worker, text answers).
+    # A name a page was not given prints nothing, as in Django's language, with DEBUG on too (Django's backend would
+    # print it as "{{ name }}" then); a file's last newline is kept, as Django's engine keeps it (the service worker).
+    options["undefined"] = jinja2.Undefined
     env = jinja2.Environment(finalize=shown, keep_trailing_newline=True, **options)
     env.globals.update(GLOBALS)
     env.filters.update(FILTERS)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Profile
+from mgtracker.templating import Jinja2
 
 
 def render(source, **context):
@@ -71,3 +72,10 @@ def test_a_pages_forms_share_one_csrf_token_that_the_server_accepts(logged_in_cl
     marks = reverse("journal:day_marks", args=[Profile.for_user(user).today()])
     response = checked.post(marks, {"csrfmiddlewaretoken": tokens.pop(), "food_complete": "true"}, follow=True)
     assert "Food log complete" in response.content.decode()
+
+
+def test_a_name_the_page_was_not_given_prints_nothing_with_debug_on_too(settings):
+    settings.DEBUG = True  # as under `make run`: Django's backend would print "{{ nothing }}"
+    engine = Jinja2({"NAME": "debug", "DIRS": [], "APP_DIRS": False,
+                     "OPTIONS": {"environment": "mgtracker.templating.environment"}})
+    assert engine.from_string("[{{ nothing }}][{{ day.nothing }}]").render({"day": date(2026, 11, 3)}) == "[][]"

@@ -50,10 +50,14 @@ def dated(day, format, language):
     return date_format(day, format)
 
 
-@lru_cache(maxsize=4096, typed=True)
 def localized(number, language):
-    """localize(number), worked out once a process for each number and language: a year's report repeats the same
-    few hundred whole numbers (scores, heart rates, goals, percentages) thousands of times in four tables, and
-    localize() looks up the language and its formats on every call. The language is part of the key, as for dates;
-    typed, so that Decimal("1.0"), equal to 1, is kept apart from it."""
+    """localize(number), a whole number worked out once a process for each number and language: a year's report
+    repeats the same few hundred (scores, heart rates, goals, percentages) thousands of times in four tables, and
+    localize() looks up the language and its formats on every call. Only ints are kept: Decimal("1.0") and
+    Decimal("1.00") are equal, and a cache would print both alike."""
+    return _localized_int(number, language) if type(number) is int else localize(number)
+
+
+@lru_cache(maxsize=4096)
+def _localized_int(number, language):
     return localize(number)

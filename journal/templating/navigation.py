@@ -10,7 +10,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-# A stand-in for each kind of argument url_of reverses once, and how an argument of that kind reads in a URL (the
+# A stand-in for each kind of argument row_url reverses once, and how an argument of that kind reads in a URL (the
 # int and date converters' to_url; a str as it is when reverse() would neither quote nor refuse it, as for the meal
 # names in the day page's links, else None). A URL whose stand-ins cannot be told apart in it is reversed each time.
 PLAIN_WORD = re.compile(r"[A-Za-z0-9_-]+")
@@ -60,15 +60,11 @@ def _nav_link(url, label, title, current):
                        label)
 
 
-def url_of(view_name, *args):
-    """reverse(view_name, args=args), the same URL, with the pattern reversed once a process and the arguments put
-    in their places: {{ row_url("journal:meal_edit", entry.pk) }} where url() would reverse it again each row."""
-    return urls_here()(view_name, *args)
-
-
 def urls_here():
-    """url_of for the URL configuration and script prefix in force now, read once: a page's render binds it as
-    row_url (mgtracker/templating.py), for reading them (thread-locals) was two thirds of each link's time."""
+    """row_url(view_name, *args) for the URL configuration and script prefix in force now, read once: a page's render
+    binds it (mgtracker/templating.py), for reading them (thread-locals) was two thirds of each link's time. It gives
+    reverse(view_name, args=args), the pattern reversed once a process and the arguments put in their places:
+    {{ row_url("journal:meal_edit", entry.pk) }} where url() would reverse it again each row."""
     urlconf = get_urlconf()
     known = _known_pieces(settings.ROOT_URLCONF, urlconf, get_script_prefix())
 

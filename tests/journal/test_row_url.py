@@ -1,4 +1,4 @@
-"""row_url (journal.templating.navigation.url_of) reverses a pattern once a process and puts each row's
+"""row_url (journal.templating.navigation.urls_here) reverses a pattern once a process and puts each row's
 arguments in their places: every link must be the one reverse() gives."""
 
 from datetime import date
@@ -6,8 +6,12 @@ from datetime import date
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from journal.templating.navigation import url_of
+from journal.templating.navigation import urls_here
 from tests.builders import log_food, pumpkin_seeds, spinach
+
+
+def url_of(view_name, *args):
+    return urls_here()(view_name, *args)
 
 
 @pytest.mark.parametrize(("view_name", "args"), [
