@@ -40,6 +40,9 @@ def test_the_time_typed_is_the_users_local_time(logged_in_client, user, glycinat
     assert dose.date == date(2026, 3, 14)
     response = logged_in_client.get(reverse("journal:dose_edit", args=[dose.pk]))
     assertContains(response, 'value="2026-03-14T23:30"')
+    # The day page lists it at that time too, on that day (03:30 the next day in UTC).
+    day_page = logged_in_client.get(reverse("journal:day", args=[date(2026, 3, 14)]))
+    assertContains(day_page, '<td class="tabular">23:30</td>')
 
 
 def test_the_form_proposes_now_or_the_day_asked_for(logged_in_client, user, glycinate):
