@@ -8,11 +8,11 @@ queue (docs/offline-queue.md): its view saves once per idempotency key, and Toda
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from foods.figures import plain, show, stored
-from mgtracker.templating import shown
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class OneTap:
     def hidden_inputs(self):
         """The fields as hidden inputs, each value written as a template writes it: Today draws dozens. The names
         are this module's own words."""
-        return mark_safe("".join(f'<input type="hidden" name="{name}" value="{conditional_escape(shown(value))}">'
+        return mark_safe("".join(f'<input type="hidden" name="{name}" value="{conditional_escape(localize(value))}">'
                                  for name, value in self.fields.items()))
 
 

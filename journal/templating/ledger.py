@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from django.utils.formats import date_format, localize
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language
-from markupsafe import escape
 
 
 def number_cells(cells):
@@ -37,8 +37,8 @@ def explained_items(explained):
     a look-up of the language in the template. Spaced as that loop spaced them."""
     language = get_language()
     return mark_safe("".join(
-        f"\n  <li>{escape(what[:1].upper() + what[1:])}, on "
-        f"{escape(', '.join(dated(day, 'D j M', language) for day in dates))}.</li>\n  "
+        f"\n  <li>{escaped(capfirst(what))}, on "
+        f"{escaped(', '.join(dated(day, 'D j M', language) for day in dates))}.</li>\n  "
         for what, dates in explained
     ))
 

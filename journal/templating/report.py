@@ -7,12 +7,11 @@ The cells hold figures, dates and fixed words, written as the templates they rep
 """
 
 from django.template.defaultfilters import linebreaksbr
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from foods.figures import show
-from journal.templating.ledger import amount_cell, dated, localized, number_cells
+from journal.templating.ledger import amount_cell, dated, escaped, localized, number_cells
 
 
 def report_week_rows(weeks):
@@ -31,7 +30,7 @@ def report_week_rows(weeks):
             ("", localized(week.goal_met_days, language)),
             *scores,
         )
-        rows.append(f'<tr><th scope="row" class="text-nowrap">{escape(dated(week.first, "D j M Y", language))}</th>'
+        rows.append(f'<tr><th scope="row" class="text-nowrap">{escaped(dated(week.first, "D j M Y", language))}</th>'
                     f"{number_cells(cells)}</tr>")
     return mark_safe("\n".join(rows))
 
@@ -54,7 +53,7 @@ def _day_row(day, language):
     of_goal = "–" if percent_of_goal is None else f"{at_least}{localized(percent_of_goal, language)}%"
     # One f-string a row: a year draws 3,285 cells.
     return (
-        f'<tr><th scope="row" class="text-nowrap fw-normal">{escape(dated(day.day, "D j M", language))}</th>'
+        f'<tr><th scope="row" class="text-nowrap fw-normal">{escaped(dated(day.day, "D j M", language))}</th>'
         f'<td class="text-end">{food_mg}</td><td class="text-end">{supplement}</td>'
         f'<td class="text-end fw-semibold">{total}</td><td class="text-end">{localized(day.goal.mg, language)} mg</td>'
         f'<td class="text-end">{of_goal}</td><td class="text-end">{amount_cell(day.sodium)}</td>'
@@ -69,11 +68,11 @@ def report_adherence_rows(adherence):
     rows = []
     for item in adherence:
         heading = (f'<th scope="rowgroup" rowspan="{localized(len(item.weeks), language)}" class="fw-normal">'
-                   f'{escape(item.name)}<div class="small text-body-secondary">{escape(item.kind)}, from '
-                   f'{escape(dated(item.since, "j M Y", language))}</div></th>')
+                   f'{escaped(item.name)}<div class="small text-body-secondary">{escaped(item.kind)}, from '
+                   f'{escaped(dated(item.since, "j M Y", language))}</div></th>')
         for week in item.weeks:
             counts = (week.taken, week.none_taken, week.not_recorded, week.counted)
-            rows.append(f'<tr>{heading}<td class="text-nowrap">{escape(dated(week.first, "j M Y", language))}</td>'
+            rows.append(f'<tr>{heading}<td class="text-nowrap">{escaped(dated(week.first, "j M Y", language))}</td>'
                         f"{number_cells(('', localized(count, language)) for count in counts)}</tr>")
             heading = ""
     return mark_safe("\n".join(rows))
@@ -92,7 +91,7 @@ def _note(note, language):
         heart_rates = (f"; heart rate\n      {localized(note['heart_rate_lying'], language)} lying, "
                        f"{localized(note['heart_rate_standing'], language)} standing")
     return (
-        f'<p class="mb-2"><strong>{escape(dated(note["date"], "D j M", language))}</strong>: dizziness '
+        f'<p class="mb-2"><strong>{escaped(dated(note["date"], "D j M", language))}</strong>: dizziness '
         f"{localized(note['dizziness'], language)}, fatigue {localized(note['fatigue'], language)},\n      anxiety "
         f"{localized(note['anxiety'], language)}"
         f"{heart_rates}. {_with_line_breaks(note['text'])}</p>"
@@ -102,4 +101,4 @@ def _note(note, language):
 def _with_line_breaks(text):
     """The text escaped, its line breaks as <br> (|linebreaksbr); most notes are one line, and escaping alone is a
     fifth of the filter's cost."""
-    return linebreaksbr(text, autoescape=True) if "\n" in text or "\r" in text else escape(text)
+    return linebreaksbr(text, autoescape=True) if "\n" in text or "\r" in text else escaped(text)

@@ -1,30 +1,27 @@
 """The week page's two day-by-day tables, each row drawn in one Python call: as template tags and filters, their
 fourteen rows cost more than the rest of the page's content (issue 11). The cells are those the template drew."""
 
-from html import escape
-
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from foods.figures import show
-from journal.templating.ledger import amount_cell, dated, localized, number_cells
-from journal.templating.navigation import urls_here
+from journal.templating.ledger import amount_cell, dated, escaped, localized, number_cells
 
 NOTHING = "–"  # nothing logged or recorded
 
 
-def week_rows(days):
-    """Each Day's row of the magnesium and symptoms table: its date linking to its page, then magnesium from food,
-    supplements and both, the share of the goal ("≥" for a lower bound) and the symptom means; "nothing logged"
-    across the row of a day without a record. The language and the URLs are read once for the week (thread-locals,
-    a third of a row's time when read for each)."""
-    language, url = get_language(), urls_here()
-    return [_week_row(day, language, url) for day in days]
+def week_rows(days, row_url):
+    """Each Day's row of the magnesium and symptoms table: its date linking to its page (by the page's row_url),
+    then magnesium from food, supplements and both, the share of the goal ("≥" for a lower bound) and the symptom
+    means; "nothing logged" across the row of a day without a record. The language is read once for the week (a
+    thread-local, a third of a row's time when read for each)."""
+    language = get_language()
+    return [_week_row(day, language, row_url) for day in days]
 
 
 def _week_row(day, language, url):
-    link = (f'<th scope="row"><a class="d-inline-block py-2 lh-lg" href="{escape(url("journal:day", day.day))}">'
-            f'{escape(dated(day.day, "D j M", language))}</a></th>')
+    link = (f'<th scope="row"><a class="d-inline-block py-2 lh-lg" href="{escaped(url("journal:day", day.day))}">'
+            f'{escaped(dated(day.day, "D j M", language))}</a></th>')
     if not day.logged:
         return mark_safe(f'<tr>{link}<td colspan="7" class="text-body-secondary">nothing logged</td></tr>')
     magnesium, percent = day.magnesium, day.percent_of_goal
@@ -48,8 +45,8 @@ def panel_rows(days):
 
 
 def _panel_row(day, language):
-    when = (f'<th scope="row" class="text-nowrap">{escape(dated(day.day, "D j", language))}'
-            f'<span class="d-none d-sm-inline"> {escape(dated(day.day, "M", language))}</span></th>')
+    when = (f'<th scope="row" class="text-nowrap">{escaped(dated(day.day, "D j", language))}'
+            f'<span class="d-none d-sm-inline"> {escaped(dated(day.day, "M", language))}</span></th>')
     rise = NOTHING if day.hr_rise_bpm_max is None else show(day.hr_rise_bpm_max, "bpm")
     cells = (*(("", amount_cell(amount)) for amount in (day.sodium, day.potassium, day.fluid)), ("", rise))
     return mark_safe(f"<tr>{when}{number_cells(cells)}</tr>")
