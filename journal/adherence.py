@@ -11,7 +11,7 @@ no start date; days before that are not counted at all.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Min, Q
+from django.db.models import OuterRef, Q, Subquery
 
 from journal.ledger import IN_RANGE, days_between
 from journal.models import DayMark, MedicineDose, SupplementDose, SupplementProduct
@@ -85,8 +85,10 @@ def adherence(user, first, last, medicines):
 
 
 def _products_begun(user, last):
-    """The person's products with a first dose logged by `last`, that date as `first_dose`."""
-    products = SupplementProduct.objects.filter(user=user).annotate(first_dose=Min("doses__date"))
+    """The person's products with a first dose logged by `last`, that date as `first_dose`: one index seek a product
+    (SupplementDose's (product, date) index), where a MIN over a join read every dose of the history."""
+    first_dose = SupplementDose.objects.filter(product=OuterRef("pk")).order_by("date").values("date")[:1]
+    products = SupplementProduct.objects.filter(user=user).annotate(first_dose=Subquery(first_dose))
     return products.filter(first_dose__lte=last).order_by("name", "pk")
 
 

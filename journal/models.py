@@ -753,7 +753,8 @@ class SupplementDose(models.Model):
 
     class Meta:
         ordering = ["taken_at", "pk"]
-        indexes = [models.Index(fields=["user", "date"])]
+        # (product, date): a product's first dose in one index seek, for adherence, however long the history.
+        indexes = [models.Index(fields=["user", "date"]), models.Index(fields=["product", "date"])]
         constraints = [
             models.CheckConstraint(condition=Q(units__gt=0), name="supplement_dose_units_positive"),
             models.CheckConstraint(
