@@ -16,7 +16,13 @@ from foods.figures import show
 def number_cells(cells):
     """<td class="text-end..."> for each (extra classes, text), the text escaped: the long tables' rows, drawn in one
     call each (journal/templating/week.py, report.py)."""
-    return "".join(f'<td class="text-end{extra}">{escaped(text)}</td>' for extra, text in cells)
+    return "".join([_number_cell(extra, text) for extra, text in cells])
+
+
+@lru_cache(maxsize=8192, typed=True)  # typed: text already marked safe is not escaped, a str equal to it is
+def _number_cell(extra, text):
+    """A cell kept once drawn: a long table's cells hold a few hundred texts."""
+    return f'<td class="text-end{extra}">{escaped(text)}</td>'
 
 
 def escaped(text):

@@ -12,7 +12,6 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from foods.figures import show
 from journal.templating.ledger import amount_cell, dated, escaped, figure_text, localized, number_cells
 from journal.templating.week import NOTHING
 
@@ -24,18 +23,27 @@ def report_week_rows(weeks):
     language = get_language()
     rows = []
     for week in weeks:
-        scores = (("", "–" if mean is None else show(mean, "score")) for mean in week.symptom_means.values())
+        scores = (("", NOTHING if mean is None else figure_text(mean, "score")) for mean in week.symptom_means.values())
         cells = (
-            ("", f"{localized(len(week.counted), language)} of {localized(len(week.days), language)}"),
-            ("", show(week.mean_food_mg, "mg")),
-            ("", show(week.mean_supplement_mg, "mg")),
-            (" fw-semibold", show(week.mean_total_mg, "mg")),
+            ("", _of(len(week.counted), len(week.days), language)),
+            ("", figure_text(week.mean_food_mg, "mg")),
+            ("", figure_text(week.mean_supplement_mg, "mg")),
+            (" fw-semibold", figure_text(week.mean_total_mg, "mg")),
             ("", localized(week.goal_met_days, language)),
             *scores,
         )
-        rows.append(f'<tr><th scope="row" class="text-nowrap">{escaped(dated(week.first, "D j M Y", language))}</th>'
-                    f"{number_cells(cells)}</tr>")
+        rows.append(f"{_week_heading(week.first, language)}{number_cells(cells)}</tr>")
     return mark_safe("\n".join(rows))
+
+
+@lru_cache(maxsize=4096)
+def _week_heading(monday, language):
+    return f'<tr><th scope="row" class="text-nowrap">{escaped(dated(monday, "D j M Y", language))}</th>'
+
+
+@lru_cache(maxsize=1024)
+def _of(part, whole, language):
+    return f"{localized(part, language)} of {localized(whole, language)}"
 
 
 def report_day_rows(days):
@@ -102,16 +110,29 @@ def report_notes(notes):
 
 
 def _note(note, language):
-    heart_rates = ""
-    if note["heart_rate_lying"] and note["heart_rate_standing"]:
-        heart_rates = (f"; heart rate\n      {localized(note['heart_rate_lying'], language)} lying, "
-                       f"{localized(note['heart_rate_standing'], language)} standing")
-    return (
-        f'<p class="mb-2"><strong>{escaped(dated(note["date"], "D j M", language))}</strong>: dizziness '
-        f"{localized(note['dizziness'], language)}, fatigue {localized(note['fatigue'], language)},\n      anxiety "
-        f"{localized(note['anxiety'], language)}"
-        f"{heart_rates}. {_with_line_breaks(note['text'])}</p>"
-    )
+    return (f'<p class="mb-2"><strong>{_note_date(note["date"], language)}</strong>: '
+            f"{_scores(note['dizziness'], note['fatigue'], note['anxiety'], language)}"
+            f"{_heart_rates(note['heart_rate_lying'], note['heart_rate_standing'], language)}. "
+            f"{_with_line_breaks(note['text'])}</p>")
+
+
+@lru_cache(maxsize=4096)
+def _note_date(day, language):
+    return escaped(dated(day, "D j M", language))
+
+
+@lru_cache(maxsize=4096)
+def _scores(dizziness, fatigue, anxiety, language):
+    return (f"dizziness {localized(dizziness, language)}, fatigue {localized(fatigue, language)},\n      anxiety "
+            f"{localized(anxiety, language)}")
+
+
+@lru_cache(maxsize=4096)
+def _heart_rates(lying, standing, language):
+    """The heart rates when both were taken."""
+    if not (lying and standing):
+        return ""
+    return f"; heart rate\n      {localized(lying, language)} lying, {localized(standing, language)} standing"
 
 
 def _with_line_breaks(text):
