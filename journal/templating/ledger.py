@@ -58,11 +58,12 @@ def figure_text(value, kind):
 def explained_items(explained):
     """The <li> of each line of journal.ledger.explained, [(what, [date])]: "What, on Mon 2 Nov, Tue 3 Nov.", drawn
     in one call: a week has some forty such lines and a year's report hundreds, each a loop turn, two filters and
-    a look-up of the language in the template. Spaced as that loop spaced them."""
+    a look-up of the language in the template. Spaced as that loop spaced them. A year's lines name some three
+    thousand dates of at most 366 days: each day's text is looked up once."""
     language = get_language()
+    named = {day: dated_html(day, "D j M", language) for day in set().union(*(dates for _, dates in explained))}
     return mark_safe("".join(
-        f"\n  <li>{escaped(capfirst(what))}, on "
-        f"{escaped(', '.join(dated(day, 'D j M', language) for day in dates))}.</li>\n  "
+        f"\n  <li>{escaped(capfirst(what))}, on {', '.join(map(named.__getitem__, dates))}.</li>\n  "
         for what, dates in explained
     ))
 
@@ -72,6 +73,12 @@ def dated(day, format, language):
     """`day` as {{ day|date(format) }} writes it. The language is part of the key: day and month names are
     translated. A date's text never changes."""
     return date_format(day, format)
+
+
+@lru_cache(maxsize=8192)
+def dated_html(day, format, language):
+    """dated(), escaped: a year's report prints each of its days four times over."""
+    return escaped(dated(day, format, language))
 
 
 def localized(number, language):

@@ -12,7 +12,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from journal.templating.ledger import amount_cell, dated, escaped, figure_text, localized, number_cells
+from journal.templating.ledger import amount_cell, dated_html, escaped, figure_text, localized, number_cells
 from journal.templating.week import NOTHING
 
 
@@ -32,13 +32,9 @@ def report_week_rows(weeks):
             ("", localized(week.goal_met_days, language)),
             *scores,
         )
-        rows.append(f"{_week_heading(week.first, language)}{number_cells(cells)}</tr>")
+        rows.append(f'<tr><th scope="row" class="text-nowrap">{dated_html(week.first, "D j M Y", language)}</th>'
+                    f"{number_cells(cells)}</tr>")
     return mark_safe("\n".join(rows))
-
-
-@lru_cache(maxsize=4096)
-def _week_heading(monday, language):
-    return f'<tr><th scope="row" class="text-nowrap">{escaped(dated(monday, "D j M Y", language))}</th>'
 
 
 @lru_cache(maxsize=1024)
@@ -58,18 +54,14 @@ def _day_row(day, language):
     magnesium, food, supplement_mg = day.magnesium, day.food_magnesium, day.recorded_supplement_mg
     at_least = magnesium.lower_bound
     return (
-        f'{_day_heading(day.day, language)}<td class="text-end">{_magnesium(food.total, food.lower_bound)}</td>'
+        f'<tr><th scope="row" class="text-nowrap fw-normal">{dated_html(day.day, "D j M", language)}</th>'
+        f'<td class="text-end">{_magnesium(food.total, food.lower_bound)}</td>'
         f'<td class="text-end">{NOTHING if supplement_mg is None else figure_text(supplement_mg, "mg")}</td>'
         f'<td class="text-end fw-semibold">{_magnesium(magnesium.total, at_least)}</td>'
         f'{_goal_cells(day.goal.mg, day.percent_of_goal, at_least, language)}'
         f'<td class="text-end">{amount_cell(day.sodium)}</td><td class="text-end">{amount_cell(day.potassium)}</td>'
         f'<td class="text-end">{amount_cell(day.fluid)}</td></tr>'
     )
-
-
-@lru_cache(maxsize=4096)
-def _day_heading(day, language):
-    return f'<tr><th scope="row" class="text-nowrap fw-normal">{escaped(dated(day, "D j M", language))}</th>'
 
 
 @lru_cache(maxsize=4096, typed=True)
@@ -93,10 +85,10 @@ def report_adherence_rows(adherence):
     for item in adherence:
         heading = (f'<th scope="rowgroup" rowspan="{localized(len(item.weeks), language)}" class="fw-normal">'
                    f'{escaped(item.name)}<div class="small text-body-secondary">{escaped(item.kind)}, from '
-                   f'{escaped(dated(item.since, "j M Y", language))}</div></th>')
+                   f'{dated_html(item.since, "j M Y", language)}</div></th>')
         for week in item.weeks:
             counts = (week.taken, week.none_taken, week.not_recorded, week.counted)
-            rows.append(f'<tr>{heading}<td class="text-nowrap">{escaped(dated(week.first, "j M Y", language))}</td>'
+            rows.append(f'<tr>{heading}<td class="text-nowrap">{dated_html(week.first, "j M Y", language)}</td>'
                         f"{number_cells(('', localized(count, language)) for count in counts)}</tr>")
             heading = ""
     return mark_safe("\n".join(rows))
@@ -110,15 +102,10 @@ def report_notes(notes):
 
 
 def _note(note, language):
-    return (f'<p class="mb-2"><strong>{_note_date(note["date"], language)}</strong>: '
+    return (f'<p class="mb-2"><strong>{dated_html(note["date"], "D j M", language)}</strong>: '
             f"{_scores(note['dizziness'], note['fatigue'], note['anxiety'], language)}"
             f"{_heart_rates(note['heart_rate_lying'], note['heart_rate_standing'], language)}. "
             f"{_with_line_breaks(note['text'])}</p>")
-
-
-@lru_cache(maxsize=4096)
-def _note_date(day, language):
-    return escaped(dated(day, "D j M", language))
 
 
 @lru_cache(maxsize=4096)
