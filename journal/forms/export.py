@@ -10,7 +10,7 @@ from journal.models import EARLIEST_DATE
 
 LONGEST_RANGE_DAYS = 3 * 366
 # DateRangeForm.drawn's HTML by form state; emptied when full, so that odd dates typed into the address cannot grow it.
-DRAWN = {}
+_drawn_by_state = {}
 DRAWN_STATES = 512
 
 
@@ -63,11 +63,11 @@ class DateRangeForm(forms.Form):
             tuple((name, self[name].value()) for name in self.fields),
             tuple((name, tuple(errors)) for name, errors in self.errors.items()),
         )
-        html = DRAWN.get(state)
+        html = _drawn_by_state.get(state)
         if html is None:
-            if len(DRAWN) >= DRAWN_STATES:
-                DRAWN.clear()
-            html = DRAWN[state] = render_crispy_form(self)
+            if len(_drawn_by_state) >= DRAWN_STATES:
+                _drawn_by_state.clear()
+            html = _drawn_by_state[state] = render_crispy_form(self)
         return html
 
     def period(self):
