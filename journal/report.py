@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -34,12 +35,19 @@ class Report:
         force that day. A day without a figure is a gap (null), never 0 mg; the day-by-day table carries the same
         figures and says which are lower bounds."""
         days = self.period.days
+        magnesium = [day.magnesium for day in days]
         return {
-            "labels": [day.day.strftime("%-d %b") for day in days],
-            "total_mg": [None if day.magnesium.total is None else float(day.magnesium.total) for day in days],
-            "lower_bound": [day.magnesium.lower_bound for day in days],
+            "labels": [_chart_label(day.day) for day in days],
+            "total_mg": [None if amount.total is None else float(amount.total) for amount in magnesium],
+            "lower_bound": [amount.lower_bound for amount in magnesium],
             "goal_mg": [day.goal.mg for day in days],
         }
+
+
+@lru_cache(maxsize=4096)
+def _chart_label(day):
+    """"30 Nov" as strftime writes it, whatever the page's language; kept once written: a year's chart has 365."""
+    return day.strftime("%-d %b")
 
 
 def report_for(profile, first, last):

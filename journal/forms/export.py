@@ -2,11 +2,16 @@ from datetime import timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
+from crispy_forms.utils import render_crispy_form
 from django import forms
+from django.utils.translation import get_language
 
 from journal.models import EARLIEST_DATE
 
 LONGEST_RANGE_DAYS = 3 * 366
+# DateRangeForm.drawn's HTML by form state; emptied when full, so that odd dates typed into the address cannot grow it.
+_drawn_by_state = {}
+DRAWN_STATES = 512
 
 
 class DateRangeForm(forms.Form):
@@ -48,6 +53,22 @@ class DateRangeForm(forms.Form):
             elif self.longest_range_days and (end - start).days >= self.longest_range_days:
                 self.add_error("start", "Choose at most three years at a time.")
         return self.cleaned_data
+
+    def drawn(self):
+        """The form as {{ crispy(form) }} lays it out, for a form sent by GET (its HTML has no CSRF token, nothing of
+        the request but the values asked for). Crispy's templates took 0.9 ms a report; what they draw is a pure
+        function of the form's class, language, values and errors, so each such state is drawn once a process."""
+        state = (
+            type(self), get_language(), self.helper.form_method, self.prefix, self.auto_id, self.is_bound,
+            tuple((name, self[name].value()) for name in self.fields),
+            tuple((name, tuple(errors)) for name, errors in self.errors.items()),
+        )
+        html = _drawn_by_state.get(state)
+        if html is None:
+            if len(_drawn_by_state) >= DRAWN_STATES:
+                _drawn_by_state.clear()
+            html = _drawn_by_state[state] = render_crispy_form(self)
+        return html
 
     def period(self):
         """(start, end) when the form is valid; the default period when nothing was asked for."""

@@ -10,11 +10,19 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
+from foods.figures import show
+
 
 def number_cells(cells):
     """<td class="text-end..."> for each (extra classes, text), the text escaped: the long tables' rows, drawn in one
     call each (journal/templating/week.py, report.py)."""
-    return "".join(f'<td class="text-end{extra}">{escaped(text)}</td>' for extra, text in cells)
+    return "".join([_number_cell(extra, text) for extra, text in cells])
+
+
+@lru_cache(maxsize=8192, typed=True)  # typed: text already marked safe is not escaped, a str equal to it is
+def _number_cell(extra, text):
+    """A cell kept once drawn: a long table's cells hold a few hundred texts."""
+    return f'<td class="text-end{extra}">{escaped(text)}</td>'
 
 
 def escaped(text):
@@ -28,17 +36,34 @@ def amount_cell(amount):
     nothing logged."""
     if amount.total is None:
         return "no data" if amount.foods else "–"
-    return mark_safe(f"&ge;&nbsp;{escaped(amount.figure)}") if amount.lower_bound else amount.figure
+    return _total_cell(amount.total, amount.measure.kind, amount.lower_bound)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _total_cell(total, kind, lower_bound):
+    """An Amount's known total in a cell, its figure as Amount.figure writes it. Kept once worked out: a year's
+    tables repeat the same few hundred totals, and rounding one is a Decimal quantize and a format."""
+    figure = figure_text(total, kind)
+    return mark_safe(f"&ge;&nbsp;{escaped(figure)}") if lower_bound else figure
+
+
+@lru_cache(maxsize=8192, typed=True)
+def figure_text(value, kind):
+    """show(value, kind), kept once worked out: a year's report shows the same few hundred figures (a dose of 71 mg,
+    a mean score of 4.1) in thousands of cells. Equal values print alike, since show() rounds each to its kind's
+    precision; typed, so that a float is never answered with what an equal Decimal printed."""
+    return show(value, kind)
 
 
 def explained_items(explained):
     """The <li> of each line of journal.ledger.explained, [(what, [date])]: "What, on Mon 2 Nov, Tue 3 Nov.", drawn
     in one call: a week has some forty such lines and a year's report hundreds, each a loop turn, two filters and
-    a look-up of the language in the template. Spaced as that loop spaced them."""
+    a look-up of the language in the template. Spaced as that loop spaced them. A year's lines name some three
+    thousand dates of at most 366 days: each day's text is looked up once."""
     language = get_language()
+    named = {day: dated_html(day, "D j M", language) for day in set().union(*(dates for _, dates in explained))}
     return mark_safe("".join(
-        f"\n  <li>{escaped(capfirst(what))}, on "
-        f"{escaped(', '.join(dated(day, 'D j M', language) for day in dates))}.</li>\n  "
+        f"\n  <li>{escaped(capfirst(what))}, on {', '.join(map(named.__getitem__, dates))}.</li>\n  "
         for what, dates in explained
     ))
 
@@ -48,6 +73,12 @@ def dated(day, format, language):
     """`day` as {{ day|date(format) }} writes it. The language is part of the key: day and month names are
     translated. A date's text never changes."""
     return date_format(day, format)
+
+
+@lru_cache(maxsize=8192)
+def dated_html(day, format, language):
+    """dated(), escaped: a year's report prints each of its days four times over."""
+    return escaped(dated(day, format, language))
 
 
 def localized(number, language):

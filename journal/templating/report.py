@@ -6,12 +6,14 @@ The cells hold figures, dates and fixed words, written as the templates they rep
 |date, foods.figures.show); dates and what a person typed (names, note text) are escaped as the templates did.
 """
 
+from functools import lru_cache
+
 from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from foods.figures import show
-from journal.templating.ledger import amount_cell, dated, escaped, localized, number_cells
+from journal.templating.ledger import amount_cell, dated_html, escaped, figure_text, localized, number_cells
+from journal.templating.week import NOTHING
 
 
 def report_week_rows(weeks):
@@ -21,18 +23,23 @@ def report_week_rows(weeks):
     language = get_language()
     rows = []
     for week in weeks:
-        scores = (("", "–" if mean is None else show(mean, "score")) for mean in week.symptom_means.values())
+        scores = (("", NOTHING if mean is None else figure_text(mean, "score")) for mean in week.symptom_means.values())
         cells = (
-            ("", f"{localized(len(week.counted), language)} of {localized(len(week.days), language)}"),
-            ("", show(week.mean_food_mg, "mg")),
-            ("", show(week.mean_supplement_mg, "mg")),
-            (" fw-semibold", show(week.mean_total_mg, "mg")),
+            ("", _of(len(week.counted), len(week.days), language)),
+            ("", figure_text(week.mean_food_mg, "mg")),
+            ("", figure_text(week.mean_supplement_mg, "mg")),
+            (" fw-semibold", figure_text(week.mean_total_mg, "mg")),
             ("", localized(week.goal_met_days, language)),
             *scores,
         )
-        rows.append(f'<tr><th scope="row" class="text-nowrap">{escaped(dated(week.first, "D j M Y", language))}</th>'
+        rows.append(f'<tr><th scope="row" class="text-nowrap">{dated_html(week.first, "D j M Y", language)}</th>'
                     f"{number_cells(cells)}</tr>")
     return mark_safe("\n".join(rows))
+
+
+@lru_cache(maxsize=1024)
+def _of(part, whole, language):
+    return f"{localized(part, language)} of {localized(whole, language)}"
 
 
 def report_day_rows(days):
@@ -43,22 +50,31 @@ def report_day_rows(days):
 
 
 def _day_row(day, language):
-    magnesium, food = day.magnesium, day.food_magnesium
-    at_least = "≥ " if magnesium.lower_bound else ""
-    percent_of_goal = day.percent_of_goal
-    supplement_mg = day.recorded_supplement_mg
-    food_mg = "–" if food.total is None else f"{'≥ ' if food.lower_bound else ''}{food.figure}"
-    supplement = "–" if supplement_mg is None else show(supplement_mg, "mg")
-    total = "–" if magnesium.total is None else f"{at_least}{magnesium.figure}"
-    of_goal = "–" if percent_of_goal is None else f"{at_least}{localized(percent_of_goal, language)}%"
-    # One f-string a row: a year draws 3,285 cells.
+    # One f-string a row, each cell's text kept once worked out: a year draws 3,285 cells of a few hundred values.
+    magnesium, food, supplement_mg = day.magnesium, day.food_magnesium, day.recorded_supplement_mg
+    at_least = magnesium.lower_bound
     return (
-        f'<tr><th scope="row" class="text-nowrap fw-normal">{escaped(dated(day.day, "D j M", language))}</th>'
-        f'<td class="text-end">{food_mg}</td><td class="text-end">{supplement}</td>'
-        f'<td class="text-end fw-semibold">{total}</td><td class="text-end">{localized(day.goal.mg, language)} mg</td>'
-        f'<td class="text-end">{of_goal}</td><td class="text-end">{amount_cell(day.sodium)}</td>'
-        f'<td class="text-end">{amount_cell(day.potassium)}</td><td class="text-end">{amount_cell(day.fluid)}</td></tr>'
+        f'<tr><th scope="row" class="text-nowrap fw-normal">{dated_html(day.day, "D j M", language)}</th>'
+        f'<td class="text-end">{_magnesium(food.total, food.lower_bound)}</td>'
+        f'<td class="text-end">{NOTHING if supplement_mg is None else figure_text(supplement_mg, "mg")}</td>'
+        f'<td class="text-end fw-semibold">{_magnesium(magnesium.total, at_least)}</td>'
+        f'{_goal_cells(day.goal.mg, day.percent_of_goal, at_least, language)}'
+        f'<td class="text-end">{amount_cell(day.sodium)}</td><td class="text-end">{amount_cell(day.potassium)}</td>'
+        f'<td class="text-end">{amount_cell(day.fluid)}</td></tr>'
     )
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _magnesium(total, lower_bound):
+    """Magnesium in mg, "≥ " before a lower bound, "–" without a figure."""
+    return NOTHING if total is None else f"{'≥ ' if lower_bound else ''}{figure_text(total, 'mg')}"
+
+
+@lru_cache(maxsize=4096)
+def _goal_cells(goal_mg, percent, at_least, language):
+    """The goal and the share of it reached, "≥" before the share of a lower bound."""
+    of_goal = NOTHING if percent is None else f"{'≥ ' if at_least else ''}{localized(percent, language)}%"
+    return f'<td class="text-end">{localized(goal_mg, language)} mg</td><td class="text-end">{of_goal}</td>'
 
 
 def report_adherence_rows(adherence):
@@ -69,10 +85,10 @@ def report_adherence_rows(adherence):
     for item in adherence:
         heading = (f'<th scope="rowgroup" rowspan="{localized(len(item.weeks), language)}" class="fw-normal">'
                    f'{escaped(item.name)}<div class="small text-body-secondary">{escaped(item.kind)}, from '
-                   f'{escaped(dated(item.since, "j M Y", language))}</div></th>')
+                   f'{dated_html(item.since, "j M Y", language)}</div></th>')
         for week in item.weeks:
             counts = (week.taken, week.none_taken, week.not_recorded, week.counted)
-            rows.append(f'<tr>{heading}<td class="text-nowrap">{escaped(dated(week.first, "j M Y", language))}</td>'
+            rows.append(f'<tr>{heading}<td class="text-nowrap">{dated_html(week.first, "j M Y", language)}</td>'
                         f"{number_cells(('', localized(count, language)) for count in counts)}</tr>")
             heading = ""
     return mark_safe("\n".join(rows))
@@ -86,16 +102,24 @@ def report_notes(notes):
 
 
 def _note(note, language):
-    heart_rates = ""
-    if note["heart_rate_lying"] and note["heart_rate_standing"]:
-        heart_rates = (f"; heart rate\n      {localized(note['heart_rate_lying'], language)} lying, "
-                       f"{localized(note['heart_rate_standing'], language)} standing")
-    return (
-        f'<p class="mb-2"><strong>{escaped(dated(note["date"], "D j M", language))}</strong>: dizziness '
-        f"{localized(note['dizziness'], language)}, fatigue {localized(note['fatigue'], language)},\n      anxiety "
-        f"{localized(note['anxiety'], language)}"
-        f"{heart_rates}. {_with_line_breaks(note['text'])}</p>"
-    )
+    return (f'<p class="mb-2"><strong>{dated_html(note["date"], "D j M", language)}</strong>: '
+            f"{_scores(note['dizziness'], note['fatigue'], note['anxiety'], language)}"
+            f"{_heart_rates(note['heart_rate_lying'], note['heart_rate_standing'], language)}. "
+            f"{_with_line_breaks(note['text'])}</p>")
+
+
+@lru_cache(maxsize=4096)
+def _scores(dizziness, fatigue, anxiety, language):
+    return (f"dizziness {localized(dizziness, language)}, fatigue {localized(fatigue, language)},\n      anxiety "
+            f"{localized(anxiety, language)}")
+
+
+@lru_cache(maxsize=4096)
+def _heart_rates(lying, standing, language):
+    """The heart rates when both were taken."""
+    if not (lying and standing):
+        return ""
+    return f"; heart rate\n      {localized(lying, language)} lying, {localized(standing, language)} standing"
 
 
 def _with_line_breaks(text):

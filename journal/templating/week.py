@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from foods.figures import show
-from journal.templating.ledger import amount_cell, dated, escaped, localized, number_cells
+from journal.templating.ledger import amount_cell, dated_html, escaped, localized, number_cells
 
 NOTHING = "–"  # nothing logged or recorded
 
@@ -21,7 +21,7 @@ def week_rows(days, row_url):
 
 def _week_row(day, language, url):
     link = (f'<th scope="row"><a class="d-inline-block py-2 lh-lg" href="{escaped(url("journal:day", day.day))}">'
-            f'{escaped(dated(day.day, "D j M", language))}</a></th>')
+            f'{dated_html(day.day, "D j M", language)}</a></th>')
     if not day.logged:
         return mark_safe(f'<tr>{link}<td colspan="7" class="text-body-secondary">nothing logged</td></tr>')
     magnesium, percent = day.magnesium, day.percent_of_goal
@@ -45,8 +45,8 @@ def panel_rows(days):
 
 
 def _panel_row(day, language):
-    when = (f'<th scope="row" class="text-nowrap">{escaped(dated(day.day, "D j", language))}'
-            f'<span class="d-none d-sm-inline"> {escaped(dated(day.day, "M", language))}</span></th>')
+    when = (f'<th scope="row" class="text-nowrap">{dated_html(day.day, "D j", language)}'
+            f'<span class="d-none d-sm-inline"> {dated_html(day.day, "M", language)}</span></th>')
     rise = NOTHING if day.hr_rise_bpm_max is None else show(day.hr_rise_bpm_max, "bpm")
     cells = (*(("", amount_cell(amount)) for amount in (day.sodium, day.potassium, day.fluid)), ("", rise))
     return mark_safe(f"<tr>{when}{number_cells(cells)}</tr>")

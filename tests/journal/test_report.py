@@ -84,6 +84,17 @@ def test_report_refuses_a_bad_period_with_a_message(logged_in_client, woman_of_4
     assertContains(response, "The end comes before the start.")
 
 
+def test_the_period_form_shows_each_time_the_dates_asked_for_and_their_message(logged_in_client, woman_of_40):
+    """The form is drawn once for each set of values and messages, and never shows an earlier request's."""
+    for _ in range(2):
+        refused = get_report(logged_in_client, start="2026-11-15", end="2026-11-01")
+        assertContains(refused, 'name="start" value="2026-11-15"')
+        assertContains(refused, "The end comes before the start.")
+        shown = get_report(logged_in_client, start="2026-11-02", end="2026-11-08")
+        assertContains(shown, 'name="end" value="2026-11-08"')
+        assertNotContains(shown, "The end comes before the start.")
+
+
 def test_report_leaves_out_other_users(logged_in_client, two_weeks, other_user):
     log_dose(other_user, MONDAY, elemental_mg="999", name="Bob's secret magnesium")
     response = get_report(logged_in_client)
