@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
+from journal.forms.share import ShareLinkForm
 from journal.models import Profile
 from tests.builders import (
     log_dose,
@@ -93,6 +94,12 @@ def test_the_period_form_shows_each_time_the_dates_asked_for_and_their_message(l
         shown = get_report(logged_in_client, start="2026-11-02", end="2026-11-08")
         assertContains(shown, 'name="end" value="2026-11-08"')
         assertNotContains(shown, "The end comes before the start.")
+
+
+def test_a_form_sent_by_post_is_never_drawn_from_the_kept_html():
+    """The share form posts: its HTML holds the request's CSRF token, so it may not come from another request."""
+    with pytest.raises(TypeError, match="sent by POST"):
+        ShareLinkForm(today=date(2026, 11, 29)).drawn()
 
 
 def test_report_leaves_out_other_users(logged_in_client, two_weeks, other_user):
