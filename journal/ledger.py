@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property, lru_cache, reduce
 from operator import add
+from typing import NamedTuple
 
 from django.db.models import Avg, Case, Count, F, IntegerField, Max, Min, Q, Sum, Value, When
 
@@ -33,6 +34,7 @@ from foods.figures import percent, rounded, show
 from foods.nutrients import Nutrients
 from journal.models import (
     DayMark,
+    DoctorGoal,
     Drink,
     MealEntry,
     StandReading,
@@ -83,9 +85,9 @@ def _foods(count):
     return f"{count} food{'s' if count != 1 else ''}"
 
 
-@dataclass(frozen=True)
-class Amount:
-    """One measure on one day: the total of the foods that report it, and how many of the day's foods do."""
+class Amount(NamedTuple):
+    """One measure on one day: the total of the foods that report it, and how many of the day's foods do. A named
+    tuple rather than a frozen dataclass: a year's Days build thousands, and it is built in a third of the time."""
 
     measure: Measure
     total: Decimal | None  # at the measure's display precision; None when no food reports it
@@ -461,35 +463,57 @@ def days_of(profile, first, last):
     test_rises = _stand_test_rises(STAND_TEST_READINGS.rows(**asked))
     marks = {mark["date"]: mark for mark in MARKS.rows(**asked)}
     first_mark = next((row["first"] for row in FIRST_MARK.rows(user=profile.user_id)), None)
-    doctor_goals = profile.doctor_goal_history()
+    dates = days_between(first, last)
     days = []
-    for day in days_between(first, last):
-        mark = marks.get(day, {})
-        food_complete = mark.get("food_complete", False)
-        dose_row = dose_rows.get(day, {})
+    for day, (goal, upper_limit_mg) in zip(dates, _goals(profile, dates), strict=True):
+        mark = marks.get(day, _UNMARKED)
+        food_complete = mark["food_complete"]
+        dose_row = dose_rows.get(day, _NO_DOSES)
         note_row = note_rows.get(day)
         days.append(Day(
             day=day,
-            goal=profile.goal(day, doctor_goals),
-            supplement_upper_limit_mg=profile.supplement_upper_limit_mg(day),
+            goal=goal,
+            supplement_upper_limit_mg=upper_limit_mg,
             food=_amounts(food_rows.get(day), food_complete),
-            supplement_mg=rounded(dose_row.get("elemental_mg") or Decimal(0), "mg"),
-            doses=dose_row.get("doses", 0),
-            dose_sodium_mg=dose_row.get("sodium_mg") or Decimal(0),
-            dose_potassium_mg=dose_row.get("potassium_mg") or Decimal(0),
-            dose_water_ml=dose_row.get("water_ml") or Decimal(0),
+            supplement_mg=rounded(dose_row["elemental_mg"] or Decimal(0), "mg"),
+            doses=dose_row["doses"],
+            dose_sodium_mg=dose_row["sodium_mg"] or Decimal(0),
+            dose_potassium_mg=dose_row["potassium_mg"] or Decimal(0),
+            dose_water_ml=dose_row["water_ml"] or Decimal(0),
             drinks_ml=drinks_ml.get(day, 0),
             fluid_target_ml=profile.fluid_target_ml,
             sodium_target_mg=profile.sodium_target_mg,
             notes=0 if note_row is None else note_row["notes"],
             scores=_scores(note_row),
             food_complete=food_complete,
-            no_supplements=mark.get("no_supplements", False),
-            no_medicines=mark.get("no_medicines", False),
+            no_supplements=mark["no_supplements"],
+            no_medicines=mark["no_medicines"],
             marks_apply=first_mark is not None and day >= first_mark,
-            hr_rise_bpm_max=_highest([*test_rises.get(day, ()), None if note_row is None else note_row["hr_rise_max"]]),
+            hr_rise_bpm_max=_highest(test_rises.get(day), None if note_row is None else note_row["hr_rise_max"]),
         ))
     return days
+
+
+# A day without a mark, or without doses, as its row would read.
+_UNMARKED = {"food_complete": False, "no_supplements": False, "no_medicines": False}
+_NO_DOSES = {"elemental_mg": None, "sodium_mg": None, "potassium_mg": None, "water_ml": None, "doses": 0}
+
+
+def _goals(profile, dates):
+    """(goal, supplement upper limit) for each date, as Profile.goal and Profile.supplement_upper_limit_mg give them.
+    Both follow only the person's age (months count for infants), the doctor's goal in force and whether the day is
+    today or later: worked out once for each of those a range goes through (a year: a dozen), not once a day."""
+    doctor_goals = profile.doctor_goal_history()
+    today = profile.today()
+    worked_out = {}
+    goals = []
+    for day in dates:
+        state = (profile.age(day), DoctorGoal.in_force(doctor_goals, day), day >= today)
+        goal = worked_out.get(state)
+        if goal is None:
+            goal = worked_out[state] = (profile.goal(day, doctor_goals), profile.supplement_upper_limit_mg(day))
+        goals.append(goal)
+    return goals
 
 
 # Each measure, with the names of its columns in _food_totals' rows: its sum, and how many foods report it.
@@ -533,10 +557,11 @@ def _amounts(row, food_complete):
     if row is None:
         return dict(_MARKED_COMPLETE_WITHOUT_FOOD if food_complete else _NO_FOOD_LOGGED)
     foods = row["foods"]
-    return {
-        measure.field: Amount(measure, rounded(row[total], measure.kind), row[reporting], foods, row[total])
-        for measure, total, reporting in _FOOD_COLUMNS
-    }
+    amounts = {}
+    for measure, total, reporting in _FOOD_COLUMNS:
+        exact = row[total]
+        amounts[measure.field] = Amount(measure, rounded(exact, measure.kind), row[reporting], foods, exact)
+    return amounts
 
 
 # A day without food has the same Amounts as any other (an Amount never changes): built once, a dict a day.
@@ -578,16 +603,31 @@ def _stand_test_rises(rows):
     return rises
 
 
-def _highest(rises):
-    rises = [Decimal(rise) for rise in rises if rise is not None]
+def _highest(test_rises, note_rise):
+    """The highest of a day's stand tests' rises and its symptom notes' highest rise, to 0.1 bpm; None without any."""
+    if not test_rises:  # most days: a rise from the notes, if any
+        return _rise(note_rise)
+    rises = [Decimal(rise) for rise in (*test_rises, note_rise) if rise is not None]
     return rounded(max(rises), "bpm") if rises else None
+
+
+@lru_cache(maxsize=1024)
+def _rise(rise):
+    """A rise in whole bpm (or None) to 0.1 bpm: a few dozen values a year, each rounded once."""
+    return None if rise is None else rounded(Decimal(rise), "bpm")
 
 
 def _scores(row):
     """{score: (mean to 0.1, worst)}; the worst is the highest, but the lowest for sleep quality (10 is the best)."""
     if row is None:
         return dict(_UNSCORED)
-    return {name: (rounded(row[mean], "score"), row[worst]) for name, mean, worst in _SCORE_COLUMNS}
+    return {name: (_mean_score(row[mean]), row[worst]) for name, mean, worst in _SCORE_COLUMNS}
+
+
+@lru_cache(maxsize=1024)
+def _mean_score(mean):
+    """A day's mean score to 0.1: a mean of a few 0-10 scores takes few values, each rounded once."""
+    return rounded(mean, "score")
 
 
 _UNSCORED = {name: (None, None) for name in SymptomNote.SCORES}
