@@ -29,6 +29,7 @@ from operator import add
 from typing import NamedTuple
 
 from django.db.models import Avg, Case, Count, F, IntegerField, Max, Min, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
 
 from foods.figures import percent, rounded, show
 from foods.nutrients import Nutrients
@@ -371,19 +372,24 @@ def figure_notes_of(profile, first, last):
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
     asked = {"user": profile.user_id, "first": first, "last": last}
     # The rows as the driver gives them: a year holds thousands of entries to explain but a few dozen kinds, so each
-    # kind is converted, and its note worked out and told from the others, once; a day keeps its notes' numbers.
+    # kind is converted, and its note worked out and told from the others, once; a day keeps its notes' numbers, and
+    # its date is converted once too.
     date_of, *kind_converters = ENTRIES_TO_EXPLAIN.converters(**asked)
     note_numbers = {}  # FigureNote (or None) -> its number: equal notes of two kinds are one note
     kind_numbers = {}  # kind as read -> the number of its note
     numbers_by_day = {}  # date as read -> {number: None}, each day's notes in the order of its entries, each once
+    day = None
     for chunk in ENTRIES_TO_EXPLAIN.chunks(EXPLAINED_FETCH_SIZE, **asked):
         for row in chunk:
+            if row[0] != day:  # the rows come a day at a time
+                day = row[0]
+                numbers = numbers_by_day.setdefault(day, {})
             kind = row[1:]
             number = kind_numbers.get(kind)
             if number is None:
                 converted = tuple(convert(value) for convert, value in zip(kind_converters, kind, strict=True))
                 number = kind_numbers[kind] = note_numbers.setdefault(_note_of_kind(converted), len(note_numbers))
-            numbers_by_day.setdefault(row[0], {})[number] = None
+            numbers[number] = None
     notes = list(note_numbers)
     return {
         date_of(day): [notes[number] for number in numbers if notes[number] is not None]
@@ -426,7 +432,10 @@ def _entries_to_explain(user, first, last):
              output_field=IntegerField())
         for name in Nutrients.NAMES
     ))
-    return entries.in_day_order().annotate(missing=missing).values("date", *EXPLAINED_BY, "missing")
+    # The date as an expression, which is the date itself, not as the column: SQLite's driver converts each value of
+    # a column declared a date as it reads it (a year: thousands of entries, a few hundred dates), not an expression's.
+    day = Coalesce("date", "date")
+    return entries.in_day_order().annotate(day=day, missing=missing).values("day", *EXPLAINED_BY, "missing")
 
 
 def explained(days, notes_by_day):
