@@ -20,6 +20,7 @@ What is known, and what is not:
   a food logged has no figure for it.
 """
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -36,7 +37,6 @@ from foods.figures import percent, rounded, show
 from foods.nutrients import Nutrients
 from journal.models import (
     DayMark,
-    DoctorGoal,
     Drink,
     MealEntry,
     StandReading,
@@ -476,6 +476,7 @@ def days_of(profile, first, last):
     marks = {mark["date"]: mark for mark in MARKS.rows(**asked)}
     first_mark = next((row["first"] for row in FIRST_MARK.rows(user=profile.user_id)), None)
     dates = days_between(first, last)
+    fluid_target_ml, sodium_target_mg = profile.fluid_target_ml, profile.sodium_target_mg
     days = []
     for day, (goal, upper_limit_mg) in zip(dates, _goals(profile, dates), strict=True):
         mark = marks.get(day, _UNMARKED)
@@ -493,8 +494,8 @@ def days_of(profile, first, last):
             dose_potassium_mg=dose_row["potassium_mg"] or Decimal(0),
             dose_water_ml=dose_row["water_ml"] or Decimal(0),
             drinks_ml=drinks_ml.get(day, 0),
-            fluid_target_ml=profile.fluid_target_ml,
-            sodium_target_mg=profile.sodium_target_mg,
+            fluid_target_ml=fluid_target_ml,
+            sodium_target_mg=sodium_target_mg,
             notes=0 if note_row is None else note_row["notes"],
             scores=_scores(note_row),
             food_complete=food_complete,
@@ -513,18 +514,21 @@ _NO_DOSES = {"elemental_mg": None, "sodium_mg": None, "potassium_mg": None, "wat
 
 def _goals(profile, dates):
     """(goal, supplement upper limit) for each date, as Profile.goal and Profile.supplement_upper_limit_mg give them.
-    Both follow only the person's age (months count for infants), the doctor's goal in force and whether the day is
-    today or later: worked out once for each of those a range goes through (a year: a dozen), not once a day."""
+    Both follow only the person's age (months count for infants), the doctor's goals started by the day and whether
+    it is today or later; none of these goes back as days go on, so the days alike make one run, found by bisection,
+    and each run (a year: a dozen) is worked out once, not each day."""
     doctor_goals = profile.doctor_goal_history()
+    starts = [change.start for change in doctor_goals]
     today = profile.today()
-    worked_out = {}
+
+    def state(day):
+        return profile.age(day), bisect_right(starts, day), day >= today
+
     goals = []
-    for day in dates:
-        state = (profile.age(day), DoctorGoal.in_force(doctor_goals, day), day >= today)
-        goal = worked_out.get(state)
-        if goal is None:
-            goal = worked_out[state] = (profile.goal(day, doctor_goals), profile.supplement_upper_limit_mg(day))
-        goals.append(goal)
+    while len(goals) < len(dates):
+        day = dates[len(goals)]
+        run_end = bisect_right(dates, state(day), lo=len(goals), key=state)
+        goals += [(profile.goal(day, doctor_goals), profile.supplement_upper_limit_mg(day))] * (run_end - len(goals))
     return goals
 
 
