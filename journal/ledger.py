@@ -20,14 +20,18 @@ What is known, and what is not:
   a food logged has no figure for it.
 """
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cached_property, lru_cache, reduce
+from functools import lru_cache, reduce
 from operator import add
+from typing import NamedTuple
 
 from django.db.models import Avg, Case, Count, F, IntegerField, Max, Min, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 
 from foods.figures import percent, rounded, show
 from foods.nutrients import Nutrients
@@ -83,9 +87,9 @@ def _foods(count):
     return f"{count} food{'s' if count != 1 else ''}"
 
 
-@dataclass(frozen=True)
-class Amount:
-    """One measure on one day: the total of the foods that report it, and how many of the day's foods do."""
+class Amount(NamedTuple):
+    """One measure on one day: the total of the foods that report it, and how many of the day's foods do. A named
+    tuple rather than a frozen dataclass: a year's Days build thousands, and it is built in a third of the time."""
 
     measure: Measure
     total: Decimal | None  # at the measure's display precision; None when no food reports it
@@ -119,8 +123,12 @@ class Amount:
         return "nothing logged"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Day:
+    """One date's figures, as days_of builds them; read, never changed. Not a frozen dataclass: a year's report builds
+    372, and a frozen one's __init__, setting each of twenty fields through object.__setattr__, cost three times as
+    much (0.75 ms a year)."""
+
     day: date
     goal: Goal
     supplement_upper_limit_mg: int | None  # None for infants: no UL is set
@@ -151,6 +159,8 @@ class Day:
     def food_magnesium(self):
         return self.food[MAGNESIUM.field]
 
+    # Django's cached_property, not functools': without functools' lock (Python 3.11) a first read costs a third, and
+    # a year's Days are read some 1,900 times.
     @cached_property
     def magnesium(self):
         """Food and supplements together: the RDA covers both. No total while the food's is unknown."""
@@ -369,19 +379,24 @@ def figure_notes_of(profile, first, last):
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
     asked = {"user": profile.user_id, "first": first, "last": last}
     # The rows as the driver gives them: a year holds thousands of entries to explain but a few dozen kinds, so each
-    # kind is converted, and its note worked out and told from the others, once; a day keeps its notes' numbers.
+    # kind is converted, and its note worked out and told from the others, once; a day keeps its notes' numbers, and
+    # its date is converted once too.
     date_of, *kind_converters = ENTRIES_TO_EXPLAIN.converters(**asked)
     note_numbers = {}  # FigureNote (or None) -> its number: equal notes of two kinds are one note
     kind_numbers = {}  # kind as read -> the number of its note
     numbers_by_day = {}  # date as read -> {number: None}, each day's notes in the order of its entries, each once
+    day = None
     for chunk in ENTRIES_TO_EXPLAIN.chunks(EXPLAINED_FETCH_SIZE, **asked):
         for row in chunk:
+            if row[0] != day:  # the rows come a day at a time
+                day = row[0]
+                numbers = numbers_by_day.setdefault(day, {})
             kind = row[1:]
             number = kind_numbers.get(kind)
             if number is None:
                 converted = tuple(convert(value) for convert, value in zip(kind_converters, kind, strict=True))
                 number = kind_numbers[kind] = note_numbers.setdefault(_note_of_kind(converted), len(note_numbers))
-            numbers_by_day.setdefault(row[0], {})[number] = None
+            numbers[number] = None
     notes = list(note_numbers)
     return {
         date_of(day): [notes[number] for number in numbers if notes[number] is not None]
@@ -424,7 +439,10 @@ def _entries_to_explain(user, first, last):
              output_field=IntegerField())
         for name in Nutrients.NAMES
     ))
-    return entries.in_day_order().annotate(missing=missing).values("date", *EXPLAINED_BY, "missing")
+    # The date as an expression, which is the date itself, not as the column: SQLite's driver converts each value of
+    # a column declared a date as it reads it (a year: thousands of entries, a few hundred dates), not an expression's.
+    day = Coalesce("date", "date")
+    return entries.in_day_order().annotate(day=day, missing=missing).values("day", *EXPLAINED_BY, "missing")
 
 
 def explained(days, notes_by_day):
@@ -461,35 +479,61 @@ def days_of(profile, first, last):
     test_rises = _stand_test_rises(STAND_TEST_READINGS.rows(**asked))
     marks = {mark["date"]: mark for mark in MARKS.rows(**asked)}
     first_mark = next((row["first"] for row in FIRST_MARK.rows(user=profile.user_id)), None)
-    doctor_goals = profile.doctor_goal_history()
+    dates = days_between(first, last)
+    fluid_target_ml, sodium_target_mg = profile.fluid_target_ml, profile.sodium_target_mg
     days = []
-    for day in days_between(first, last):
-        mark = marks.get(day, {})
-        food_complete = mark.get("food_complete", False)
-        dose_row = dose_rows.get(day, {})
+    for day, (goal, upper_limit_mg) in zip(dates, _goals(profile, dates), strict=True):
+        mark = marks.get(day, _UNMARKED)
+        food_complete = mark["food_complete"]
+        dose_row = dose_rows.get(day, _NO_DOSES)
         note_row = note_rows.get(day)
         days.append(Day(
             day=day,
-            goal=profile.goal(day, doctor_goals),
-            supplement_upper_limit_mg=profile.supplement_upper_limit_mg(day),
+            goal=goal,
+            supplement_upper_limit_mg=upper_limit_mg,
             food=_amounts(food_rows.get(day), food_complete),
-            supplement_mg=rounded(dose_row.get("elemental_mg") or Decimal(0), "mg"),
-            doses=dose_row.get("doses", 0),
-            dose_sodium_mg=dose_row.get("sodium_mg") or Decimal(0),
-            dose_potassium_mg=dose_row.get("potassium_mg") or Decimal(0),
-            dose_water_ml=dose_row.get("water_ml") or Decimal(0),
+            supplement_mg=rounded(dose_row["elemental_mg"] or Decimal(0), "mg"),
+            doses=dose_row["doses"],
+            dose_sodium_mg=dose_row["sodium_mg"] or Decimal(0),
+            dose_potassium_mg=dose_row["potassium_mg"] or Decimal(0),
+            dose_water_ml=dose_row["water_ml"] or Decimal(0),
             drinks_ml=drinks_ml.get(day, 0),
-            fluid_target_ml=profile.fluid_target_ml,
-            sodium_target_mg=profile.sodium_target_mg,
+            fluid_target_ml=fluid_target_ml,
+            sodium_target_mg=sodium_target_mg,
             notes=0 if note_row is None else note_row["notes"],
             scores=_scores(note_row),
             food_complete=food_complete,
-            no_supplements=mark.get("no_supplements", False),
-            no_medicines=mark.get("no_medicines", False),
+            no_supplements=mark["no_supplements"],
+            no_medicines=mark["no_medicines"],
             marks_apply=first_mark is not None and day >= first_mark,
-            hr_rise_bpm_max=_highest([*test_rises.get(day, ()), None if note_row is None else note_row["hr_rise_max"]]),
+            hr_rise_bpm_max=_highest(test_rises.get(day), None if note_row is None else note_row["hr_rise_max"]),
         ))
     return days
+
+
+# A day without a mark, or without doses, as its row would read.
+_UNMARKED = {"food_complete": False, "no_supplements": False, "no_medicines": False}
+_NO_DOSES = {"elemental_mg": None, "sodium_mg": None, "potassium_mg": None, "water_ml": None, "doses": 0}
+
+
+def _goals(profile, dates):
+    """(goal, supplement upper limit) for each date, as Profile.goal and Profile.supplement_upper_limit_mg give them.
+    Both follow only the person's age (months count for infants), the doctor's goals started by the day and whether
+    it is today or later; none of these goes back as days go on, so the days alike make one run, found by bisection,
+    and each run (a year: a dozen) is worked out once, not each day."""
+    doctor_goals = profile.doctor_goal_history()
+    starts = [change.start for change in doctor_goals]
+    today = profile.today()
+
+    def state(day):
+        return profile.age(day), bisect_right(starts, day), day >= today
+
+    goals = []
+    while len(goals) < len(dates):
+        day = dates[len(goals)]
+        run_end = bisect_right(dates, state(day), lo=len(goals), key=state)
+        goals += [(profile.goal(day, doctor_goals), profile.supplement_upper_limit_mg(day))] * (run_end - len(goals))
+    return goals
 
 
 # Each measure, with the names of its columns in _food_totals' rows: its sum, and how many foods report it.
@@ -533,10 +577,11 @@ def _amounts(row, food_complete):
     if row is None:
         return dict(_MARKED_COMPLETE_WITHOUT_FOOD if food_complete else _NO_FOOD_LOGGED)
     foods = row["foods"]
-    return {
-        measure.field: Amount(measure, rounded(row[total], measure.kind), row[reporting], foods, row[total])
-        for measure, total, reporting in _FOOD_COLUMNS
-    }
+    amounts = {}
+    for measure, total, reporting in _FOOD_COLUMNS:
+        exact = row[total]
+        amounts[measure.field] = Amount(measure, rounded(exact, measure.kind), row[reporting], foods, exact)
+    return amounts
 
 
 # A day without food has the same Amounts as any other (an Amount never changes): built once, a dict a day.
@@ -578,16 +623,31 @@ def _stand_test_rises(rows):
     return rises
 
 
-def _highest(rises):
-    rises = [Decimal(rise) for rise in rises if rise is not None]
+def _highest(test_rises, note_rise):
+    """The highest of a day's stand tests' rises and its symptom notes' highest rise, to 0.1 bpm; None without any."""
+    if not test_rises:  # most days: a rise from the notes, if any
+        return _rise(note_rise)
+    rises = [Decimal(rise) for rise in (*test_rises, note_rise) if rise is not None]
     return rounded(max(rises), "bpm") if rises else None
+
+
+@lru_cache(maxsize=1024)
+def _rise(rise):
+    """A rise in whole bpm (or None) to 0.1 bpm: a few dozen values a year, each rounded once."""
+    return None if rise is None else rounded(Decimal(rise), "bpm")
 
 
 def _scores(row):
     """{score: (mean to 0.1, worst)}; the worst is the highest, but the lowest for sleep quality (10 is the best)."""
     if row is None:
         return dict(_UNSCORED)
-    return {name: (rounded(row[mean], "score"), row[worst]) for name, mean, worst in _SCORE_COLUMNS}
+    return {name: (_mean_score(row[mean]), row[worst]) for name, mean, worst in _SCORE_COLUMNS}
+
+
+@lru_cache(maxsize=1024)
+def _mean_score(mean):
+    """A day's mean score to 0.1: a mean of a few 0-10 scores takes few values, each rounded once."""
+    return rounded(mean, "score")
 
 
 _UNSCORED = {name: (None, None) for name in SymptomNote.SCORES}

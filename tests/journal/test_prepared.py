@@ -22,6 +22,7 @@ from tests.builders import (
     log_dose,
     log_food,
     log_medicine_dose,
+    make_food,
     make_medicine,
     make_product,
     pumpkin_seeds,
@@ -54,8 +55,15 @@ def test_each_call_reads_its_own_person_and_days(make_user):
 def test_it_gives_the_rows_the_orm_gives(make_user):
     alice = make_user("alice")
     log_food(alice, pumpkin_seeds(), 30, day=FRIDAY)
+    log_food(alice, make_food("Home-made soup"), 250, day=SATURDAY)  # no figures: sums of nothing
     orm_rows = list(_food_totals(alice.pk, FRIDAY, SATURDAY))
-    assert FOOD_TOTALS.rows(user=alice.pk, first=FRIDAY, last=SATURDAY) == orm_rows
+    rows = FOOD_TOTALS.rows(user=alice.pk, first=FRIDAY, last=SATURDAY)
+    assert rows == orm_rows
+    # To the digit: a Decimal's places show on the pages (177.60 is not 177.6 there), and None stays None.
+    assert repr(rows) == repr(orm_rows)
+    assert repr(FOOD_TOTALS.tuples(user=alice.pk, first=FRIDAY, last=SATURDAY)) == repr(
+        [tuple(row.values()) for row in orm_rows]
+    )
 
 
 def test_what_was_just_logged_is_in_the_next_call(make_user):
