@@ -47,8 +47,11 @@ def rounded(value, kind):
         return None
     value = value if isinstance(value, Decimal) else Decimal(str(value))
     step = PRECISION[kind]
+    if step is None:
+        return value
     # The rounding passed by position: by keyword, Decimal.quantize takes twice as long (a report rounds ~9,500 times).
-    return value if step is None else value.quantize(step, ROUND_HALF_UP)
+    value = value.quantize(step, ROUND_HALF_UP)
+    return value if value else abs(value)  # a rise of -0.04 bpm is 0.0, never "-0.0"
 
 
 def stored(value, step=STORED):

@@ -51,7 +51,7 @@ def _total_cell(total, kind, lower_bound):
 def figure_text(value, kind):
     """show(value, kind), kept once worked out: a year's report shows the same few hundred figures (a dose of 71 mg,
     a mean score of 4.1) in thousands of cells. Equal values print alike, since show() rounds each to its kind's
-    precision; typed, so that a float is never answered with what an equal Decimal printed."""
+    precision (-0 to 0); typed, so that a float is never answered with what an equal Decimal printed."""
     return show(value, kind)
 
 

@@ -55,6 +55,8 @@ def test_percent_is_a_whole_share_and_none_when_unknown():
         (Decimal("5000"), "g", None, "5,000 g"),
         (Decimal("6.25"), "score", None, "6.3"),
         (Decimal("181.83"), "percent", None, "182%"),
+        (Decimal("-0.04"), "bpm", None, "0.0 bpm"),  # not "-0.0": and so every equal figure reads the same
+        (-0.3, "mg", None, "0 mg"),
     ],
 )
 def test_show_writes_a_figure_as_a_person_reads_it(value, kind, unit, expected):
