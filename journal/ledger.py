@@ -22,7 +22,7 @@ What is known, and what is not:
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache, reduce
@@ -123,6 +123,18 @@ class Amount(NamedTuple):
         return "nothing logged"
 
 
+def _with_extra(food, extra, measure):
+    """The food's Amount plus what was drunk or taken: still a lower bound when a food has no figure, and no data
+    only when neither food nor anything else gave a figure. Without anything drunk or taken (most days' sodium and
+    potassium), the food's own Amount, as adding nothing would give it, without rounding its total again."""
+    if not extra and food.exact is not None:
+        return food if food.measure is measure else Amount(measure, *food[1:])
+    if food.total is None and not extra:
+        return Amount(measure, None, food.reporting, food.foods)
+    exact = (food.exact or Decimal(0)) + extra
+    return Amount(measure, rounded(exact, measure.kind), food.reporting, food.foods, exact)
+
+
 @dataclass
 class Day:
     """One date's figures, as days_of builds them; read, never changed. Not a frozen dataclass: a year's report builds
@@ -150,6 +162,27 @@ class Day:
     # The day's highest heart-rate rise on standing, to 0.1 bpm, from its stand tests (the highest standing reading
     # over the mean of the lying ones) and its symptom notes (standing minus lying); None without any.
     hr_rise_bpm_max: Decimal | None
+    # Worked out from the fields above as the Day is built (__post_init__), not on first reading: every page and file
+    # that reads Days reads these, and a year's report read each of them first while drawing its tables, each
+    # reading through a cached property (2.6 ms a year for the magnesium, electrolytes and fluid).
+    magnesium: Amount = field(init=False)  # food and supplements together: the RDA covers both
+    sodium: Amount = field(init=False)  # from food and from products (salt tablets, rehydration solutions)
+    potassium: Amount = field(init=False)
+    fluid: Amount = field(init=False)  # water in the foods logged, the drinks and the water products were drunk in
+    left_out_because: str | None = field(init=False)  # why this day is left out of averages; None when it counts
+
+    def __post_init__(self):
+        food, supplement_mg = self.food, self.supplement_mg
+        food_magnesium = food[MAGNESIUM.field]
+        # No magnesium total while the food's is unknown.
+        self.magnesium = Amount(
+            MAGNESIUM, None if food_magnesium.total is None else food_magnesium.total + supplement_mg,
+            food_magnesium.reporting, food_magnesium.foods,
+        )
+        self.sodium = _with_extra(food[SODIUM.field], self.dose_sodium_mg, SODIUM)
+        self.potassium = _with_extra(food[POTASSIUM.field], self.dose_potassium_mg, POTASSIUM)
+        self.fluid = _with_extra(food[WATER.field], self.drinks_ml + self.dose_water_ml, FLUID)
+        self.left_out_because = self._left_out_because()
 
     @property
     def entries(self):
@@ -159,45 +192,13 @@ class Day:
     def food_magnesium(self):
         return self.food[MAGNESIUM.field]
 
-    # Django's cached_property, not functools': without functools' lock (Python 3.11) a first read costs a third, and
-    # a year's Days are read some 1,900 times.
-    @cached_property
-    def magnesium(self):
-        """Food and supplements together: the RDA covers both. No total while the food's is unknown."""
-        food = self.food_magnesium
-        total = None if food.total is None else food.total + self.supplement_mg
-        return Amount(MAGNESIUM, total, food.reporting, food.foods)
-
-    @cached_property
-    def fluid(self):
-        """Water in the foods logged, the drinks and the water the products were drunk in."""
-        return self._with_extra(self.food[WATER.field], self.drinks_ml + self.dose_water_ml, FLUID)
-
-    @cached_property
-    def sodium(self):
-        """Sodium from food and from products (salt tablets, rehydration solutions, electrolyte mixes)."""
-        return self._with_extra(self.food[SODIUM.field], self.dose_sodium_mg, SODIUM)
-
-    @cached_property
-    def potassium(self):
-        return self._with_extra(self.food[POTASSIUM.field], self.dose_potassium_mg, POTASSIUM)
-
-    @staticmethod
-    def _with_extra(food, extra, measure):
-        """The food's Amount plus what was drunk or taken: still a lower bound when a food has no figure, and no
-        data only when neither food nor anything else gave a figure."""
-        if food.total is None and not extra:
-            return Amount(measure, None, food.reporting, food.foods)
-        exact = (food.exact or Decimal(0)) + extra
-        return Amount(measure, rounded(exact, measure.kind), food.reporting, food.foods, exact)
-
     @property
     def logged(self):
         return bool(
             self.entries or self.doses or self.notes or self.drinks_ml or self.food_complete or self.no_supplements
         )
 
-    @property
+    @cached_property
     def percent_of_goal(self):
         return percent(self.magnesium.total, self.goal.mg)
 
@@ -248,8 +249,7 @@ class Day:
     def summary_score_means(self):
         return [self.mean_score(name) for name in SUMMARY_SCORES]
 
-    @cached_property
-    def left_out_because(self):
+    def _left_out_because(self):
         """Why this day is left out of averages and of days at goal, or None when it counts."""
         if not self.logged:
             return NOTHING_LOGGED
@@ -302,40 +302,54 @@ class Period:
 
     @cached_property
     def counted(self):
-        return [day for day in self.days if day.counted]
+        return [day for day in self.days if day.left_out_because is None]
 
     @cached_property
     def left_out(self):
         """[(reason, number of days)] for the days not counted, in the order of REASONS."""
-        reasons = Counter(day.left_out_because for day in self.days if not day.counted)
+        reasons = Counter(day.left_out_because for day in self.days)
         return [(reason, reasons[reason]) for reason in REASONS if reasons[reason]]
 
-    def _mean(self, values, kind="mg"):
-        values = [value for value in values if value is not None]
-        return rounded(sum(values) / len(values), kind) if values else None
+    @cached_property
+    def _counted_sums(self):
+        """The magnesium totals, food, supplements and goals of the days that count, each summed, and how many of
+        those days reached the goal: the summary's means, in one pass over the days rather than one each."""
+        total = food = supplements = goals = reached = 0
+        for day in self.counted:
+            day_total, goal_mg = day.magnesium.total, day.goal.mg  # a day counts only with its total known
+            total += day_total
+            food += day.food_magnesium.total
+            supplements += day.supplement_mg
+            goals += goal_mg
+            reached += day_total >= goal_mg  # Day.goal_reached
+        return total, food, supplements, goals, reached
+
+    def _counted_mean(self, position):
+        return rounded(self._counted_sums[position] / len(self.counted), "mg") if self.counted else None
 
     @property
     def mean_total_mg(self):
-        return self._mean(day.magnesium.total for day in self.counted)
+        return self._counted_mean(0)
 
     @property
     def mean_food_mg(self):
-        return self._mean(day.food_magnesium.total for day in self.counted)
+        return self._counted_mean(1)
 
     @property
     def mean_supplement_mg(self):
-        return self._mean(day.supplement_mg for day in self.counted)
+        return self._counted_mean(2)
 
     @property
     def mean_goal_percent(self):
         """The mean total against the mean goal (goals differ from day to day after a birthday or a new goal)."""
         if not self.counted:
             return None
-        return percent(sum(day.magnesium.total for day in self.counted), sum(day.goal.mg for day in self.counted))
+        total, _, _, goals, _ = self._counted_sums
+        return percent(total, goals)
 
     @property
     def goal_met_days(self):
-        return sum(day.goal_reached for day in self.counted)
+        return self._counted_sums[4]
 
     @property
     def goal_met_percent(self):
@@ -347,10 +361,12 @@ class Period:
 
     @property
     def days_above_upper_limit(self):
-        return sum(day.supplement_limit.exceeded for day in self.days)
+        # A day without supplement magnesium is never above a limit (none is below 0): only the others are compared.
+        return sum(day.supplement_limit.exceeded for day in self.days if day.supplement_mg)
 
     def score_mean(self, name):
-        return self._mean((day.mean_score(name) for day in self.days), "score")
+        means = [mean for day in self.days if (mean := day.scores[name][0]) is not None]
+        return rounded(sum(means) / len(means), "score") if means else None
 
     @property
     def symptom_means(self):
@@ -379,8 +395,8 @@ def figure_notes_of(profile, first, last):
     query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
     asked = {"user": profile.user_id, "first": first, "last": last}
     # The rows as the driver gives them: a year holds thousands of entries to explain but a few dozen kinds, so each
-    # kind is converted, and its note worked out and told from the others, once; a day keeps its notes' numbers, and
-    # its date is converted once too.
+    # kind's note is looked up (_note_of_read_kind) and told from the others once a call; a day keeps its notes'
+    # numbers, and its date is converted once too.
     date_of, *kind_converters = ENTRIES_TO_EXPLAIN.converters(**asked)
     note_numbers = {}  # FigureNote (or None) -> its number: equal notes of two kinds are one note
     kind_numbers = {}  # kind as read -> the number of its note
@@ -394,8 +410,8 @@ def figure_notes_of(profile, first, last):
             kind = row[1:]
             number = kind_numbers.get(kind)
             if number is None:
-                converted = tuple(convert(value) for convert, value in zip(kind_converters, kind, strict=True))
-                number = kind_numbers[kind] = note_numbers.setdefault(_note_of_kind(converted), len(note_numbers))
+                note = _note_of_read_kind(kind, kind_converters)
+                number = kind_numbers[kind] = note_numbers.setdefault(note, len(note_numbers))
             numbers[number] = None
     notes = list(note_numbers)
     return {
@@ -404,7 +420,25 @@ def figure_notes_of(profile, first, last):
     }
 
 
-@lru_cache(maxsize=4096)
+# The FigureNote (or None) of each kind of entry, by the kind as the database driver reads it, kept for the process.
+_notes_by_read_kind = {}
+READ_KINDS_KEPT = 4096
+_NOT_KEPT = object()  # not None, which is the note of a kind with nothing to explain
+
+
+def _note_of_read_kind(kind, converters):
+    """The FigureNote of a kind as the driver reads it (text and a whole number), converted with the query's
+    converters: those always make the same values of the same text and number, so each kind is converted and its
+    note worked out once a process, not once a call (a week's page reads some forty kinds, each converted anew)."""
+    note = _notes_by_read_kind.get(kind, _NOT_KEPT)
+    if note is _NOT_KEPT:
+        if len(_notes_by_read_kind) >= READ_KINDS_KEPT:
+            _notes_by_read_kind.clear()
+        converted = tuple(convert(value) for convert, value in zip(converters, kind, strict=True))
+        note = _notes_by_read_kind[kind] = _note_of_kind(converted)
+    return note
+
+
 def _note_of_kind(kind):
     """The FigureNote of an entry of this kind: the food, where it came from, what was estimated (EXPLAINED_BY), and
     which of Nutrients.NAMES are missing (a bit each of the `missing` number of _entries_to_explain). A year holds
