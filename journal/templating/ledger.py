@@ -63,9 +63,16 @@ def explained_items(explained):
     language = get_language()
     named = {day: dated_html(day, "D j M", language) for day in set().union(*(dates for _, dates in explained))}
     return mark_safe("".join(
-        f"\n  <li>{escaped(capfirst(what))}, on {', '.join(map(named.__getitem__, dates))}.</li>\n  "
+        f"\n  <li>{_what_html(what)}, on {', '.join(map(named.__getitem__, dates))}.</li>\n  "
         for what, dates in explained
     ))
+
+
+@lru_cache(maxsize=4096, typed=True)  # typed: text already marked safe is not escaped, a str equal to it is
+def _what_html(what):
+    """A line's text as |capfirst and escaping print it, kept once worked out: every week and report opens its
+    lines with the same few dozen notes, and capfirst (lazy-aware) and escaping were half of drawing a line."""
+    return escaped(capfirst(what))
 
 
 @lru_cache(maxsize=8192)
