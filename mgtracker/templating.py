@@ -155,6 +155,7 @@ GLOBALS = {
     "report_adherence_rows": report.report_adherence_rows,
     "report_notes": report.report_notes,
     "explained_items": ledger.explained_items,
+    "period_summary": ledger.period_summary,
 }
 
 FILTERS = {

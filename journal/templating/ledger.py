@@ -5,6 +5,7 @@ report's own tables are drawn whole in journal/templating/report.py."""
 import html
 from functools import lru_cache
 
+from django.template.defaultfilters import pluralize
 from django.utils.formats import date_format, localize
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -53,6 +54,47 @@ def figure_text(value, kind):
     a mean score of 4.1) in thousands of cells. Equal values print alike, since show() rounds each to its kind's
     precision (-0 to 0); typed, so that a float is never answered with what an equal Decimal printed."""
     return show(value, kind)
+
+
+def period_summary(period):
+    """A Period (journal.ledger) summed up in words, as templates/journal/includes/period_summary.html prints it on
+    the week page, insights and the report: the average over the days that count, the days at goal, which days
+    were left out and why, and the symptom means. Drawn in one call, spaced as the template that drew it spaced it:
+    its filters and loops cost more than the figures they print."""
+    language = get_language()
+    used = len(period.counted)
+    if used:
+        average = (
+            f'<p class="mb-1 tabular">Magnesium: <strong>{_figure_html(period.mean_total_mg, "mg")}</strong> a day on '
+            f'average\n  (food {_figure_html(period.mean_food_mg, "mg")}, supplements '
+            f'{_figure_html(period.mean_supplement_mg, "mg")}),\n  {_number_html(period.mean_goal_percent, language)}%'
+            f" of the goal, over the {_number_html(used, language)} day{pluralize(used)} that count"
+            f'{pluralize(used, "s,")};\n  the goal was reached on {_number_html(period.goal_met_days, language)} of '
+            f"{_number_html(used, language)} ({_number_html(period.goal_met_percent, language)}%).</p>"
+        )
+    else:
+        average = ('<p class="mb-1">No day counts for an average yet: a day counts once its food is logged and every '
+                   "food has a magnesium figure.</p>")
+    left_out = "; ".join(f"{_number_html(count, language)} day{pluralize(count)} ({escaped(reason)})"
+                         for reason, count in period.left_out)
+    if left_out:
+        left_out = f'\n<p class="small mb-1" data-testid="left-out">Left out of the average:\n  {left_out}.</p>\n'
+    symptoms = " · ".join(
+        f"{escaped(capfirst(name))} {'not scored' if mean is None else _figure_html(mean, 'score')}"
+        for name, mean in period.symptom_means.items()
+    )
+    return mark_safe(f"\n\n\n{average}\n\n\n{left_out}\n<p class=\"mb-0 tabular\">Symptoms (mean of each scored "
+                     f"day's average, 0-10):\n  {symptoms}.</p>")
+
+
+def _figure_html(value, kind):
+    """{{ value|figure(kind) }}"""
+    return escaped(figure_text(value, kind))
+
+
+def _number_html(number, language):
+    """{{ number }}: a whole number (or None) as the template printed it."""
+    return escaped(localized(number, language))
 
 
 def explained_items(explained):
