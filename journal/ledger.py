@@ -315,13 +315,12 @@ class Period:
         """The magnesium totals, food, supplements and goals of the days that count, each summed, and how many of
         those days reached the goal: the summary's means, in one pass over the days rather than one each."""
         total = food = supplements = goals = reached = 0
-        for day in self.counted:
-            day_total, goal_mg = day.magnesium.total, day.goal.mg  # a day counts only with its total known
-            total += day_total
+        for day in self.counted:  # a day counts only with its total known
+            total += day.magnesium.total
             food += day.food_magnesium.total
             supplements += day.supplement_mg
-            goals += goal_mg
-            reached += day_total >= goal_mg  # Day.goal_reached
+            goals += day.goal.mg
+            reached += day.goal_reached
         return total, food, supplements, goals, reached
 
     def _counted_mean(self, position):
