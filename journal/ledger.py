@@ -372,11 +372,14 @@ class Period:
         return {name: self.score_mean(name) for name in SUMMARY_SCORES}
 
     def weeks(self):
-        """The days as one Period per calendar week (Monday first); the first and last may be partial."""
-        weeks = {}
+        """The days as one Period per calendar week (Monday first); the first and last may be partial. The days are
+        in a row, so a week starts with the first day and at each Monday."""
+        weeks = []
         for day in self.days:
-            weeks.setdefault(day.day - timedelta(days=day.day.weekday()), []).append(day)
-        return [Period(days) for days in weeks.values()]
+            if not weeks or day.day.weekday() == 0:
+                weeks.append([])
+            weeks[-1].append(day)
+        return [Period(days) for days in weeks]
 
 
 def figure_notes(entries):
