@@ -7,7 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.transaction import TransactionManagementError
+from django.test.utils import CaptureQueriesContext
 
 from foods.models import Food
 from mgtracker.prepared import PreparedValues
@@ -71,6 +73,30 @@ def test_a_third_value_of_one_kind_is_refused_with_a_reason(user):
     )
     with pytest.raises(ValueError, match="at most 2 values of int"):
         three_owners.tuples(first=user.pk, second=user.pk, third=user.pk)
+
+
+def test_every_run_is_seen_by_what_watches_the_queries(user):
+    # Unwatched, a run goes straight to the driver's cursor; the query counts and execute_wrappers must still see it.
+    make_food("Oat bar", source=Food.Source.CUSTOM, owner=user)
+    owned = PreparedValues(lambda owner: Food.objects.filter(owner=owner).values_list("name"), owner=int)
+    assert owned.tuples(owner=user.pk) == [("Oat bar",)]
+    connection = connections[DEFAULT_DB_ALIAS]
+    with CaptureQueriesContext(connection) as captured:
+        assert owned.tuples(owner=user.pk) == [("Oat bar",)]
+    assert len(captured) == 1
+    wrapped = []
+    with connection.execute_wrapper(lambda execute, sql, params, *rest: wrapped.append(params) or execute(
+            sql, params, *rest)):
+        assert owned.tuples(owner=user.pk) == [("Oat bar",)]
+    assert wrapped == [[user.pk]]
+
+
+def test_a_run_in_a_broken_transaction_is_refused_as_the_orms_are(user):
+    owned = PreparedValues(lambda owner: Food.objects.filter(owner=owner).values_list("name"), owner=int)
+    with transaction.atomic():
+        transaction.set_rollback(True)  # as after an error the block went on past
+        with pytest.raises(TransactionManagementError):
+            owned.tuples(owner=user.pk)
 
 
 def test_each_call_reads_the_database_again(user):
