@@ -272,6 +272,9 @@ class DayMark(models.Model):
 # food can claim an import's name.
 CRONOMETER = "cronometer"
 ENTRY_SOURCES = [*Food.Source.choices, (CRONOMETER, "Cronometer import")]
+# How MealEntry.origin names each source: its display name, unless FIGURE_ORIGINS says it more plainly. A dict, not
+# get_food_source_display(), which flattens the choices again on every call: a day's figure notes ask it per entry.
+ENTRY_ORIGINS = {**dict(ENTRY_SOURCES), **FIGURE_ORIGINS, CRONOMETER: "imported from Cronometer"}
 
 
 def _listed(names, conjunction="and"):
@@ -484,9 +487,7 @@ class MealEntry(models.Model):
     @property
     def origin(self):
         """Where the entry's figures came from, as an explanation of a missing one names it."""
-        if self.food_source == CRONOMETER:
-            return "imported from Cronometer"
-        return FIGURE_ORIGINS.get(self.food_source) or self.get_food_source_display()
+        return ENTRY_ORIGINS.get(self.food_source, self.food_source)
 
     @property
     def figure_note(self):
