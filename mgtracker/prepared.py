@@ -244,7 +244,9 @@ class Prepared:
                 cell = f"f{position}_{number}({cell}, e{position}, connection)"
             cells.append(cell)
         # Any columns after the selected ones (a distinct query's ordering) are read past, as the ORM does.
-        columns = "".join(f"v{position}, " for position in range(len(self.compiler.select)))
+        columns = "".join(f"v{position}, " for position in range(self.column_count))
+        if self.compiler.has_extra_select:
+            columns += "*_, "
         exec(f"def convert(rows):\n    return [{row_of(cells)} for {columns}in rows]", scope)
         return scope["convert"]
 

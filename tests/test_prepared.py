@@ -12,7 +12,7 @@ from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 
 from foods.models import Food
-from mgtracker.prepared import PreparedValues
+from mgtracker.prepared import PreparedObjects, PreparedValues
 from tests.builders import make_food
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +58,18 @@ def test_what_the_query_itself_asks_stays_in_every_run(user, other_user):
     )
     assert oat_bars.tuples(owner=user.pk) == [("Oat bar", user.pk)]
     assert oat_bars.tuples(owner=other_user.pk) == [("Oat bar", other_user.pk)]
+
+
+def test_a_distinct_query_ordered_by_a_column_it_does_not_give_reads_past_that_column(user, other_user):
+    # DISTINCT selects what it is ordered by too (here the owner's username), as a column after the asked ones.
+    make_food("Oat bar", source=Food.Source.CUSTOM, owner=user)
+    make_food("Oat cake", source=Food.Source.CUSTOM, owner=user)
+    by_owner = Food.objects.filter(owner__in=(user.pk, other_user.pk)).order_by("owner__username", "name").distinct()
+    names = PreparedValues(lambda owner: by_owner.filter(owner=owner).values_list("name"), owner=int)
+    foods = PreparedObjects(lambda owner: by_owner.filter(owner=owner), owner=int)
+    assert names.tuples(owner=user.pk) == [("Oat bar",), ("Oat cake",)]
+    assert foods.objects(owner=user.pk) == list(by_owner.filter(owner=user.pk))
+    assert [food.name for food in foods.objects(owner=user.pk)] == ["Oat bar", "Oat cake"]
 
 
 def test_it_refuses_sql_that_does_not_take_a_value_it_is_given(user):
