@@ -1413,7 +1413,8 @@ def by_meal(entries):
 
 # Reads every day page (and every page through Profile.for_user) makes, each the queryset its lambda builds, their
 # SQL built once per database connection (mgtracker.prepared, issue 11). Each gives a list of what the queryset gives.
-# Rows showing a local time come without their user: the day page gives them the person (given_their_user).
+# The day's symptom notes and medicine doses come without their user and profile: the day page gives them the person
+# Profile.for_user read (given_their_user), whose profile gives their local times.
 PROFILE_OF = PreparedObjects(lambda user: Profile.objects.filter(user=user), user=int)
 DOCTOR_GOALS = PreparedObjects(lambda user: DoctorGoal.objects.filter(user=user).order_by("start"), user=int)
 QUICK_PICK_AMOUNTS = PreparedValues(

@@ -6,7 +6,8 @@ to build, 0.02 ms to run). A prepared query builds its queryset once with stand-
 keeps the SQL the ORM compiled for that connection, and runs it with the real values in the stand-ins' places,
 giving what iterating the queryset would through the ORM's own converters (dates, decimals) and, for model
 instances, its own way of building them (select_related followed, prefetch_related run), on SQLite and PostgreSQL
-alike. Nothing is kept but SQL text: every call reads the database, so no figure can be stale.
+alike. Nothing is kept but SQL text: every call reads the database, so no figure can be stale. Unless something
+watches the queries (DEBUG, a test's query count, an execute_wrapper), it runs on the database driver's own cursor.
 
 A query taking a list (`pk__in`) is written once for each length of it, as its SQL has a placeholder an item.
 A long file (the entries CSV) reads the rows as the database driver gives them instead, a chunk at a time
@@ -189,8 +190,8 @@ class Prepared:
                 cursor.execute(self.sql, self._params(values))
                 return cursor.fetchall()
         # Otherwise straight to the driver's cursor, past the ORM's wrapper (its per-query wrapper chain and, on
-        # SQLite, a regex turning each %s into ?, done once here instead): a third of a day page's query time.
-        # The checks connection.cursor() and CursorWrapper.execute make before a query are all made.
+        # SQLite, a regex turning each %s into ?, done once here instead): a query of no rows 16 -> 7 us, and the
+        # day page makes seventeen. The checks connection.cursor() and CursorWrapper.execute make are all made.
         connection.close_if_health_check_failed()
         connection.ensure_connection()
         connection.validate_thread_sharing()
