@@ -272,6 +272,9 @@ class DayMark(models.Model):
 # food can claim an import's name.
 CRONOMETER = "cronometer"
 ENTRY_SOURCES = [*Food.Source.choices, (CRONOMETER, "Cronometer import")]
+# How MealEntry.origin names each source: its display name, unless FIGURE_ORIGINS says it more plainly. A dict, not
+# get_food_source_display(), which flattens the choices again on every call: a day's figure notes ask it per entry.
+ENTRY_ORIGINS = {**dict(ENTRY_SOURCES), **FIGURE_ORIGINS, CRONOMETER: "imported from Cronometer"}
 
 
 def _listed(names, conjunction="and"):
@@ -484,9 +487,7 @@ class MealEntry(models.Model):
     @property
     def origin(self):
         """Where the entry's figures came from, as an explanation of a missing one names it."""
-        if self.food_source == CRONOMETER:
-            return "imported from Cronometer"
-        return FIGURE_ORIGINS.get(self.food_source) or self.get_food_source_display()
+        return ENTRY_ORIGINS.get(self.food_source, self.food_source)
 
     @property
     def figure_note(self):
@@ -712,13 +713,18 @@ class SupplementDoseQuerySet(DayQuerySet):
 
 
 def doses_in_days_up_to(user, day, days):
-    """The person's SupplementDoses of `days` days ending on `day`, in the order taken, their products along. Each
-    dose's user is `user` itself, so the profile Profile.for_user read gives their local times: not read again."""
+    """The person's SupplementDoses of `days` days ending on `day`, in the order taken, their products along, each
+    given `user` itself (given_their_user)."""
     first = day - min(timedelta(days=days - 1), day - date.min)  # the calendar's first days have fewer before
-    doses = DOSES_IN_DAYS.objects(user=user.pk, first=first, last=day)
-    for dose in doses:
-        dose.user = user
-    return doses
+    return given_their_user(user, DOSES_IN_DAYS.objects(user=user.pk, first=first, last=day))
+
+
+def given_their_user(user, instances):
+    """The instances, all of `user`'s, each given `user` itself: their local times read the profile Profile.for_user
+    cached on it, where a join would read the user and profile again with every row."""
+    for instance in instances:
+        instance.user = user
+    return instances
 
 
 def usual_doses(doses):
@@ -928,9 +934,6 @@ def score_field(verbose_name, required=False):
 
 
 class SymptomNoteQuerySet(DayQuerySet):
-    def for_day(self, user, day):
-        return super().for_day(user, day).select_related("user__profile")
-
     def recent(self, user, count=30):
         return self.filter(user=user).select_related("user__profile").order_by("-recorded_at", "-pk")[:count]
 
@@ -1410,6 +1413,8 @@ def by_meal(entries):
 
 # Reads every day page (and every page through Profile.for_user) makes, each the queryset its lambda builds, their
 # SQL built once per database connection (mgtracker.prepared, issue 11). Each gives a list of what the queryset gives.
+# The day's symptom notes and medicine doses come without their user and profile: the day page gives them the person
+# Profile.for_user read (given_their_user), whose profile gives their local times.
 PROFILE_OF = PreparedObjects(lambda user: Profile.objects.filter(user=user), user=int)
 DOCTOR_GOALS = PreparedObjects(lambda user: DoctorGoal.objects.filter(user=user).order_by("start"), user=int)
 QUICK_PICK_AMOUNTS = PreparedValues(
@@ -1441,6 +1446,5 @@ SYMPTOM_NOTES_OF_DAY = PreparedObjects(lambda user, day: SymptomNote.objects.for
 STAND_TESTS_OF_DAY = PreparedObjects(lambda user, day: StandTest.objects.of(user).filter(date=day), user=int, day=date)
 MEDICINES_TAKEN_ON = PreparedObjects(lambda user, day: Medicine.objects.taken_on(user, day), user=int, day=date)
 MEDICINE_DOSES_OF_DAY = PreparedObjects(
-    lambda user, day: MedicineDose.objects.filter(user=user, date=day).select_related("medicine", "user__profile"),
-    user=int, day=date,
+    lambda user, day: MedicineDose.objects.filter(user=user, date=day).select_related("medicine"), user=int, day=date,
 )

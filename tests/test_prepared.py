@@ -7,10 +7,12 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.transaction import TransactionManagementError
+from django.test.utils import CaptureQueriesContext
 
 from foods.models import Food
-from mgtracker.prepared import PreparedValues
+from mgtracker.prepared import PreparedObjects, PreparedValues
 from tests.builders import make_food
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +60,18 @@ def test_what_the_query_itself_asks_stays_in_every_run(user, other_user):
     assert oat_bars.tuples(owner=other_user.pk) == [("Oat bar", other_user.pk)]
 
 
+def test_a_distinct_query_ordered_by_a_column_it_does_not_give_reads_past_that_column(user, other_user):
+    # DISTINCT selects what it is ordered by too (here the owner's username), as a column after the asked ones.
+    make_food("Oat bar", source=Food.Source.CUSTOM, owner=user)
+    make_food("Oat cake", source=Food.Source.CUSTOM, owner=user)
+    by_owner = Food.objects.filter(owner__in=(user.pk, other_user.pk)).order_by("owner__username", "name").distinct()
+    names = PreparedValues(lambda owner: by_owner.filter(owner=owner).values_list("name"), owner=int)
+    foods = PreparedObjects(lambda owner: by_owner.filter(owner=owner), owner=int)
+    assert names.tuples(owner=user.pk) == [("Oat bar",), ("Oat cake",)]
+    assert foods.objects(owner=user.pk) == list(by_owner.filter(owner=user.pk))
+    assert [food.name for food in foods.objects(owner=user.pk)] == ["Oat bar", "Oat cake"]
+
+
 def test_it_refuses_sql_that_does_not_take_a_value_it_is_given(user):
     ignoring = PreparedValues(lambda owner: Food.objects.filter(name="Oat bar").values_list("pk"), owner=int)
     with pytest.raises(ValueError, match="does not take owner"):
@@ -71,6 +85,30 @@ def test_a_third_value_of_one_kind_is_refused_with_a_reason(user):
     )
     with pytest.raises(ValueError, match="at most 2 values of int"):
         three_owners.tuples(first=user.pk, second=user.pk, third=user.pk)
+
+
+def test_every_run_is_seen_by_what_watches_the_queries(user):
+    # Unwatched, a run goes straight to the driver's cursor; the query counts and execute_wrappers must still see it.
+    make_food("Oat bar", source=Food.Source.CUSTOM, owner=user)
+    owned = PreparedValues(lambda owner: Food.objects.filter(owner=owner).values_list("name"), owner=int)
+    assert owned.tuples(owner=user.pk) == [("Oat bar",)]
+    connection = connections[DEFAULT_DB_ALIAS]
+    with CaptureQueriesContext(connection) as captured:
+        assert owned.tuples(owner=user.pk) == [("Oat bar",)]
+    assert len(captured) == 1
+    wrapped = []
+    with connection.execute_wrapper(lambda execute, sql, params, *rest: wrapped.append(params) or execute(
+            sql, params, *rest)):
+        assert owned.tuples(owner=user.pk) == [("Oat bar",)]
+    assert wrapped == [[user.pk]]
+
+
+def test_a_run_in_a_broken_transaction_is_refused_as_the_orms_are(user):
+    owned = PreparedValues(lambda owner: Food.objects.filter(owner=owner).values_list("name"), owner=int)
+    with transaction.atomic():
+        transaction.set_rollback(True)  # as after an error the block went on past
+        with pytest.raises(TransactionManagementError):
+            owned.tuples(owner=user.pk)
 
 
 def test_each_call_reads_the_database_again(user):

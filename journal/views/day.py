@@ -20,6 +20,7 @@ from journal.models import (
     Profile,
     by_meal,
     doses_in_days_up_to,
+    given_their_user,
     usual_doses,
 )
 from journal.one_tap import dose_taps, food_taps
@@ -47,24 +48,25 @@ def _day_page(request, profile, day):
     figures = day_of(profile, day)
     wants_suggestions = is_today and figures.remaining_mg
     of_the_day = {"user": user.pk, "day": day}
-    medicine_doses = MEDICINE_DOSES_OF_DAY.objects(**of_the_day)
+    medicine_doses = given_their_user(user, MEDICINE_DOSES_OF_DAY.objects(**of_the_day))
     meals = by_meal(MEALS_OF_DAY.objects(**of_the_day))
     # On Today one read serves the day's doses and the products taken lately, so the usual doses cost no query of
     # their own; another day offers no usual doses, so it reads its own doses only.
     recent_doses = doses_in_days_up_to(user, day, USUAL_DOSE_DAYS if is_today else 1)
-    # Today offers its recent foods in one tap, so that one can be logged while offline (docs/offline-queue.md).
-    recent_foods = MealEntry.objects.recent_picks(user, day) if is_today else []
     meal_now = meal_at_hour(profile.now().hour)
+    # Today offers its recent foods in one tap, so that one can be logged while offline (docs/offline-queue.md).
+    recent_food_taps = food_taps(MealEntry.objects.recent_picks(user, day), day, meal_now) if is_today else []
     return render(request, "journal/day.html", {
         "day": day, "is_today": is_today, "figures": figures, "meals": meals,
         "figure_notes": figure_notes(entry for _, entries in meals for entry in entries),
         "suggestions": gap_closers(figures.remaining_mg, profile.age(day)) if wants_suggestions else [],
         "previous_day": _shifted(day, -1), "next_day": _shifted(day, 1),
-        "recent_food_taps": food_taps(recent_foods, day, meal_now), "meal_now": meal_now,
+        "recent_food_taps": recent_food_taps, "meal_now": meal_now,
         # The supplement and symptom sections (templates/journal/includes/) read these.
         "doses": [dose for dose in recent_doses if dose.date == day], "limit": figures.supplement_limit,
         "usual_dose_taps": dose_taps(usual_doses(recent_doses), day) if is_today else [],
-        "symptom_notes": SYMPTOM_NOTES_OF_DAY.objects(**of_the_day), "symptom_summary": figures.scores,
+        "symptom_notes": given_their_user(user, SYMPTOM_NOTES_OF_DAY.objects(**of_the_day)),
+        "symptom_summary": figures.scores,
         "stand_tests": STAND_TESTS_OF_DAY.objects(**of_the_day),
         "drinks": DRINKS_OF_DAY.objects(**of_the_day), "glass_ml": Drink.GLASS_ML, "bottle_ml": Drink.BOTTLE_ML,
         "drink_kinds": Drink.Kind.choices,
