@@ -516,7 +516,7 @@ def days_of(profile, first, last):
     note_rows = {row[0]: row for row in SCORE_SUMMARIES.tuples(**asked)}
     test_rises = _stand_test_rises(STAND_TEST_READINGS.rows(**asked))
     marks = {mark["date"]: mark for mark in MARKS.rows(**asked)}
-    first_mark = next((row["first"] for row in FIRST_MARK.rows(user=profile.user_id)), None)
+    first_mark = next((first for (first,) in FIRST_MARK.tuples(user=profile.user_id)), None)
     dates = days_between(first, last)
     fluid_target_ml, sodium_target_mg = profile.fluid_target_ml, profile.sodium_target_mg
     days = []
@@ -612,8 +612,10 @@ def _marks(user, first, last):
 
 
 def _first_mark(user):
-    """The date of the person's first "food log complete" mark: one row, or none without a mark."""
-    return DayMark.objects.filter(user=user, food_complete=True).values("user").annotate(first=Min("date"))
+    """The date of the person's first "food log complete" mark: one row, or none without a mark. Read along the
+    (user, date) index from the first day on, it stops at the first complete one: a MIN over the marks read them all,
+    on every page that reads the ledger, for someone who marks every day."""
+    return DayMark.objects.filter(user=user, food_complete=True).order_by("date").values("date")[:1]
 
 
 def _amounts(row, food_complete):

@@ -85,13 +85,15 @@ def test_days_at_goal_are_counted_among_the_known_days_only(logged_in_client, al
 def test_from_the_first_complete_mark_on_only_marked_days_count(alice):
     for days_ago in range(4):
         eat(alice, TODAY - timedelta(days=days_ago), "300")
+    DayMark.objects.create(user=alice, date=TODAY - timedelta(days=3), no_supplements=True)  # not a food mark
     DayMark.objects.create(user=alice, date=TODAY - timedelta(days=2), food_complete=True)
+    DayMark.objects.create(user=alice, date=TODAY, food_complete=True)
 
     period = Period(days_of(profile_of(alice), TODAY - timedelta(days=3), TODAY))
 
     # Before the first mark a day with food counts; from it on only the marked ones do.
-    assert [day.left_out_because for day in period.days] == [None, None, NOT_MARKED, NOT_MARKED]
-    assert period.left_out == [(NOT_MARKED, 2)]
+    assert [day.left_out_because for day in period.days] == [None, None, NOT_MARKED, None]
+    assert period.left_out == [(NOT_MARKED, 1)]
 
 
 def test_a_day_marked_complete_with_nothing_eaten_is_a_day_of_0_mg(alice):
