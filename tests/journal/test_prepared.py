@@ -74,9 +74,9 @@ def test_what_was_just_logged_is_in_the_next_call(make_user):
     log_food(alice, seeds, 10, day=FRIDAY)
     assert magnesium_by_day(alice, FRIDAY, FRIDAY) == [(FRIDAY, Decimal("236.80"), 2)]
 
-    assert FIRST_MARK.rows(user=alice.pk) == []
+    assert FIRST_MARK.tuples(user=alice.pk) == []
     DayMark.objects.create(user=alice, date=SATURDAY, food_complete=True)
-    assert [row["first"] for row in FIRST_MARK.rows(user=alice.pk)] == [SATURDAY]
+    assert FIRST_MARK.tuples(user=alice.pk) == [(SATURDAY,)]
 
 
 def test_chunks_through_the_converters_give_what_the_orm_gives(make_user):
