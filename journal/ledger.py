@@ -698,7 +698,7 @@ def _scores(row):
     return {name: (_mean_score(row[mean]), row[worst]) for name, mean, worst in _SCORE_POSITIONS}
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024, typed=True)  # typed: rounded() reads a float through str(), a Decimal as it is
 def _mean_score(mean):
     """A day's mean score to 0.1: a mean of a few 0-10 scores takes few values, each rounded once."""
     return rounded(mean, "score")

@@ -7,7 +7,8 @@ keeps the SQL the ORM compiled for that connection, and runs it with the real va
 giving what iterating the queryset would through the ORM's own converters (dates, decimals) and, for model
 instances, its own way of building them (select_related followed, prefetch_related run), on SQLite and PostgreSQL
 alike. Nothing is kept but SQL text: every call reads the database, so no figure can be stale. Unless something
-watches the queries (DEBUG, a test's query count, an execute_wrapper), it runs on the database driver's own cursor.
+watches the queries (DEBUG, a test's query count, an execute_wrapper), it runs on the database driver's own cursor:
+a monitoring library that patches Django's CursorWrapper instead of adding an execute_wrapper would not see it.
 
 A query taking a list (`pk__in`) is written once for each length of it, as its SQL has a placeholder an item.
 A long file (the entries CSV) reads the rows as the database driver gives them instead, a chunk at a time

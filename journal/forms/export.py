@@ -57,7 +57,9 @@ class DateRangeForm(forms.Form):
     def drawn(self):
         """The form as {{ crispy(form) }} lays it out, for a form sent by GET (its HTML has no CSRF token, nothing of
         the request but the values asked for). Crispy's templates took 0.9 ms a report; what they draw is a pure
-        function of the form's class, language, values and errors, so each such state is drawn once a process."""
+        function of the form's class, language, values and errors, so each such state is drawn once a process. The
+        helper is the class's own (GET, one submit button, no action): a form whose helper a view changes is drawn
+        with crispy() instead."""
         if self.helper.form_method != "get":  # a POST form's HTML holds the request's CSRF token
             raise TypeError(f"{type(self).__name__} is sent by POST: draw it with crispy() on each request.")
         state = (
