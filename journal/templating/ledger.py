@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 
 from foods.figures import show
 
+NOTHING = "–"  # a table cell with nothing logged or recorded
+
 
 def number_cells(cells):
     """<td class="text-end..."> for each (extra classes, text), the text escaped: the long tables' rows, drawn in one
@@ -36,7 +38,7 @@ def amount_cell(amount):
     """One Amount (journal.ledger) in a table cell: "382 mg", "≥ 61 mg" for a lower bound, "no data", "–" for
     nothing logged."""
     if amount.total is None:
-        return "no data" if amount.foods else "–"
+        return "no data" if amount.foods else NOTHING
     return _total_cell(amount.total, amount.measure.kind, amount.lower_bound)
 
 

@@ -12,8 +12,15 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from journal.templating.ledger import amount_cell, dated_html, escaped, figure_text, localized, number_cells
-from journal.templating.week import NOTHING
+from journal.templating.ledger import (
+    NOTHING,
+    amount_cell,
+    dated_html,
+    escaped,
+    figure_text,
+    localized,
+    number_cells,
+)
 
 
 def report_week_rows(weeks):

@@ -4,9 +4,7 @@ fourteen rows cost more than the rest of the page's content (issue 11). The cell
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from journal.templating.ledger import amount_cell, dated_html, escaped, figure_text, localized, number_cells
-
-NOTHING = "–"  # nothing logged or recorded
+from journal.templating.ledger import NOTHING, amount_cell, dated_html, escaped, figure_text, localized, number_cells
 
 
 def week_rows(days, row_url):
