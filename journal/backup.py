@@ -20,6 +20,7 @@ from foods.models import Food, Portion
 from foods.search import reindex
 from journal.models import (
     DayMark,
+    DayStamp,
     DoctorGoal,
     Drink,
     LabResult,
@@ -37,8 +38,9 @@ from journal.models import (
     SymptomNote,
 )
 
-# Kept out on purpose: a share link's token is stored only as its hash, so a restored link could never be opened.
-NOT_BACKED_UP = (ShareLink,)
+# Kept out on purpose: a share link's token is stored only as its hash, so a restored link could never be opened; a
+# day's stamp is the database's own note that the day was written, made anew as the restore writes the rows.
+NOT_BACKED_UP = (ShareLink, DayStamp)
 # Not diary content: the key that stops a phone's offline queue from saving an entry twice matters only while the
 # phone may send it again, so a file neither carries it nor reads it.
 NOT_KEPT_FIELDS = ("idempotency_key",)

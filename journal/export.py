@@ -85,8 +85,9 @@ DAILY_HEADER = [
 
 
 def daily_rows(profile, first, last):
-    notes_by_day = figure_notes_of(profile, first, last)
-    for day in days_of(profile, first, last):
+    days = days_of(profile, first, last)
+    notes_by_day = figure_notes_of(profile, days)
+    for day in days:
         magnesium = day.magnesium
         figure_notes = [str(note) for note in notes_by_day.get(day.day, [])]
         yield [

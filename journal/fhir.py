@@ -109,8 +109,9 @@ def bundle_for(user, profile, first, last):
     entries = [{"fullUrl": patient_url, "resource": patient}]
     if profile.kidney_disease:
         entries.append({"fullUrl": _urn(user.pk, "kidney"), "resource": _kidney_disease(subject)})
-    notes_by_day = figure_notes_of(profile, first, last)
-    for day in days_of(profile, first, last):
+    days = days_of(profile, first, last)
+    notes_by_day = figure_notes_of(profile, days)
+    for day in days:
         if day.magnesium.total is not None:
             magnesium = _magnesium_intake(day, subject, notes_by_day.get(day.day, []))
             entries.append({"fullUrl": _urn(user.pk, "magnesium", day.day), "resource": magnesium})

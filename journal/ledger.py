@@ -21,7 +21,7 @@ What is known, and what is not:
 """
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -37,6 +37,7 @@ from foods.figures import percent, rounded, show
 from foods.nutrients import Nutrients
 from journal.models import (
     DayMark,
+    DayStamp,
     Drink,
     MealEntry,
     StandReading,
@@ -162,6 +163,9 @@ class Day:
     # The day's highest heart-rate rise on standing, to 0.1 bpm, from its stand tests (the highest standing reading
     # over the mean of the lying ones) and its symptom notes (standing minus lying); None without any.
     hr_rise_bpm_max: Decimal | None
+    # The day's DayStamp when it was worked out; None while nothing is logged on it. Not a figure: two people's days
+    # with the same figures are equal Days.
+    stamp: int | None = field(compare=False)
     # Worked out from the fields above as the Day is built (__post_init__), not on first reading: nearly every page and
     # file that reads Days reads these, and a year's report read each first while drawing its tables, through a
     # cached property each (days_of, these first reads and the year's and weeks' means: 12.6 -> 11.7 ms).
@@ -392,10 +396,36 @@ def _each_once(notes):
     return list(dict.fromkeys(note for note in notes if note is not None))
 
 
-def figure_notes_of(profile, first, last):
-    """{date: [FigureNote]} for the days from first to last with a food whose figure is missing or estimated, in one
-    query: what explains the lower bounds and "no data" of the Days, on the pages and in the files that show them."""
-    asked = {"user": profile.user_id, "first": first, "last": last}
+def figure_notes_of(profile, days):
+    """{date: [FigureNote]} for the person's Days (of days_of) with a food whose figure is missing or estimated:
+    what explains their lower bounds and "no data", on the pages and in the files that show them. Each day's notes
+    are kept for the process with the DayStamp its Day was worked out at, as days_of keeps Days, and read again, in
+    one query for all, only for the days written since; a day without a stamp has nothing to explain."""
+    notes_by_day = {}
+    kept = _notes_kept.of(profile.user_id)
+    to_read = {}  # date -> its stamp
+    for day in days:
+        if day.stamp is None:
+            continue
+        stamp, notes = kept.get(day.day, _NOTHING_KEPT)
+        if stamp == day.stamp:
+            if notes:
+                notes_by_day[day.day] = notes
+        else:
+            to_read[day.day] = day.stamp
+    if to_read:
+        read = _figure_notes_read(profile.user_id, min(to_read), max(to_read))
+        for day, stamp in to_read.items():
+            notes = read.get(day, [])
+            _notes_kept.keep(kept, day, (stamp, notes))
+            if notes:
+                notes_by_day[day] = notes
+    return notes_by_day
+
+
+def _figure_notes_read(user, first, last):
+    """{date: [FigureNote]} for the days from first to last with notes, in one query."""
+    asked = {"user": user, "first": first, "last": last}
     # The rows as the driver gives them: a year holds thousands of entries to explain but a few dozen kinds, so each
     # kind's note is looked up (_note_of_read_kind) and told from the others once a call; a day keeps its notes'
     # numbers, and its date is converted once too.
@@ -506,21 +536,105 @@ def day_of(profile, day):
 
 
 def days_of(profile, first, last):
-    """One Day for each date from first to last, both included, in eight queries."""
-    asked = {"user": profile.user_id, "first": first, "last": last}
-    # The food sums and the symptom notes' as tuples, not dicts: a year's thousands of cells are built faster so,
-    # and read by position (_FOOD_POSITIONS, _SCORE_POSITIONS).
-    food_rows = {row[0]: row for row in FOOD_TOTALS.tuples(**asked)}
-    dose_rows = {row["date"]: row for row in DOSE_TOTALS.rows(**asked)}
-    drinks_ml = {row["date"]: row["ml"] for row in DRINK_TOTALS.rows(**asked)}
-    note_rows = {row[0]: row for row in SCORE_SUMMARIES.tuples(**asked)}
-    test_rises = _stand_test_rises(STAND_TEST_READINGS.rows(**asked))
-    marks = {mark["date"]: mark for mark in MARKS.rows(**asked)}
-    first_mark = next((first for (first,) in FIRST_MARK.tuples(user=profile.user_id)), None)
+    """One Day for each date from first to last, both included.
+
+    The Days worked out in this process are kept with what each was made of: its DayStamp, which the database changes
+    whenever anything logged on that day is written, its goal and upper limit, the person's targets and whether
+    their marks apply. A Day is given again while none of these has changed, and the others are worked out in eight
+    queries, whatever the length of the range or of the history. So a year's report asks the database for the
+    year's stamps, the first mark and the goals, then for the days written since it last drew them; a day without a
+    stamp has nothing logged and needs no query at all."""
+    user = profile.user_id
+    stamps = dict(DAY_STAMPS.tuples(user=user, first=first, last=last))
+    first_mark = next((first for (first,) in FIRST_MARK.tuples(user=user)), None)
+    targets = profile.fluid_target_ml, profile.sodium_target_mg
     dates = days_between(first, last)
-    fluid_target_ml, sodium_target_mg = profile.fluid_target_ml, profile.sodium_target_mg
+    kept = _days_kept.of(user)
     days = []
+    to_work_out = {}  # position in days -> (date, what its Day is made of)
     for day, (goal, upper_limit_mg) in zip(dates, _goals(profile, dates), strict=True):
+        made_of = (stamps.get(day), goal, upper_limit_mg, first_mark is not None and day >= first_mark, *targets)
+        kept_made_of, kept_day = kept.get(day, _NOTHING_KEPT)
+        if kept_made_of == made_of:
+            days.append(kept_day)
+        else:
+            to_work_out[len(days)] = day, made_of
+            days.append(None)
+    if to_work_out:
+        for position, day in zip(to_work_out, _worked_out(user, to_work_out.values()), strict=True):
+            _days_kept.keep(kept, day.day, (to_work_out[position][1], day))
+            days[position] = day
+    return days
+
+
+class KeptDays:
+    """What a process keeps of people's days (Days, figure notes), by person and date, with what each was made of:
+    at most `most` days in all, the people read least recently dropped first. A person's share is looked up once a
+    request (`of`), then read and added to as a dict (`keep`)."""
+
+    def __init__(self, most):
+        self.most = most
+        self.people = OrderedDict()  # user id -> {date: (what it is made of, what is kept)}, least recently read first
+        self.days = 0
+
+    def of(self, user):
+        kept = self.people.pop(user, None)
+        self.people[user] = kept = {} if kept is None else kept  # now the most recently read
+        return kept
+
+    def keep(self, kept, day, value):
+        if day not in kept:
+            self.days += 1
+            if self.days > self.most:
+                self._make_room(kept)
+        kept[day] = value
+
+    def _make_room(self, kept):
+        while self.days > self.most and len(self.people) > 1:
+            self.days -= len(self.people.popitem(last=False)[1])
+        if self.days > self.most:  # one person's range longer than everything kept: start their share again
+            self.days -= len(kept) + 1
+            kept.clear()
+            self.days += 1
+
+    def clear(self):
+        self.people.clear()
+        self.days = 0
+
+
+# About 4.4 kB a day with food, doses and notes logged (tracemalloc, the bench's diary): a worker keeps at most some
+# 15 MB, a year of each of the nine or ten people read most recently.
+DAYS_KEPT = 3500
+_days_kept = KeptDays(DAYS_KEPT)  # the Days of days_of
+_notes_kept = KeptDays(DAYS_KEPT)  # the figure notes of figure_notes_of
+_NOTHING_KEPT = (None, None)  # what kept.get() gives for a day not kept, which no stamp or made_of equals
+
+
+def forget_kept_days():
+    """Drop the Days and figure notes this process keeps, as a new worker starts without them: `make bench` times the
+    report so."""
+    _days_kept.clear()
+    _notes_kept.clear()
+
+
+def _worked_out(user, wanted):
+    """A Day for each (date, what it is made of) wanted, in order, from the person's rows of those dates: six queries
+    over the dates from the first to the last of them with a stamp, none without."""
+    logged = [day for day, (stamp, *_) in wanted if stamp is not None]
+    if logged:
+        asked = {"user": user, "first": min(logged), "last": max(logged)}
+        # The food sums and the symptom notes' as tuples, not dicts: a year's thousands of cells are built faster
+        # so, and read by position (_FOOD_POSITIONS, _SCORE_POSITIONS).
+        food_rows = {row[0]: row for row in FOOD_TOTALS.tuples(**asked)}
+        dose_rows = {row["date"]: row for row in DOSE_TOTALS.rows(**asked)}
+        drinks_ml = {row["date"]: row["ml"] for row in DRINK_TOTALS.rows(**asked)}
+        note_rows = {row[0]: row for row in SCORE_SUMMARIES.tuples(**asked)}
+        test_rises = _stand_test_rises(STAND_TEST_READINGS.rows(**asked))
+        marks = {mark["date"]: mark for mark in MARKS.rows(**asked)}
+    else:
+        food_rows = dose_rows = drinks_ml = note_rows = test_rises = marks = {}
+    days = []
+    for day, (stamp, goal, upper_limit_mg, marks_apply, fluid_target_ml, sodium_target_mg) in wanted:
         mark = marks.get(day, _UNMARKED)
         food_complete = mark["food_complete"]
         dose_row = dose_rows.get(day, _NO_DOSES)
@@ -543,8 +657,9 @@ def days_of(profile, first, last):
             food_complete=food_complete,
             no_supplements=mark["no_supplements"],
             no_medicines=mark["no_medicines"],
-            marks_apply=first_mark is not None and day >= first_mark,
+            marks_apply=marks_apply,
             hr_rise_bpm_max=_highest(test_rises.get(day), None if note_row is None else note_row[_RISE_POSITION]),
+            stamp=stamp,
         ))
     return days
 
@@ -609,6 +724,10 @@ def _marks(user, first, last):
     return DayMark.objects.filter(user=user, date__range=(first, last)).values(
         "date", "food_complete", "no_supplements", "no_medicines"
     )
+
+
+def _day_stamps(user, first, last):
+    return DayStamp.objects.filter(user=user, date__range=(first, last)).order_by("date").values("date", "stamp")
 
 
 def _first_mark(user):
@@ -716,4 +835,5 @@ SCORE_SUMMARIES = PreparedValues(_score_summaries, **IN_RANGE)
 STAND_TEST_READINGS = PreparedValues(_stand_test_readings, **IN_RANGE)
 MARKS = PreparedValues(_marks, **IN_RANGE)
 FIRST_MARK = PreparedValues(_first_mark, user=int)
+DAY_STAMPS = PreparedValues(_day_stamps, **IN_RANGE)
 ENTRIES_TO_EXPLAIN = PreparedValues(_entries_to_explain, **IN_RANGE)

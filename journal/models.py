@@ -267,6 +267,33 @@ class DayMark(models.Model):
         return f"Marks of {self.date}"
 
 
+
+class DayStamp(models.Model):
+    """A number the database changes whenever anything a day's figures are made of is written: a meal entry,
+    supplement dose, drink, symptom note, day mark, stand test or stand reading of that person on that date. Triggers
+    (migration 0013) change it, so no way of writing (a form, an import, an admin edit, QuerySet.update(), raw SQL)
+    can leave it standing. The ledger keeps the days it has worked out for the process with their stamp, and works
+    out again only the days whose stamp has changed (journal.ledger.days_of).
+
+    A new stamp is a random 64-bit number, not the last one plus one: a stamp never comes back for the same person
+    and day, even when a transaction is rolled back, a database restored or a user id given again, which a counter
+    would. A date without a stamp has nothing logged.
+
+    No foreign key constraint: the triggers stamp the days of rows deleted along with their user, before the user's
+    own row goes; a trigger on the user table then deletes the user's stamps.
+    """
+
+    user = models.ForeignKey(USER, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    date = models.DateField()
+    stamp = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "date"], name="one_stamp_a_day")]
+
+    def __str__(self):
+        return f"Stamp of {self.date}"
+
+
 # Where an entry's figures come from: a food of the food table (USDA or the person's own), or a file imported from
 # another app. Imports are a source of entries only, never of foods: Food.source keeps Food.Source, so no shared
 # food can claim an import's name.

@@ -68,7 +68,7 @@ def report_for(profile, first, last):
         medicine_notes=medicine_notes(medicines),
         timing_notes=timing_notes(profile, first, last),
         adherence=adherence(profile.user_id, first, last, medicines),
-        explained=explained(period.days, figure_notes_of(profile, first, last)),
+        explained=explained(period.days, figure_notes_of(profile, period.days)),
     )
 
 

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 PAGES = {
     "trivial view", "week page", "day page", "today, below the goal", "doctor report, one year",
-    "food search (whole request)", "day page, one-month user", "week page, one-month user",
+    "report, a meal logged before each", "report, no day kept before each", "food search (whole request)",
+    "day page, one-month user", "week page, one-month user",
 }
 
 
@@ -36,6 +37,11 @@ def test_it_writes_each_page_the_export_and_search_beside_their_floors_as_json_a
         assert figures["p50_ms"] <= figures["p95_ms"]
     assert results["pages"]["trivial view"]["queries"] == 2  # the session and the user
     assert results["pages"]["day page"]["queries"] > results["pages"]["trivial view"]["queries"]
+    # Drawn again with nothing written, the report's days are kept; today logged again, only today is read again (its
+    # six sums and its figure notes); with no day kept, every day of the year is (the same seven, over the year).
+    report_queries = {name: figures["queries"] for name, figures in results["pages"].items() if "report" in name}
+    assert report_queries == {"doctor report, one year": 16, "report, a meal logged before each": 23,
+                              "report, no day kept before each": 23}
     assert results["calibration_ms"] > 0
 
     one_year = results["export"]["one year"]

@@ -23,7 +23,7 @@ def week(request, start=None):
     week = Period(days_of(profile, monday, sunday))
     return render(request, "journal/week.html", {
         "week": week,
-        "explained": explained(week.days, figure_notes_of(profile, monday, sunday)),
+        "explained": explained(week.days, figure_notes_of(profile, week.days)),
         "monday": monday,
         "previous_week": monday - timedelta(days=7) if monday > EARLIEST_DATE else None,
         "next_week": monday + timedelta(days=7) if monday < LAST_MONDAY else None,

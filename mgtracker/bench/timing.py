@@ -42,12 +42,17 @@ def fetch(client, path):
     return time.perf_counter() - started, response
 
 
-def page_figures(client, path, rounds):
-    """Query count, p50 and p95 of `path` and of the trivial view, requests alternating, and their ratio."""
+def page_figures(client, path, rounds, before=None):
+    """Query count, p50 and p95 of `path` and of the trivial view, requests alternating, and their ratio. `before`,
+    if given, is called before each request of the page, untimed: to write to the diary, or to forget what the
+    process keeps."""
+    before = before or (lambda: None)
     for _ in range(2):  # warm: templates compiled, indexes built, connection open
+        before()
         fetch(client, path)
         fetch(client, TRIVIAL_PATH)
     queries = []
+    before()
     with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
         _, response = fetch(client, path)
     if response.status_code != 200:
@@ -55,6 +60,7 @@ def page_figures(client, path, rounds):
     page, trivial = [], []
     for _ in range(rounds):
         trivial.append(fetch(client, TRIVIAL_PATH)[0])
+        before()
         page.append(fetch(client, path)[0])
     p50, p95 = percentiles(page)
     trivial_p50, trivial_p95 = percentiles(trivial)

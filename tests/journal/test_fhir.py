@@ -170,9 +170,9 @@ def test_a_shared_link_offers_the_bundle_for_its_period_only(week, frozen_now):
 
 
 def test_the_bundle_runs_a_fixed_number_of_queries(logged_in_client, week, frozen_now, django_assert_num_queries):
-    # Session, user, profile, the ledger's eight, the foods whose figures are missing or estimated, the doses, the
-    # medicines, the heart rate readings and the lab results.
-    with django_assert_num_queries(16):
+    # Session, user, profile, the ledger's nine (the days' stamps, then eight), the foods whose figures are missing or
+    # estimated, the doses, the medicines, the heart rate readings and the lab results.
+    with django_assert_num_queries(17):
         download(logged_in_client, "2025-01-01", "2026-11-28")
 
 

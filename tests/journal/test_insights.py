@@ -92,8 +92,8 @@ def test_insights_leave_out_other_users(logged_in_client, woman_of_40, other_use
 
 
 def test_insights_run_a_fixed_number_of_queries(logged_in_client, six_weeks, django_assert_num_queries):
-    # Session, user, profile, and the ledger's eight.
-    with django_assert_num_queries(11):
+    # Session, user, profile, and the ledger's nine (the days' stamps, then eight).
+    with django_assert_num_queries(12):
         logged_in_client.get("/insights/?days=84")
 
 
@@ -168,7 +168,7 @@ def salty_and_bland_days(woman_of_40, today, log_food):
 def test_insights_compare_the_heart_rate_rise_and_symptoms_with_the_same_and_the_previous_days_intake(
     logged_in_client, salty_and_bland_days, django_assert_num_queries
 ):
-    with django_assert_num_queries(11):  # as many as with magnesium alone
+    with django_assert_num_queries(12):  # as many as with magnesium alone
         response = logged_in_client.get("/insights/?days=28")
 
     magnesium, sodium = response.context["insights"].comparisons

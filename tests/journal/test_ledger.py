@@ -11,8 +11,9 @@ import pytest
 import time_machine
 from pytest_django.asserts import assertContains, assertNotContains
 
-from journal.ledger import LOWER_BOUND, NO_FOOD, NOT_MARKED, Period, day_of, days_of
-from journal.models import DayMark, DoctorGoal, Profile
+from journal import ledger
+from journal.ledger import LOWER_BOUND, NO_FOOD, NOT_MARKED, Period, day_of, days_of, figure_notes_of
+from journal.models import DayMark, DoctorGoal, MealEntry, Profile
 from tests.builders import log_food, make_food
 
 TODAY = date(2026, 3, 18)
@@ -182,11 +183,99 @@ def test_the_entries_file_lists_meals_in_the_order_of_the_day(logged_in_client, 
 
 
 @pytest.mark.parametrize("days", [1, 7, 3 * 365])
-def test_the_ledger_reads_any_range_in_seven_queries(alice, days, django_assert_num_queries):
+def test_the_ledger_reads_any_range_in_nine_queries_and_in_three_once_its_days_are_kept(
+        alice, days, django_assert_num_queries):
     for days_ago in range(0, 3 * 365, 3):
         eat(alice, TODAY - timedelta(days=days_ago), "100")
     profile = profile_of(alice)
-    # Entries, doses, drinks and notes summed per day, stand tests' readings summed per test, the range's marks, the
-    # first mark, the doctor's goals.
-    with django_assert_num_queries(8):
-        days_of(profile, TODAY - timedelta(days=days - 1), TODAY)
+    first = TODAY - timedelta(days=days - 1)
+    # The days' stamps; entries, doses, drinks and notes summed per day, stand tests' readings summed per test, the
+    # range's marks; the first mark, the doctor's goals.
+    with django_assert_num_queries(9):
+        worked_out = days_of(profile, first, TODAY)
+    # Nothing written since: the stamps, the first mark and the doctor's goals, and the same Days.
+    with django_assert_num_queries(3):
+        again = days_of(profile, first, TODAY)
+    assert again == worked_out
+    assert [day.magnesium.total for day in again].count(100) == len(range(0, days, 3))
+
+
+def test_a_day_written_in_any_way_since_it_was_read_is_worked_out_again_and_only_it(alice, django_assert_num_queries):
+    yesterday = TODAY - timedelta(days=1)
+    eat(alice, yesterday, "100")
+    eat(alice, TODAY, "200")
+    profile = profile_of(alice)
+    before = days_of(profile, yesterday, TODAY)
+    # As an admin or a data fix would: no form, no save(), no signal.
+    MealEntry.objects.filter(user=alice, date=TODAY).update(magnesium_mg=250)
+    with django_assert_num_queries(9):
+        after = days_of(profile, yesterday, TODAY)
+    assert [day.magnesium.total for day in after] == [100, 250]
+    assert after[0] is before[0]  # yesterday, unwritten, is the Day already worked out
+
+
+def test_a_days_figures_follow_its_entry_moved_to_another_day(alice):
+    yesterday = TODAY - timedelta(days=1)
+    entry = eat(alice, TODAY, "200")
+    profile = profile_of(alice)
+    assert [day.magnesium.total for day in days_of(profile, yesterday, TODAY)] == [None, 200]
+    entry.date = yesterday
+    entry.save()
+    assert [day.magnesium.total for day in days_of(profile, yesterday, TODAY)] == [200, None]
+    entry.delete()
+    assert [day.magnesium.total for day in days_of(profile, yesterday, TODAY)] == [None, None]
+
+
+def test_a_first_mark_a_new_goal_or_new_targets_change_the_days_kept(alice):
+    yesterday, two_days_ago = TODAY - timedelta(days=1), TODAY - timedelta(days=2)
+    eat(alice, yesterday, "100")
+    eat(alice, TODAY, "200")
+    profile = profile_of(alice)
+    assert [day.counted for day in days_of(profile, yesterday, TODAY)] == [True, True]
+    # A mark on a day before them, which none of their own rows changed: from it on, only marked days count.
+    DayMark.objects.create(user=alice, date=two_days_ago, food_complete=True)
+    assert [day.left_out_because for day in days_of(profile, yesterday, TODAY)] == [NOT_MARKED, NOT_MARKED]
+    DoctorGoal.objects.create(user=alice, start=yesterday, mg=400)  # yesterday's goal, from the history
+    Profile.objects.filter(user=alice).update(fluid_target_ml=2000)
+    day = days_of(profile_of(alice), yesterday, TODAY)[0]
+    assert (day.goal.mg, day.fluid_target_ml) == (400, 2000)
+
+
+def test_the_days_kept_are_each_persons_own(alice, other_user):
+    Profile.objects.create(user=other_user, birth_date=date(1990, 1, 1), sex="male", time_zone="UTC")
+    eat(alice, TODAY, "100")
+    eat(other_user, TODAY, "300")
+    assert day_of(profile_of(alice), TODAY).magnesium.total == 100
+    assert day_of(profile_of(other_user), TODAY).magnesium.total == 300
+
+
+def test_the_figure_notes_of_a_day_follow_what_is_written_on_it(alice):
+    entry = eat(alice, TODAY, None, name="Tea, herbal")
+    profile = profile_of(alice)
+    days = days_of(profile, TODAY, TODAY)
+    assert [note.text for note in figure_notes_of(profile, days)[TODAY]] == [
+        "no magnesium, potassium, sodium, calcium, energy or water figure: Tea, herbal (USDA SR28)"]
+    MealEntry.objects.filter(pk=entry.pk).update(magnesium_mg=1, sodium_mg=1, potassium_mg=1, calcium_mg=1,
+                                                  energy_kcal=1, water_g=1)
+    assert figure_notes_of(profile, days_of(profile, TODAY, TODAY)) == {}
+
+
+def test_a_process_keeps_at_most_its_bound_of_days_dropping_the_person_read_least_recently(
+        alice, other_user, monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(ledger._days_kept, "most", 10)
+    ledger.forget_kept_days()
+    Profile.objects.create(user=other_user, birth_date=date(1990, 1, 1), sex="male", time_zone="UTC")
+    eat(alice, TODAY, "100")
+    eat(other_user, TODAY, "300")
+    week_ago = TODAY - timedelta(days=6)
+    alices, others = profile_of(alice), profile_of(other_user)
+    days_of(alices, week_ago, TODAY)
+    days_of(others, week_ago, TODAY)  # 14 days: Alice's, read before, make room
+    assert ledger._days_kept.days == len(ledger._days_kept.people[other_user.pk]) == 7
+    with django_assert_num_queries(3):  # still kept
+        assert days_of(others, week_ago, TODAY)[-1].magnesium.total == 300
+    with django_assert_num_queries(9):  # worked out again
+        assert days_of(alices, week_ago, TODAY)[-1].magnesium.total == 100
+    # A range longer than the bound is worked out whole, and the most kept is the bound.
+    assert [day.magnesium.total for day in days_of(alices, TODAY - timedelta(days=13), TODAY)][-1] == 100
+    assert ledger._days_kept.days <= 10

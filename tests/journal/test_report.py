@@ -115,11 +115,15 @@ def test_report_runs_a_fixed_number_of_queries(logged_in_client, two_weeks, djan
         alendronate = make_medicine(two_weeks, f"Alendronate {n}")
         log_medicine_dose(two_weeks, alendronate, MONDAY + timedelta(days=n))
         log_dose(two_weeks, MONDAY + timedelta(days=n), elemental_mg=100)
-    # Session, user, profile, the ledger's eight (over the period and the 7 days before, for the lab results), the
-    # supplements, the written notes, the stand tests and their readings, the lab results; the medicines, the timing
-    # notes' medicine and magnesium doses, and adherence's four (products with their first dose, supplement days,
-    # "no supplements" marks, medicine days); the foods whose figures are missing or estimated.
-    with django_assert_num_queries(24):
+    # Session, user, profile, the ledger's nine (the days' stamps, then eight, over the period and the 7 days before,
+    # for the lab results), the supplements, the written notes, the stand tests and their readings, the lab results;
+    # the medicines, the timing notes' medicine and magnesium doses, and adherence's four (products with their first
+    # dose, supplement days, "no supplements" marks, medicine days); the foods whose figures are missing or estimated.
+    with django_assert_num_queries(25):
+        get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
+    # Again, nothing written since: the days and their figure notes are kept, so the ledger reads only the stamps,
+    # the first mark and the doctor's goals.
+    with django_assert_num_queries(18):
         get_report(logged_in_client, start="2026-01-01", end="2026-11-15")
 
 

@@ -236,10 +236,11 @@ def test_revoking_needs_a_post_and_the_csrf_token(user, diary, frozen_now):
 
 def test_a_shared_report_runs_a_fixed_number_of_queries(client, diary, frozen_now, django_assert_num_queries):
     link, token = make_link(diary, first=date(2025, 1, 1), last=date(2026, 11, 28))
-    # The link with its owner, counting the opening, the profile, the ledger's eight, the supplements, the notes,
-    # the stand tests and their readings, the lab results; the medicines, the timing notes' medicine doses (none here,
-    # so no magnesium doses are read for them), adherence's four, and the foods whose figures are missing or estimated.
-    with django_assert_num_queries(22):
+    # The link with its owner, counting the opening, the profile, the ledger's nine (the days' stamps, then eight),
+    # the supplements, the notes, the stand tests and their readings, the lab results; the medicines, the timing
+    # notes' medicine doses (none here, so no magnesium doses are read for them), adherence's four, and the foods whose
+    # figures are missing or estimated.
+    with django_assert_num_queries(23):
         assert client.get(f"/shared/{token}/").status_code == 200
 
 

@@ -111,8 +111,9 @@ def test_another_users_product_is_a_404(logged_in_client, other_user, name, meth
 def test_the_list_runs_a_fixed_number_of_queries(logged_in_client, user, django_assert_num_queries):
     for number in range(30):
         log_dose(user, product=make_product(user, name=f"Product {number}"))
-    # Session, user, profile; the ledger's eight for today's total against the limit; products; recent doses.
-    with django_assert_num_queries(13):
+    # Session, user, profile; the ledger's nine (the day's stamp, then eight) for today's total against the limit;
+    # products; recent doses.
+    with django_assert_num_queries(14):
         response = logged_in_client.get(reverse("journal:supplements"))
     assertContains(response, "Product 29")
 

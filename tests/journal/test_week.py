@@ -65,10 +65,16 @@ def test_week_page_runs_the_same_queries_however_long_the_history(logged_in_clie
         log_food(adult_woman, almonds, 28, day)
         log_dose(adult_woman, day, elemental_mg="100")
         write_note(adult_woman, day, dizziness=n % 11)
-    # Session, user, profile, the ledger's eight, and the foods whose figures are missing or estimated.
-    with django_assert_num_queries(12):
+    # Session, user, profile, the ledger's nine (the days' stamps, then eight), and the foods whose figures are
+    # missing or estimated.
+    with django_assert_num_queries(13):
         response = logged_in_client.get(f"/week/{MONDAY}/")
     assert response.status_code == 200
+    # Again, nothing written since: the days and their figure notes are kept, so the ledger reads the stamps, the
+    # first mark and the doctor's goals.
+    with django_assert_num_queries(6):
+        again = logged_in_client.get(f"/week/{MONDAY}/")
+    assert again.context["week"].days == response.context["week"].days
 
 
 def test_week_of_an_impossible_date_is_not_found(logged_in_client):
@@ -133,7 +139,7 @@ def test_week_carries_each_days_highest_heart_rate_rise(logged_in_client, adult_
     write_note(adult_woman, MONDAY + timedelta(days=1), heart_rate_lying=62, heart_rate_standing=90)
     write_note(adult_woman, MONDAY + timedelta(days=2), heart_rate_lying=62, heart_rate_standing=101)
 
-    with django_assert_num_queries(12):  # as many as without stand tests
+    with django_assert_num_queries(13):  # as many as without stand tests
         response = logged_in_client.get(f"/week/{MONDAY}/")
 
     assert response.context["chart"]["hr_rise_bpm"][:4] == [None, 30.5, 39, None]
