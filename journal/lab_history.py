@@ -37,7 +37,7 @@ class ResultWithIntake:
 
 
 def with_intake_before(profile, results, days=None):
-    """Each result with its 7 days before, from one days_of over the span they cover (eight queries however many
+    """Each result with its 7 days before, from one days_of over the span they cover (nine queries however many
     results), or from `days` (Days in a row) when the caller has read them already and they cover the span."""
     results = list(results)
     if not results:

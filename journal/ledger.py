@@ -1,10 +1,11 @@
 """The day ledger: the one place that computes a day's figures, for every page and every file.
 
-`days_of(profile, first, last)` returns one Day per calendar day in eight queries, whatever the length of the range
-or of the history: meal entries, supplement doses, drinks and symptom notes summed per day by the database, the stand
-tests' readings summed per test, the day marks in the range, the date of the person's first "food log complete" mark,
-and their doctor's goals. The day page, the week page, insights, the doctor report and the CSV files read these Days,
-so a day reads the same everywhere.
+`days_of(profile, first, last)` returns one Day per calendar day in nine queries, whatever the length of the range
+or of the history: the days' stamps (DayStamp), meal entries, supplement doses, drinks and symptom notes summed per
+day by the database, the stand tests' readings summed per test, the day marks in the range, the date of the person's
+first "food log complete" mark, and their doctor's goals. A process keeps the Days it worked out, and reads the sums
+again only for the days whose stamp (or goal, limit, targets, marks) changed since. The day page, the week page,
+insights, the doctor report and the CSV files read these Days, so a day reads the same everywhere.
 
 What is known, and what is not:
 - A measure's total sums the foods that report it. When only some do, the total is a lower bound ("at least 61 mg:
@@ -20,6 +21,7 @@ What is known, and what is not:
   a food logged has no figure for it.
 """
 
+import threading
 from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -138,9 +140,9 @@ def _with_extra(food, extra, measure):
 
 @dataclass
 class Day:
-    """One date's figures, as days_of builds them; read, never changed. Not a frozen dataclass: a year's report builds
-    372, and a frozen one's __init__, setting each of twenty fields through object.__setattr__, cost three times as
-    much (0.75 ms a year)."""
+    """One date's figures, as days_of builds them; read, never changed: days_of gives the same Day to every request
+    until the day is written. Not a frozen dataclass: a year's report builds 372, and a frozen one's __init__,
+    setting each of twenty fields through object.__setattr__, cost three times as much (0.75 ms a year)."""
 
     day: date
     goal: Goal
@@ -397,7 +399,7 @@ def _each_once(notes):
 
 
 def figure_notes_of(profile, days):
-    """{date: [FigureNote]} for the person's Days (of days_of) with a food whose figure is missing or estimated:
+    """{date: (FigureNote,)} for the person's Days (of days_of) with a food whose figure is missing or estimated:
     what explains their lower bounds and "no data", on the pages and in the files that show them. Each day's notes
     are kept for the process with the DayStamp its Day was worked out at, as days_of keeps Days, and read again, in
     one query for all, only for the days written since; a day without a stamp has nothing to explain."""
@@ -414,17 +416,17 @@ def figure_notes_of(profile, days):
         else:
             to_read[day.day] = day.stamp
     if to_read:
+        # Read after the stamps the Days were worked out at (days_of read them first): a day written in between is
+        # kept under its older stamp, and read again next time, never kept as current while it is not.
         read = _figure_notes_read(profile.user_id, min(to_read), max(to_read))
-        for day, stamp in to_read.items():
-            notes = read.get(day, [])
-            _notes_kept.keep(kept, day, (stamp, notes))
-            if notes:
-                notes_by_day[day] = notes
+        worked_out = {day: (stamp, read.get(day, ())) for day, stamp in to_read.items()}
+        _notes_kept.keep(profile.user_id, worked_out)
+        notes_by_day.update((day, notes) for day, (_, notes) in worked_out.items() if notes)
     return notes_by_day
 
 
 def _figure_notes_read(user, first, last):
-    """{date: [FigureNote]} for the days from first to last with notes, in one query."""
+    """{date: (FigureNote,)} for the days from first to last with notes, in one query."""
     asked = {"user": user, "first": first, "last": last}
     # The rows as the driver gives them: a year holds thousands of entries to explain but a few dozen kinds, so each
     # kind's note is looked up (_note_of_read_kind) and told from the others once a call; a day keeps its notes'
@@ -447,7 +449,7 @@ def _figure_notes_read(user, first, last):
             numbers[number] = None
     notes = list(note_numbers)
     return {
-        date_of(day): [notes[number] for number in numbers if notes[number] is not None]
+        date_of(day): tuple(notes[number] for number in numbers if notes[number] is not None)
         for day, numbers in numbers_by_day.items()
     }
 
@@ -540,11 +542,13 @@ def days_of(profile, first, last):
 
     The Days worked out in this process are kept with what each was made of: its DayStamp, which the database changes
     whenever anything logged on that day is written, its goal and upper limit, the person's targets and whether
-    their marks apply. A Day is given again while none of these has changed, and the others are worked out in eight
-    queries, whatever the length of the range or of the history. So a year's report asks the database for the
+    their marks apply. A Day is given again while none of these has changed, and the others are worked out in six
+    queries more, whatever the length of the range or of the history. So a year's report asks the database for the
     year's stamps, the first mark and the goals, then for the days written since it last drew them; a day without a
     stamp has nothing logged and needs no query at all."""
     user = profile.user_id
+    # The stamps first: a day written while the sums below are read is kept under its older stamp, and worked out
+    # again next time, never kept as current while it is not.
     stamps = dict(DAY_STAMPS.tuples(user=user, first=first, last=last))
     first_mark = next((first for (first,) in FIRST_MARK.tuples(user=user)), None)
     targets = profile.fluid_target_ml, profile.sodium_target_mg
@@ -561,45 +565,56 @@ def days_of(profile, first, last):
             to_work_out[len(days)] = day, made_of
             days.append(None)
     if to_work_out:
-        for position, day in zip(to_work_out, _worked_out(user, to_work_out.values()), strict=True):
-            _days_kept.keep(kept, day.day, (to_work_out[position][1], day))
+        worked_out = {}
+        for (position, (_, made_of)), day in zip(to_work_out.items(), _worked_out(user, to_work_out.values()),
+                                                 strict=True):
             days[position] = day
+            worked_out[day.day] = made_of, day
+        _days_kept.keep(user, worked_out)
     return days
 
 
 class KeptDays:
     """What a process keeps of people's days (Days, figure notes), by person and date, with what each was made of:
-    at most `most` days in all, the people read least recently dropped first. A person's share is looked up once a
-    request (`of`), then read and added to as a dict (`keep`)."""
+    at most `most` days in all, the people read least recently dropped first. Safe under threads (runserver, threaded
+    gunicorn workers): a person's share is read without the lock, and only added to, or dropped, under it."""
 
     def __init__(self, most):
         self.most = most
         self.people = OrderedDict()  # user id -> {date: (what it is made of, what is kept)}, least recently read first
         self.days = 0
+        self.lock = threading.Lock()
 
     def of(self, user):
-        kept = self.people.pop(user, None)
-        self.people[user] = kept = {} if kept is None else kept  # now the most recently read
-        return kept
+        """The person's share, {date: (what it is made of, what is kept)}, to read: `keep` adds to it."""
+        with self.lock:
+            kept = self.people.get(user)
+            if kept is None:
+                return {}
+            self.people.move_to_end(user)
+            return kept
 
-    def keep(self, kept, day, value):
-        if day not in kept:
-            self.days += 1
-            if self.days > self.most:
-                self._make_room(kept)
-        kept[day] = value
-
-    def _make_room(self, kept):
-        while self.days > self.most and len(self.people) > 1:
-            self.days -= len(self.people.popitem(last=False)[1])
-        if self.days > self.most:  # one person's range longer than everything kept: start their share again
-            self.days -= len(kept) + 1
-            kept.clear()
-            self.days += 1
+    def keep(self, user, worked_out):
+        """Keep {date: (what it is made of, what is kept)} for the person. A range longer than half the bound (a whole
+        history's file) is not kept: it would drop everyone else's days for one reading."""
+        if len(worked_out) > self.most // 2:
+            return
+        with self.lock:
+            kept = self.people.pop(user, None) or {}
+            self.people[user] = kept
+            self.days -= len(kept)
+            kept.update(worked_out)
+            self.days += len(kept)
+            while self.days > self.most and len(self.people) > 1:
+                self.days -= len(self.people.popitem(last=False)[1])
+            if self.days > self.most:  # this person's share alone outgrew the bound, a range at a time
+                self.people[user] = dict(worked_out)
+                self.days = len(worked_out)
 
     def clear(self):
-        self.people.clear()
-        self.days = 0
+        with self.lock:
+            self.people.clear()
+            self.days = 0
 
 
 # About 4.4 kB a day with food, doses and notes logged (tracemalloc, the bench's diary): a worker keeps at most some
@@ -727,7 +742,8 @@ def _marks(user, first, last):
 
 
 def _day_stamps(user, first, last):
-    return DayStamp.objects.filter(user=user, date__range=(first, last)).order_by("date").values("date", "stamp")
+    """Each date of the range with something logged, and its stamp."""
+    return DayStamp.objects.filter(user=user, date__range=(first, last)).values("date", "stamp")
 
 
 def _first_mark(user):

@@ -267,13 +267,12 @@ class DayMark(models.Model):
         return f"Marks of {self.date}"
 
 
-
 class DayStamp(models.Model):
     """A number the database changes whenever anything a day's figures are made of is written: a meal entry,
-    supplement dose, drink, symptom note, day mark, stand test or stand reading of that person on that date. Triggers
-    (migration 0013) change it, so no way of writing (a form, an import, an admin edit, QuerySet.update(), raw SQL)
-    can leave it standing. The ledger keeps the days it has worked out for the process with their stamp, and works
-    out again only the days whose stamp has changed (journal.ledger.days_of).
+    supplement dose, drink, symptom note, day mark, stand test or stand reading of that person on that date.
+    Triggers (journal/day_stamps.py) change it, so no way of writing (a form, an import, an admin edit,
+    QuerySet.update(), raw SQL) can leave it standing. The ledger keeps the days it has worked out for the process
+    with their stamp, and works out again only the days whose stamp has changed (journal.ledger.days_of).
 
     A new stamp is a random 64-bit number, not the last one plus one: a stamp never comes back for the same person
     and day, even when a transaction is rolled back, a database restored or a user id given again, which a counter
@@ -281,6 +280,10 @@ class DayStamp(models.Model):
 
     No foreign key constraint: the triggers stamp the days of rows deleted along with their user, before the user's
     own row goes; a trigger on the user table then deletes the user's stamps.
+
+    On PostgreSQL a write holds its day's stamp row until it commits, so one person's writes to the same day queue
+    one behind the other; two transactions moving rows between the same two days in opposite directions could
+    deadlock (PostgreSQL then fails one of them), which one person's own writes practically never do.
     """
 
     user = models.ForeignKey(USER, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")

@@ -52,7 +52,7 @@ def _chart_label(day):
 
 def report_for(profile, first, last):
     asked = {"user": profile.user_id, "first": first, "last": last}
-    # The ledger reads the 7 days before the period too, in the same eight queries, for the intake before each lab
+    # The ledger reads the 7 days before the period too, in the same queries, for the intake before each lab
     # result; the period itself starts at `first`.
     days = days_of(profile, first - timedelta(days=DAYS_BEFORE), last)
     medicines = MEDICINES_TAKEN.objects(**asked)

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.checks import Tags, run_checks
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from journal import day_stamps
 from journal.models import DayMark, DayStamp, MealEntry, StandReading, StandTest
 from tests.builders import add_drink, log_dose, log_food, make_food, run_stand_test, write_note
 from tests.conftest import PASSWORD
@@ -257,3 +259,18 @@ def test_migrating_stamps_exactly_the_days_already_logged_and_can_be_undone(at_0
     before = stamps()
     add_drink(alice, 250, DAY)
     assert changed(before, stamps()) == {(alice.pk, DAY)}  # the triggers are back
+
+
+def run_database_checks():
+    return [error.id for error in run_checks(tags=[Tags.database], databases=["default"])]
+
+
+def test_the_system_check_names_a_missing_trigger(db):
+    assert run_database_checks() == []
+    _, drops, names = day_stamps.triggers(connection.vendor, get_user_model()._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(drops[0])
+
+    assert run_database_checks() == ["journal.E001"]
+    [error] = run_checks(tags=[Tags.database], databases=["default"])
+    assert names[0] in error.msg

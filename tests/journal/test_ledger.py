@@ -226,7 +226,7 @@ def test_a_days_figures_follow_its_entry_moved_to_another_day(alice):
     assert [day.magnesium.total for day in days_of(profile, yesterday, TODAY)] == [None, None]
 
 
-def test_a_first_mark_a_new_goal_or_new_targets_change_the_days_kept(alice):
+def test_a_first_mark_on_another_day_changes_the_days_kept(alice):
     yesterday, two_days_ago = TODAY - timedelta(days=1), TODAY - timedelta(days=2)
     eat(alice, yesterday, "100")
     eat(alice, TODAY, "200")
@@ -235,10 +235,52 @@ def test_a_first_mark_a_new_goal_or_new_targets_change_the_days_kept(alice):
     # A mark on a day before them, which none of their own rows changed: from it on, only marked days count.
     DayMark.objects.create(user=alice, date=two_days_ago, food_complete=True)
     assert [day.left_out_because for day in days_of(profile, yesterday, TODAY)] == [NOT_MARKED, NOT_MARKED]
-    DoctorGoal.objects.create(user=alice, start=yesterday, mg=400)  # yesterday's goal, from the history
-    Profile.objects.filter(user=alice).update(fluid_target_ml=2000)
-    day = days_of(profile_of(alice), yesterday, TODAY)[0]
-    assert (day.goal.mg, day.fluid_target_ml) == (400, 2000)
+
+
+def born_eight_years_ago(alice):
+    # With the doctor's goal on the profile, a child's goal stays 150 mg however old; only the upper limit follows the
+    # age: 110 mg at 4-8 years, 350 mg from 9 on (NIH ODS).
+    Profile.objects.filter(user=alice).update(birth_date=date(2018, 1, 1), doctor_goal_mg=150)
+
+
+# What a day's figures follow besides its own rows, each changed alone: (set up, change, what the Day says).
+NOT_OF_THE_DAYS_ROWS = [
+    pytest.param(None, {"fluid_target_ml": 2000}, lambda day: day.fluid_target_ml, id="fluid target"),
+    pytest.param(lambda alice: Profile.objects.filter(user=alice).update(sodium_target_g=2, sodium_target_as="salt"),
+                 {"sodium_target_as": "sodium"}, lambda day: day.sodium_target_mg, id="sodium target"),
+    pytest.param(None, {"doctor_goal_mg": 400}, lambda day: day.goal, id="goal"),
+    pytest.param(born_eight_years_ago, {"birth_date": date(2017, 1, 1)}, lambda day: day.supplement_upper_limit_mg,
+                 id="upper limit"),
+]
+
+
+@pytest.mark.parametrize(("set_up", "change", "said"), NOT_OF_THE_DAYS_ROWS)
+def test_what_a_day_follows_besides_its_rows_changes_the_day_kept(alice, set_up, change, said):
+    eat(alice, TODAY, "200")
+    if set_up:
+        set_up(alice)
+    before = said(day_of(profile_of(alice), TODAY))
+    Profile.objects.filter(user=alice).update(**change)
+    after = day_of(profile_of(alice), TODAY)
+    assert said(after) != before
+    assert said(after) == said(ledger._worked_out(alice.pk, [(TODAY, (after.stamp, after.goal,
+        after.supplement_upper_limit_mg, after.marks_apply, after.fluid_target_ml, after.sodium_target_mg))])[0])
+
+
+def test_a_day_written_while_it_is_worked_out_is_worked_out_again_next_time(alice, monkeypatch):
+    entry = eat(alice, TODAY, "200")
+    profile = profile_of(alice)
+    read_sums = ledger.FOOD_TOTALS.tuples
+
+    def written_just_after_the_sums_were_read(**asked):
+        rows = read_sums(**asked)
+        MealEntry.objects.filter(pk=entry.pk).update(magnesium_mg=300)
+        return rows
+
+    monkeypatch.setattr(ledger.FOOD_TOTALS, "tuples", written_just_after_the_sums_were_read)
+    assert day_of(profile, TODAY).magnesium.total == 200
+    monkeypatch.undo()
+    assert day_of(profile, TODAY).magnesium.total == 300
 
 
 def test_the_days_kept_are_each_persons_own(alice, other_user):
@@ -267,15 +309,19 @@ def test_a_process_keeps_at_most_its_bound_of_days_dropping_the_person_read_leas
     Profile.objects.create(user=other_user, birth_date=date(1990, 1, 1), sex="male", time_zone="UTC")
     eat(alice, TODAY, "100")
     eat(other_user, TODAY, "300")
-    week_ago = TODAY - timedelta(days=6)
     alices, others = profile_of(alice), profile_of(other_user)
-    days_of(alices, week_ago, TODAY)
-    days_of(others, week_ago, TODAY)  # 14 days: Alice's, read before, make room
-    assert ledger._days_kept.days == len(ledger._days_kept.people[other_user.pk]) == 7
+    five_days_ago, ten_days_ago = TODAY - timedelta(days=4), TODAY - timedelta(days=9)
+    days_of(alices, five_days_ago, TODAY)
+    days_of(others, five_days_ago, TODAY)
+    days_of(alices, ten_days_ago, five_days_ago - timedelta(days=1))  # 15 days: the other person's make room
+    assert ledger._days_kept.days == len(ledger._days_kept.people[alice.pk]) == 10
     with django_assert_num_queries(3):  # still kept
-        assert days_of(others, week_ago, TODAY)[-1].magnesium.total == 300
+        assert days_of(alices, five_days_ago, TODAY)[-1].magnesium.total == 100
     with django_assert_num_queries(9):  # worked out again
-        assert days_of(alices, week_ago, TODAY)[-1].magnesium.total == 100
-    # A range longer than the bound is worked out whole, and the most kept is the bound.
-    assert [day.magnesium.total for day in days_of(alices, TODAY - timedelta(days=13), TODAY)][-1] == 100
-    assert ledger._days_kept.days <= 10
+        assert days_of(others, five_days_ago, TODAY)[-1].magnesium.total == 300
+    # Alice, read least recently, made room: a person's days go together.
+    assert set(ledger._days_kept.people) == {other_user.pk}
+    assert ledger._days_kept.days == 5
+    # A range longer than half the bound is worked out, and not kept.
+    assert days_of(alices, TODAY - timedelta(days=5), TODAY)[-1].magnesium.total == 100
+    assert (set(ledger._days_kept.people), ledger._days_kept.days) == ({other_user.pk}, 5)

@@ -263,8 +263,10 @@ class Command(BaseCommand):
 def _log_again(user, day):
     """Write the day's first meal entry again as it is: the database stamps the day as written (journal.models.DayStamp)
     as it would for a meal logged, and the bench's diary stays as it was."""
-    MealEntry.objects.filter(pk=MealEntry.objects.filter(user=user, date=day).order_by("pk")[:1]).update(
+    written = MealEntry.objects.filter(pk=MealEntry.objects.filter(user=user, date=day).order_by("pk")[:1]).update(
         grams=F("grams"))
+    if written != 1:
+        raise CommandError(f"The diary has no meal entry on {day} to log again.")
 
 
 def goals(results):
