@@ -730,10 +730,6 @@ class SupplementLimit:
 
 
 class SupplementDoseQuerySet(DayQuerySet):
-    def for_day(self, user, day):
-        # The profile comes along so each dose can show its local time without a query.
-        return super().for_day(user, day).select_related("user__profile")
-
     def recent(self, user, count=30):
         return self.filter(user=user).select_related("user__profile").order_by("-taken_at", "-pk")[:count]
 
