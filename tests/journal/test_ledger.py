@@ -243,28 +243,28 @@ def born_eight_years_ago(alice):
     Profile.objects.filter(user=alice).update(birth_date=date(2018, 1, 1), doctor_goal_mg=150)
 
 
-# What a day's figures follow besides its own rows, each changed alone: (set up, change, what the Day says).
+# What a day's figures follow besides its own rows, each changed alone: (set up, change, what the Day says of it,
+# before and after).
 NOT_OF_THE_DAYS_ROWS = [
-    pytest.param(None, {"fluid_target_ml": 2000}, lambda day: day.fluid_target_ml, id="fluid target"),
+    pytest.param(None, {"fluid_target_ml": 2000}, lambda day: day.fluid_target_ml, None, 2000, id="fluid target"),
+    # 2 g of salt holds 786 mg of sodium (0.393 of its mass); 2 g of sodium is 2,000 mg.
     pytest.param(lambda alice: Profile.objects.filter(user=alice).update(sodium_target_g=2, sodium_target_as="salt"),
-                 {"sodium_target_as": "sodium"}, lambda day: day.sodium_target_mg, id="sodium target"),
-    pytest.param(None, {"doctor_goal_mg": 400}, lambda day: day.goal, id="goal"),
+                 {"sodium_target_as": "sodium"}, lambda day: day.sodium_target_mg, 786, 2000, id="sodium target"),
+    # A woman of 40: the RDA, 320 mg (NIH ODS).
+    pytest.param(None, {"doctor_goal_mg": 400}, lambda day: day.goal.mg, 320, 400, id="goal"),
     pytest.param(born_eight_years_ago, {"birth_date": date(2017, 1, 1)}, lambda day: day.supplement_upper_limit_mg,
-                 id="upper limit"),
+                 110, 350, id="upper limit"),
 ]
 
 
-@pytest.mark.parametrize(("set_up", "change", "said"), NOT_OF_THE_DAYS_ROWS)
-def test_what_a_day_follows_besides_its_rows_changes_the_day_kept(alice, set_up, change, said):
+@pytest.mark.parametrize(("set_up", "change", "said", "before", "after"), NOT_OF_THE_DAYS_ROWS)
+def test_what_a_day_follows_besides_its_rows_changes_the_day_kept(alice, set_up, change, said, before, after):
     eat(alice, TODAY, "200")
     if set_up:
         set_up(alice)
-    before = said(day_of(profile_of(alice), TODAY))
+    assert said(day_of(profile_of(alice), TODAY)) == before
     Profile.objects.filter(user=alice).update(**change)
-    after = day_of(profile_of(alice), TODAY)
-    assert said(after) != before
-    assert said(after) == said(ledger._worked_out(alice.pk, [(TODAY, (after.stamp, after.goal,
-        after.supplement_upper_limit_mg, after.marks_apply, after.fluid_target_ml, after.sodium_target_mg))])[0])
+    assert said(day_of(profile_of(alice), TODAY)) == after
 
 
 def test_a_day_written_while_it_is_worked_out_is_worked_out_again_next_time(alice, monkeypatch):
