@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from journal.models import Profile
+from journal.models import MealEntry, Profile
 from tests.builders import log_dose, log_food, make_food, run_stand_test, write_note
 
 MONDAY = date(2026, 11, 23)
@@ -145,3 +145,22 @@ def test_week_carries_each_days_highest_heart_rate_rise(logged_in_client, adult_
     assert response.context["chart"]["hr_rise_bpm"][:4] == [None, 30.5, 39, None]
     assertContains(response, '<td class="text-end">30.5 bpm</td>', html=True)
     assertContains(response, '<td class="text-end">39.0 bpm</td>', html=True)
+
+
+def test_a_meal_logged_and_deleted_through_the_pages_shows_on_the_week_drawn_before(logged_in_client, adult_woman,
+                                                                                     pumpkin_seeds):
+    today = Profile.for_user(adult_woman).today()
+    week = f"/week/{today}/"
+
+    def todays_food_magnesium():
+        return logged_in_client.get(week).context["week"].days[today.weekday()].food_magnesium.total
+
+    assert todays_food_magnesium() is None  # drawn, so the week's days are kept
+    cup = pumpkin_seeds.portions.get(description="1 cup")
+    logged_in_client.post("/meals/add/", {"food": pumpkin_seeds.pk, "amount": "0.5", "portion": cup.pk,
+                                          "date": today, "meal": "lunch"})
+    # Half a cup: 64.5 g at 592 mg/100 g = 381.84 mg, shown as 382 mg.
+    assert todays_food_magnesium() == 382
+    assertContains(logged_in_client.get(week), '<td class="text-end">382 mg</td>', html=True)
+    logged_in_client.post(f"/meals/{MealEntry.objects.get(user=adult_woman).pk}/delete/")
+    assert todays_food_magnesium() is None
